@@ -1,25 +1,32 @@
-var builder = WebApplication.CreateBuilder(args);
+using NLog.Web;
+using Remandzana.Domain.Switchboards;
+using Remandzana.Web.Hosting;
 
-// Add services to the container.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // appsettings.json and wwwroot/ sit at the repository top level and are copied next to the app.
+    ContentRootPath = AppContext.BaseDirectory,
+});
+
+builder.Logging.ClearProviders();
+builder.Host.UseNLog();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
 builder.Services.AddControllersWithViews();
+builder.Services.AddChat();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Home/Error");
-}
-app.UseRouting();
+app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseSecurityHeaders();
+app.UseImmutableStaticFiles();
+app.MapControllers();
 
-app.UseAuthorization();
-
-app.MapStaticAssets();
-
-app.MapControllerRoute(
-    name: "default",
-    pattern: "{controller=Home}/{action=Index}/{id?}")
-    .WithStaticAssets();
-
+// Every open stream gets a last line and ends, so shutdown does not wait for browsers.
+var switchboard = app.Services.GetRequiredService<Switchboard>();
+app.Lifetime.ApplicationStopping.Register(switchboard.Stop);
 
 app.Run();
+
+public partial class Program;

@@ -1,24 +1,24 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Remandzana.Web.Models;
+using Remandzana.Web.Chat;
 
 namespace Remandzana.Web.Controllers;
 
-public class HomeController : Controller
+public sealed class HomeController : Controller
 {
-    public IActionResult Index()
-    {
-        return View();
-    }
+    [HttpGet("/")]
+    public IActionResult Index() => View();
 
-    public IActionResult Privacy()
-    {
-        return View();
-    }
+    [HttpGet("/about")]
+    public IActionResult About() => View();
 
-    [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-    public IActionResult Error()
+    /// <summary>Status-code pages (404 and friends) in the site's own look.</summary>
+    [HttpGet("/status/{code:int}")]
+    public IActionResult Status(int code)
     {
-        return View(new ErrorViewModel { RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier });
+        var result = View("Problem", code == StatusCodes.Status404NotFound
+            ? new ProblemModel("Not found", "There is no page at this address.")
+            : new ProblemModel($"Error {code}", "Something went wrong. Try again from the home page."));
+        result.StatusCode = code;
+        return result;
     }
 }

@@ -1,0 +1,12 @@
+namespace Remandzana.Domain.Lines;
+
+public enum SpeakerColour
+{
+    You,
+    Stranger,
+    Alice,
+    Bob,
+    Charlie,
+    Anonymous,
+    Nicknamed,
+}

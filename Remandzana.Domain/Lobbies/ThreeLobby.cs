@@ -1,0 +1,18 @@
+using Remandzana.Domain.Lines;
+using Remandzana.Domain.People;
+using Remandzana.Domain.Rooms;
+
+namespace Remandzana.Domain.Lobbies;
+
+public sealed class ThreeLobby : Lobby
+{
+    private static readonly Dictionary<Role, int> Needs = new() { [Role.Talker] = 3 };
+
+    public override Mode Mode => Mode.Three;
+
+    public override IReadOnlyDictionary<Role, int> RoomNeeds => Needs;
+
+    public override string WaitingNotice(Person person) => Notices.LookingForTwoStrangers;
+
+    protected override Room CreateRoom(string id, DateTimeOffset now, IReadOnlyList<Person> members) => new ThreeRoom(id, now);
+}

@@ -1,0 +1,18 @@
+using Remandzana.Domain.Lines;
+using Remandzana.Domain.People;
+using Remandzana.Domain.Rooms;
+
+namespace Remandzana.Domain.Lobbies;
+
+public sealed class TwoLobby : Lobby
+{
+    private static readonly Dictionary<Role, int> Needs = new() { [Role.Talker] = 2 };
+
+    public override Mode Mode => Mode.Two;
+
+    public override IReadOnlyDictionary<Role, int> RoomNeeds => Needs;
+
+    public override string WaitingNotice(Person person) => Notices.LookingForStranger;
+
+    protected override Room CreateRoom(string id, DateTimeOffset now, IReadOnlyList<Person> members) => new TwoRoom(id, now);
+}

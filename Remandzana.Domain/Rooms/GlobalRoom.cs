@@ -1,0 +1,45 @@
+using Remandzana.Domain.Lines;
+using Remandzana.Domain.People;
+
+namespace Remandzana.Domain.Rooms;
+
+/// <summary>The one ongoing room everyone joins: "Anonymous" unless nicknamed; never over, forgotten when empty.</summary>
+public sealed class GlobalRoom(string id, DateTimeOffset createdAt) : Room(id, createdAt)
+{
+    private static readonly Speaker Anonymous = new("Anonymous", SpeakerColour.Anonymous);
+    private static readonly Speaker AnonymousYou = new("Anonymous (You)", SpeakerColour.You);
+
+    public override Mode Mode => Mode.Global;
+
+    internal override bool IsOver => false;
+
+    public override Speaker Appearance(Member subject, Person viewer)
+    {
+        var isViewer = ReferenceEquals(subject.Person, viewer);
+        if (subject.Person.Nickname is not { } nickname)
+        {
+            return isViewer ? AnonymousYou : Anonymous;
+        }
+
+        return isViewer
+            ? new Speaker($"{nickname} (You)", SpeakerColour.You)
+            : new Speaker(nickname.Value, SpeakerColour.Nicknamed);
+    }
+
+    internal override void AnnounceFormed() => AnnounceJoined(Members[0]);
+
+    internal override void AnnounceJoined(Member newcomer) =>
+        TellEach(member => ReferenceEquals(member.Person, newcomer.Person)
+            ? new SystemLine(NoticeKind.Found, Notices.Welcome(Members.Length))
+            : new SystemLine(NoticeKind.Joined, Notices.Joined(Appearance(newcomer, member.Person).Name)));
+
+    protected override void AnnounceLeft(Member departed) =>
+        TellEach(member => new SystemLine(NoticeKind.Left, Notices.Left(Appearance(departed, member.Person).Name)));
+
+    /// <summary>Shows a command and its answer to its author only.</summary>
+    internal void AnswerCommand(Member author, string command, string answer)
+    {
+        Tell(author.Person, new ChatLine(Appearance(author, author.Person), command));
+        Tell(author.Person, NoticeKind.CommandAnswer, answer);
+    }
+}

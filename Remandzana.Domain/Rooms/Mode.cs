@@ -1,0 +1,9 @@
+namespace Remandzana.Domain.Rooms;
+
+public enum Mode
+{
+    Two,
+    Three,
+    Question,
+    Global,
+}

@@ -1,0 +1,7 @@
+namespace Remandzana.Domain.Switchboards;
+
+public enum QuestionSide
+{
+    Ask,
+    Discuss,
+}

@@ -1,0 +1,17 @@
+namespace Remandzana.Domain.Switchboards;
+
+public enum SetupOutcome
+{
+    /// <summary>The question is set; the asker is ready and may only watch.</summary>
+    Accepted,
+
+    Empty,
+
+    TooLong,
+
+    /// <summary>Unknown or departed person: the chat has ended.</summary>
+    Departed,
+
+    /// <summary>Not an asker, or the question was already set.</summary>
+    NotAllowed,
+}

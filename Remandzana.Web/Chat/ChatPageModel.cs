@@ -1,0 +1,3 @@
+namespace Remandzana.Web.Chat;
+
+public sealed record ChatPageModel(ChatPage Page, SendFormModel Form, IAsyncEnumerable<StreamItem> Items);

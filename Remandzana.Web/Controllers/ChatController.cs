@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Remandzana.Domain.People;
+using Remandzana.Domain.Switchboards;
+using Remandzana.Web.Chat;
+using Remandzana.Web.Options;
+using Remandzana.Web.Security;
+
+namespace Remandzana.Web.Controllers;
+
+public sealed class ChatController(Switchboard switchboard, SendTokens tokens, TimeProvider time, IOptions<ChatOptions> options) : Controller
+{
+    [HttpGet("/two")]
+    public Task Two() => Converse(ChatPage.Two);
+
+    [HttpGet("/three")]
+    public Task Three() => Converse(ChatPage.Three);
+
+    [HttpGet("/question/ask")]
+    public Task Ask() => Converse(ChatPage.Ask);
+
+    [HttpGet("/question/discuss")]
+    public Task Discuss() => Converse(ChatPage.Discuss);
+
+    [HttpGet("/global")]
+    public Task Global() => Converse(ChatPage.Global);
+
+    [HttpGet("/any")]
+    public Task Any() => Converse(ChatPage.Any);
+
+    [HttpGet("/question")]
+    public IActionResult Question() =>
+        Redirect(switchboard.SuggestQuestionSide() == QuestionSide.Ask ? ChatPage.Ask.Path : ChatPage.Discuss.Path);
+
+    /// <summary>
+    /// One long response: the page preamble at once, then a line per event, until the
+    /// conversation ends or the browser goes away. The person leaves the switchboard either way.
+    /// </summary>
+    private async Task Converse(ChatPage page)
+    {
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers["X-Accel-Buffering"] = "no";
+        if (switchboard.Join(page.Entry) is not { } person)
+        {
+            await Problem(StatusCodes.Status503ServiceUnavailable, "The server is restarting", "Start a new conversation in a moment.").ExecuteResultAsync(ControllerContext);
+            return;
+        }
+
+        try
+        {
+            var form = new SendFormModel(person.Role == Role.Asker ? SendFormState.Setup : SendFormState.Message, tokens.Issue(person.Id, isSetup: person.Role == Role.Asker));
+            var items = ChatStream.Read(person.Mailbox.Reader, TimeSpan.FromSeconds(options.Value.HeartbeatSeconds), time, HttpContext.RequestAborted);
+            await View("Chat", new ChatPageModel(page, form, items)).ExecuteResultAsync(ControllerContext);
+        }
+        finally
+        {
+            switchboard.Leave(person.Id, LeaveReason.Disconnected);
+        }
+    }
+
+    [HttpPost("/send")]
+    public IActionResult Send([FromForm(Name = "token")] string? token, [FromForm(Name = "message")] string? message)
+    {
+        message ??= "";
+        if (tokens.Read(token) is not { } sender)
+        {
+            return Form(new SendFormModel(SendFormState.Ended, null, message, "This form is not valid or has expired; your message was not sent. Start a new conversation."), StatusCodes.Status403Forbidden);
+        }
+
+        return sender.IsSetup ? SetUpQuestion(sender, message) : SendMessage(sender, message);
+    }
+
+    private IActionResult SendMessage(SendToken sender, string message) => switchboard.Send(sender.PersonId, message) switch
+    {
+        SendOutcome.Relayed or SendOutcome.CommandAnswered => Form(new SendFormModel(SendFormState.Message, Reissue(sender))),
+        SendOutcome.NotInRoomYet => Form(new SendFormModel(SendFormState.Message, Reissue(sender), message)),
+        SendOutcome.Empty => Form(new SendFormModel(SendFormState.Message, Reissue(sender), message, "Type a message first."), StatusCodes.Status400BadRequest),
+        SendOutcome.TooLong => Form(new SendFormModel(SendFormState.Message, Reissue(sender), message, TooLong()), StatusCodes.Status400BadRequest),
+        SendOutcome.Silenced => Form(new SendFormModel(SendFormState.Watching, null, message, "You asked the question, so you can watch but not speak."), StatusCodes.Status403Forbidden),
+        _ => Ended(message),
+    };
+
+    private IActionResult SetUpQuestion(SendToken sender, string question) => switchboard.SubmitQuestion(sender.PersonId, question) switch
+    {
+        SetupOutcome.Accepted => Form(new SendFormModel(SendFormState.Watching, null)),
+        SetupOutcome.Empty => Form(new SendFormModel(SendFormState.Setup, Reissue(sender), question, "Type a question first."), StatusCodes.Status400BadRequest),
+        SetupOutcome.TooLong => Form(new SendFormModel(SendFormState.Setup, Reissue(sender), question, TooLong()), StatusCodes.Status400BadRequest),
+        SetupOutcome.NotAllowed => Form(new SendFormModel(SendFormState.Watching, null, question, "Your question is already set; you can watch but not speak."), StatusCodes.Status403Forbidden),
+        _ => Ended(question),
+    };
+
+    private string Reissue(SendToken sender) => tokens.Issue(sender.PersonId, sender.IsSetup);
+
+    private string TooLong() => $"That is too long: at most {options.Value.MaxMessageLength} characters.";
+
+    private PartialViewResult Ended(string text) => Form(new SendFormModel(SendFormState.Ended, null, text, "The chat has ended."));
+
+    private PartialViewResult Form(SendFormModel model, int status = StatusCodes.Status200OK)
+    {
+        Response.Headers.CacheControl = "no-store";
+        var result = PartialView("_SendFormDocument", model);
+        result.StatusCode = status;
+        return result;
+    }
+
+    private ViewResult Problem(int status, string title, string detail)
+    {
+        var result = View("Problem", new ProblemModel(title, detail));
+        result.StatusCode = status;
+        return result;
+    }
+}
