@@ -36,10 +36,12 @@ public sealed class GlobalRoom(string id, DateTimeOffset createdAt) : Room(id, c
     protected override void AnnounceLeft(Member departed) =>
         TellEach(member => new SystemLine(NoticeKind.Left, Notices.Left(Appearance(departed, member.Person).Name)));
 
-    /// <summary>Shows a command and its answer to its author only.</summary>
-    internal void AnswerCommand(Member author, string command, string answer)
+    /// <summary>Shows a command (as its author appeared when typing it) and its answer to its author only.</summary>
+    internal void AnswerCommand(Member author, string command, Func<string> answer)
     {
-        Tell(author.Person, new ChatLine(Appearance(author, author.Person), command));
-        Tell(author.Person, NoticeKind.CommandAnswer, answer);
+        var asTyped = new ChatLine(Appearance(author, author.Person), command);
+        var answerText = answer();
+        Tell(author.Person, asTyped);
+        Tell(author.Person, NoticeKind.CommandAnswer, answerText);
     }
 }

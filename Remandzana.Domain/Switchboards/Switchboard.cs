@@ -175,7 +175,7 @@ public sealed class Switchboard
 
         if (room is GlobalRoom global && text.StartsWith('/'))
         {
-            global.AnswerCommand(member, text, Command(person, text));
+            global.AnswerCommand(member, text, () => Command(person, text));
             EvictOverflowed();
             return SendOutcome.CommandAnswered;
         }

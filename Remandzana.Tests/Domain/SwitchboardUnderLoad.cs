@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using Remandzana.Domain.People;
+using Remandzana.Domain.Rooms;
+using Remandzana.Domain.Switchboards;
+using Remandzana.Tests.Support;
+
+namespace Remandzana.Tests.Domain;
+
+/// <summary>Thousands of people joining, talking and leaving from many threads at once.</summary>
+[Category("Domain")]
+public sealed class SwitchboardUnderLoad
+{
+    private static readonly ChatEntry[] Entries = Enum.GetValues<ChatEntry>();
+
+    [TestCase(new[] { ChatEntry.Two }, 10_000)]
+    [TestCase(new[] { ChatEntry.Two, ChatEntry.Three, ChatEntry.QuestionAsk, ChatEntry.QuestionDiscuss, ChatEntry.Global, ChatEntry.Any }, 12_000)]
+    public void NobodyIsEverInTwoRoomsAndEveryoneLeavesCleanly(ChatEntry[] entries, int people)
+    {
+        var switchboard = Switchboards.New(mailboxCapacity: 4096);
+        var rooms = new ConcurrentQueue<(Room Room, Person[] Members)>();
+        switchboard.RoomFormed += room => rooms.Enqueue((room, room.Members.Select(member => member.Person).ToArray()));
+        var stillHere = new ConcurrentQueue<Person>();
+
+        Parallel.For(0, people, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var random = new Random(i);
+            var person = switchboard.JoinOrFail(entries[i % entries.Length]);
+            if (person.Role == Role.Asker)
+            {
+                switchboard.SubmitQuestion(person.Id, $"question {i}");
+            }
+
+            switchboard.Send(person.Id, $"hello from {i}");
+            if (random.Next(3) == 0)
+            {
+                switchboard.Leave(person.Id, LeaveReason.Disconnected);
+            }
+            else
+            {
+                stillHere.Enqueue(person);
+            }
+        });
+
+        Parallel.ForEach(stillHere, new ParallelOptions { MaxDegreeOfParallelism = 8 }, person => switchboard.Leave(person.Id, LeaveReason.Disconnected));
+
+        var seen = new HashSet<Person>();
+        foreach (var (room, members) in rooms)
+        {
+            foreach (var member in members)
+            {
+                Assert.That(seen.Add(member), Is.True, $"{member.Id} was admitted to a second room ({room.Id})");
+            }
+
+            var expected = room.Mode switch
+            {
+                Mode.Two => (Talkers: 2, Askers: 0),
+                Mode.Three => (Talkers: 3, Askers: 0),
+                Mode.Question => (Talkers: 2, Askers: 1),
+                _ => (Talkers: 1, Askers: 0),
+            };
+            Assert.That(members.Count(person => person.Role == Role.Talker), Is.EqualTo(expected.Talkers), $"{room.Id} ({room.Mode})");
+            Assert.That(members.Count(person => person.Role == Role.Asker), Is.EqualTo(expected.Askers), $"{room.Id} ({room.Mode})");
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rooms, Is.Not.Empty);
+            Assert.That(switchboard.Count, Is.Zero);
+            foreach (var lobby in switchboard.Lobbies)
+            {
+                Assert.That(lobby.Waiting, Is.Empty, $"{lobby.Mode} lobby");
+                Assert.That(lobby.OpenRooms, Is.Empty, $"{lobby.Mode} rooms");
+            }
+        });
+    }
+}
