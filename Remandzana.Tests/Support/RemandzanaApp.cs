@@ -26,7 +26,7 @@ public sealed class RemandzanaApp : IAsyncDisposable
             all[key] = value;
         }
 
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        _factory = new Factory(builder =>
         {
             builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(all));
             builder.ConfigureServices(collection =>
@@ -65,6 +65,11 @@ public sealed class RemandzanaApp : IAsyncDisposable
         var client = new ChatClient(NewClient());
         await client.Open(path);
         return client;
+    }
+
+    private sealed class Factory(Action<IWebHostBuilder> configure) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder) => configure(builder);
     }
 
     public async ValueTask DisposeAsync()
