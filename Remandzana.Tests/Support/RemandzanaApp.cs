@@ -67,6 +67,25 @@ public sealed class RemandzanaApp : IAsyncDisposable
         return client;
     }
 
+    /// <summary>
+    /// Waits until every person of earlier tests has left the switchboard (the server notices a
+    /// closed tab a few milliseconds after the socket closes), so tests sharing an app never meet
+    /// each other's leftovers.
+    /// </summary>
+    public async Task WaitUntilEveryoneHasLeft()
+    {
+        var switchboard = Services.GetRequiredService<Remandzana.Domain.Switchboards.Switchboard>();
+        for (var attempt = 0; switchboard.Count > 0; attempt++)
+        {
+            if (attempt == 500)
+            {
+                Assert.Fail($"{switchboard.Count} people are still connected after their tabs closed.");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
     private sealed class Factory(Action<IWebHostBuilder> configure) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder) => configure(builder);

@@ -13,6 +13,9 @@ public sealed class TwoStrangersOverHttp
     [OneTimeSetUp]
     public void StartApp() => _app = new RemandzanaApp();
 
+    [TearDown]
+    public Task EveryoneLeft() => _app.WaitUntilEveryoneHasLeft();
+
     [OneTimeTearDown]
     public async Task StopApp() => await _app.DisposeAsync();
 
