@@ -1,6 +1,11 @@
+using System.Globalization;
+using System.Text;
+
 namespace Remandzana.Domain.Switchboards;
 
-/// <summary>The rule every message and question obeys: 1 to N characters after trimming.</summary>
+/// <summary>
+/// The rule every message and question obeys: normalised, then 1 to N characters after trimming.
+/// </summary>
 public static class MessageText
 {
     public const int DefaultMaxLength = 500;
@@ -12,10 +17,10 @@ public static class MessageText
         TooLong,
     }
 
-    /// <summary>Counts characters as Unicode scalar values, so an emoji is one character.</summary>
+    /// <summary>Normalises, trims and measures; counts characters as Unicode scalar values, so an emoji is one.</summary>
     public static Problem Check(string? raw, int maxLength, out string text)
     {
-        text = raw?.Trim() ?? "";
+        text = Normalise(raw).Trim();
         if (text.Length == 0)
         {
             return Problem.Empty;
@@ -29,6 +34,101 @@ public static class MessageText
 
         return Problem.None;
     }
+
+    /// <summary>
+    /// Unicode NFC, line breaks as "\n", tabs as spaces, every other control character removed.
+    /// Bidirectional controls stay as typed: pages isolate each message, so they cannot reach
+    /// past it.
+    /// </summary>
+    public static string Normalise(string? raw)
+    {
+        if (string.IsNullOrEmpty(raw))
+        {
+            return "";
+        }
+
+        var text = ToNfc(raw);
+        if (!NeedsCleaning(text))
+        {
+            return text;
+        }
+
+        var clean = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '\r':
+                    clean.Append('\n');
+                    if (i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+
+                    break;
+                case '\n':
+                    clean.Append('\n');
+                    break;
+                case '\t':
+                    clean.Append(' ');
+                    break;
+                default:
+                    if (!IsControl(c))
+                    {
+                        clean.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return clean.ToString();
+    }
+
+    private static string ToNfc(string raw)
+    {
+        try
+        {
+            return raw.IsNormalized(NormalizationForm.FormC) ? raw : raw.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // A lone surrogate: replace what cannot be a character, then normalise.
+            var repaired = new StringBuilder(raw.Length);
+            foreach (var rune in EnumerateRunesLeniently(raw))
+            {
+                repaired.Append(rune.ToString());
+            }
+
+            return repaired.ToString().Normalize(NormalizationForm.FormC);
+        }
+    }
+
+    private static IEnumerable<Rune> EnumerateRunesLeniently(string text)
+    {
+        for (var i = 0; i < text.Length;)
+        {
+            Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var used);
+            yield return rune;
+            i += used;
+        }
+    }
+
+    private static bool NeedsCleaning(string text)
+    {
+        foreach (var c in text)
+        {
+            if (IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsControl(char c) => char.GetUnicodeCategory(c) == UnicodeCategory.Control;
 
     private static int CountScalars(string text)
     {

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +22,10 @@ public sealed class RemandzanaApp : IAsyncDisposable
         {
             ["Remandzana:KeyRing:Directory"] = Path.Combine(Folder, "keys"),
             ["Remandzana:Feedback:Directory"] = Path.Combine(Folder, "feedback"),
+
+            // Every test client comes from 127.0.0.1 and types fast; the abuse tests set real limits.
+            ["Remandzana:Limits:PerAddressLimitsEnabled"] = "false",
+            ["Remandzana:Limits:SendBurst"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -54,15 +60,27 @@ public sealed class RemandzanaApp : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
 
     /// <summary>A client whose disposal closes its socket at once, so the server notices the browser leaving.</summary>
-    public HttpClient NewClient() => new(new SocketsHttpHandler { MaxResponseDrainSize = 0, AllowAutoRedirect = false })
+    /// <param name="from">The loopback address to connect from (127.0.0.1 unless another client address is wanted).</param>
+    public HttpClient NewClient(IPAddress? from = null)
     {
-        BaseAddress = BaseAddress,
-        Timeout = TimeSpan.FromSeconds(30),
-    };
+        var handler = new SocketsHttpHandler { MaxResponseDrainSize = 0, AllowAutoRedirect = false };
+        if (from is not null)
+        {
+            handler.ConnectCallback = async (context, cancellation) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                socket.Bind(new IPEndPoint(from, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellation);
+                return new NetworkStream(socket, ownsSocket: true);
+            };
+        }
 
-    public async Task<ChatClient> OpenChat(string path)
+        return new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public async Task<ChatClient> OpenChat(string path, IPAddress? from = null)
     {
-        var client = new ChatClient(NewClient());
+        var client = new ChatClient(NewClient(from));
         await client.Open(path);
         return client;
     }
@@ -72,14 +90,20 @@ public sealed class RemandzanaApp : IAsyncDisposable
     /// closed tab a few milliseconds after the socket closes), so tests sharing an app never meet
     /// each other's leftovers.
     /// </summary>
-    public async Task WaitUntilEveryoneHasLeft()
+    public Task WaitUntilEveryoneHasLeft()
     {
         var switchboard = Services.GetRequiredService<Remandzana.Domain.Switchboards.Switchboard>();
-        for (var attempt = 0; switchboard.Count > 0; attempt++)
+        return WaitUntil(() => switchboard.Count == 0, "everyone to leave the switchboard");
+    }
+
+    /// <summary>Waits (at most five seconds) for server-side state that follows from a client's action.</summary>
+    public async Task WaitUntil(Func<bool> condition, string what)
+    {
+        for (var attempt = 0; !condition(); attempt++)
         {
             if (attempt == 500)
             {
-                Assert.Fail($"{switchboard.Count} people are still connected after their tabs closed.");
+                Assert.Fail($"Timed out waiting for {what}.");
             }
 
             await Task.Delay(10);

@@ -2,14 +2,24 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Switchboards;
+using Remandzana.Web.Abuse;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
 
 namespace Remandzana.Web.Controllers;
 
-public sealed class ChatController(Switchboard switchboard, SendTokens tokens, TimeProvider time, IOptions<ChatOptions> options) : Controller
+public sealed class ChatController(
+    Switchboard switchboard,
+    SendTokens tokens,
+    StreamGate streamGate,
+    SendFloodGate floodGate,
+    FormReader forms,
+    TimeProvider time,
+    IOptions<ChatOptions> options) : Controller
 {
+    private static readonly string[] SendFields = ["token", "message"];
+
     [HttpGet("/two")]
     public Task Two() => Converse(ChatPage.Two);
 
@@ -40,6 +50,14 @@ public sealed class ChatController(Switchboard switchboard, SendTokens tokens, T
     {
         Response.Headers.CacheControl = "no-store";
         Response.Headers["X-Accel-Buffering"] = "no";
+        var refusal = streamGate.TryEnter(HttpContext.Connection.RemoteIpAddress, out var lease);
+        if (refusal != StreamRefusal.None)
+        {
+            await Refuse(refusal).ExecuteResultAsync(ControllerContext);
+            return;
+        }
+
+        using var _ = lease;
         if (switchboard.Join(page.Entry) is not { } person)
         {
             await Problem(StatusCodes.Status503ServiceUnavailable, "The server is restarting", "Start a new conversation in a moment.").ExecuteResultAsync(ControllerContext);
@@ -58,13 +76,39 @@ public sealed class ChatController(Switchboard switchboard, SendTokens tokens, T
         }
     }
 
-    [HttpPost("/send")]
-    public IActionResult Send([FromForm(Name = "token")] string? token, [FromForm(Name = "message")] string? message)
+    private ViewResult Refuse(StreamRefusal refusal) => refusal switch
     {
-        message ??= "";
-        if (tokens.Read(token) is not { } sender)
+        StreamRefusal.SiteFull => Problem(StatusCodes.Status503ServiceUnavailable, "The site is full", "The site is full, try again in a minute."),
+        StreamRefusal.TooManyOpen => Problem(StatusCodes.Status429TooManyRequests, "Too many open chats", "Your address has too many chat pages open. Close some of them and try again."),
+        _ => Problem(StatusCodes.Status429TooManyRequests, "Too many new chats", "Your address opened too many chats in the last minute. Wait a minute and try again."),
+    };
+
+    [HttpPost("/send")]
+    public async Task<IActionResult> Send()
+    {
+        var form = await forms.Read(Request, SendFields, freeText: "message");
+        var message = form["message"] ?? "";
+        if (form.Problem == FormProblem.TooLarge)
         {
-            return Form(new SendFormModel(SendFormState.Ended, null, message, "This form is not valid or has expired; your message was not sent. Start a new conversation."), StatusCodes.Status403Forbidden);
+            return Form(new SendFormModel(SendFormState.Ended, null, "", form.Reason), StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (tokens.Read(form["token"]) is not { } sender)
+        {
+            return form.Problem == FormProblem.Malformed
+                ? Form(new SendFormModel(SendFormState.Ended, null, message, form.Reason), StatusCodes.Status400BadRequest)
+                : Form(new SendFormModel(SendFormState.Ended, null, message, "This form is not valid or has expired; your message was not sent. Start a new conversation."), StatusCodes.Status403Forbidden);
+        }
+
+        var state = sender.IsSetup ? SendFormState.Setup : SendFormState.Message;
+        if (form.Problem == FormProblem.Malformed)
+        {
+            return Form(new SendFormModel(state, Reissue(sender), message, form.Reason), StatusCodes.Status400BadRequest);
+        }
+
+        if (!floodGate.TryPass(sender.PersonId))
+        {
+            return Form(new SendFormModel(state, Reissue(sender), message, "Slow down: wait a moment, then send again."), StatusCodes.Status429TooManyRequests);
         }
 
         return sender.IsSetup ? SetUpQuestion(sender, message) : SendMessage(sender, message);

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using Remandzana.Web.Options;
+
+namespace Remandzana.Web.Abuse;
+
+/// <summary>
+/// Admits chat streams: at most so many on the site, so many open per address, and so many
+/// new ones per address per minute. Each admitted stream holds a lease until it ends.
+/// </summary>
+public sealed class StreamGate : IDisposable
+{
+    private readonly LimitsOptions _limits;
+    private readonly ConcurrentDictionary<IPAddress, int> _openPerAddress = new();
+    private readonly PartitionedRateLimiter<IPAddress> _newPerAddress;
+    private int _open;
+
+    public StreamGate(IOptions<LimitsOptions> limits)
+    {
+        _limits = limits.Value;
+        _newPerAddress = PartitionedRateLimiter.Create<IPAddress, IPAddress>(address =>
+            RateLimitPartition.GetSlidingWindowLimiter(address, _ => new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = _limits.NewStreamsPerAddressPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                SegmentsPerWindow = 6,
+                QueueLimit = 0,
+            }));
+    }
+
+    /// <summary>Streams open right now on this instance.</summary>
+    public int Open => Volatile.Read(ref _open);
+
+    public StreamRefusal TryEnter(IPAddress? address, out IDisposable? lease)
+    {
+        lease = null;
+        if (Interlocked.Increment(ref _open) > _limits.MaxStreams)
+        {
+            Interlocked.Decrement(ref _open);
+            return StreamRefusal.SiteFull;
+        }
+
+        if (!_limits.PerAddressLimitsEnabled || address is null)
+        {
+            lease = new Lease(this, null);
+            return StreamRefusal.None;
+        }
+
+        var open = _openPerAddress.AddOrUpdate(address, 1, (_, count) => count + 1);
+        if (open > _limits.StreamsPerAddress)
+        {
+            Release(address);
+            return StreamRefusal.TooManyOpen;
+        }
+
+        using var permit = _newPerAddress.AttemptAcquire(address);
+        if (!permit.IsAcquired)
+        {
+            Release(address);
+            return StreamRefusal.TooManyNew;
+        }
+
+        lease = new Lease(this, address);
+        return StreamRefusal.None;
+    }
+
+    private void Release(IPAddress? address)
+    {
+        Interlocked.Decrement(ref _open);
+        if (address is null)
+        {
+            return;
+        }
+
+        // Drop the entry when it reaches zero, unless another stream of the address raced in.
+        if (_openPerAddress.AddOrUpdate(address, 0, (_, count) => count - 1) <= 0)
+        {
+            _openPerAddress.TryRemove(KeyValuePair.Create(address, 0));
+        }
+    }
+
+    public void Dispose() => _newPerAddress.Dispose();
+
+    private sealed class Lease(StreamGate gate, IPAddress? address) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release(address);
+            }
+        }
+    }
+}
