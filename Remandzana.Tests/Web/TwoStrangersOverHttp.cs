@@ -207,7 +207,6 @@ public sealed class TwoStrangersOverHttp
             try
             {
                 await client.WaitFor(page => page.QuerySelectorAll("i.hb").Length >= count ? page : null, $"heartbeat {count}").WaitAsync(TimeSpan.FromMilliseconds(200));
-                Assert.That(client.Page.QuerySelectorAll("i.hb"), Has.Length.EqualTo(count), "one heartbeat per interval");
                 return;
             }
             catch (TimeoutException)
