@@ -15,9 +15,12 @@ public sealed class HomeController : Controller
     [HttpGet("/status/{code:int}")]
     public IActionResult Status(int code)
     {
-        var result = View("Problem", code == StatusCodes.Status404NotFound
-            ? new ProblemModel("Not found", "There is no page at this address.")
-            : new ProblemModel($"Error {code}", "Something went wrong. Try again from the home page."));
+        var result = View("Problem", code switch
+        {
+            StatusCodes.Status404NotFound => new ProblemModel("Not found", "There is no page at this address."),
+            StatusCodes.Status429TooManyRequests => new ProblemModel("Slow down", "You have sent that several times in a short while. Wait a few minutes and try again."),
+            _ => new ProblemModel($"Error {code}", "Something went wrong. Try again from the home page."),
+        });
         result.StatusCode = code;
         return result;
     }
