@@ -11,8 +11,8 @@ public sealed class HomeController : Controller
     [HttpGet("/about")]
     public IActionResult About() => View();
 
-    /// <summary>Status-code pages (404 and friends) in the site's own look.</summary>
-    [HttpGet("/status/{code:int}")]
+    /// <summary>Status-code pages (404 and friends) in the site's own look, for any method (a refused POST is re-executed as a POST).</summary>
+    [Route("/status/{code:int}")]
     public IActionResult Status(int code)
     {
         var result = View("Problem", code switch

@@ -14,5 +14,6 @@ public sealed record FeedbackEntry(
     [property: JsonPropertyName("reply")] string? Reply,
     [property: JsonPropertyName("operator")] bool Operator)
 {
+    [JsonIgnore]
     public DateTimeOffset At => DateTimeOffset.FromUnixTimeSeconds(Timestamp);
 }
