@@ -1,3 +1,5 @@
+using Remandzana.Domain.Moderation;
+
 namespace Remandzana.Web.Options;
 
 /// <summary>The policies of one mode.</summary>
@@ -7,5 +9,5 @@ public sealed class ModePolicyOptions
     public LadderOptions BlockUrls { get; set; } = new();
 
     /// <summary>Refuse messages with an onion address on the blacklist file.</summary>
-    public LadderOptions OnionBlacklist { get; set; } = new();
+    public LadderOptions OnionBlacklist { get; set; } = new() { Suppress = 0, Then = Consequence.Exile };
 }
