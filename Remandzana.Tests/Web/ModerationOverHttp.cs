@@ -138,13 +138,15 @@ public sealed class ModerationOverHttp
 
         var failure = Assert.Catch(() => _ = new RemandzanaApp(settings));
 
-        var messages = new List<string>();
-        for (var e = failure; e is not null; e = e.InnerException)
-        {
-            messages.Add(e.Message);
-        }
+        Assert.That(MessagesOf(failure), Does.Contain(missing).And.Contain("OnionBlacklistFile"));
+    }
 
-        Assert.That(string.Join(" | ", messages), Does.Contain(missing).And.Contain("OnionBlacklistFile"));
+    [Test]
+    public void ANegativeSuppressionCountStopsTheStartNamingTheSetting()
+    {
+        var failure = Assert.Catch(() => _ = new RemandzanaApp(Policy("Three", "BlockUrls", suppress: -1, then: "Kick")));
+
+        Assert.That(MessagesOf(failure), Does.Contain("Remandzana:Moderation:Three:BlockUrls"));
     }
 
     [Test]
@@ -199,6 +201,18 @@ public sealed class ModerationOverHttp
         var modes = page.QuerySelectorAll("dl.modes-list dd .policies").Select(policies => policies.TextContent).ToList();
         Assert.That(modes, Has.Count.EqualTo(6));
         Assert.That(modes.Take(5), Is.All.EqualTo("Moderation: None"));
+    }
+
+    /// <summary>The messages of an exception and all its inner ones: the host wraps the options failure.</summary>
+    private static string MessagesOf(Exception? failure)
+    {
+        var messages = new List<string>();
+        for (var e = failure; e is not null; e = e.InnerException)
+        {
+            messages.Add(e.Message);
+        }
+
+        return string.Join(" | ", messages);
     }
 
     private static Dictionary<string, string?> Policy(string mode, string policy, int suppress, string then) => new()
