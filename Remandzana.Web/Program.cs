@@ -16,12 +16,17 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddControllersWithViews();
 builder.Services.AddChat();
 builder.Services.AddAbuseResistance();
+builder.Services.AddModeration();
+builder.Services.AddMessageMetrics();
+builder.Services.AddFeedback();
+builder.Services.AddDebugView();
 
 var app = builder.Build();
 
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseSecurityHeaders();
 app.UseImmutableStaticFiles();
+app.UseRateLimiter();
 app.MapControllers();
 
 // Every open stream gets a last line and ends, so shutdown does not wait for browsers.

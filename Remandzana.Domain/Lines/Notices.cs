@@ -1,3 +1,5 @@
+using Remandzana.Domain.Moderation;
+
 namespace Remandzana.Domain.Lines;
 
 /// <summary>The words of every system line, in one place.</summary>
@@ -42,4 +44,16 @@ public static class Notices
     public static string NickChanged(string nick) => $"You are now known as {nick}.";
 
     public static string UnknownCommand(string command) => $"Unknown command {command}. Type /help for the list.";
+
+    public static string Suppressed(string reason) => $"Your message was not sent: {reason}.";
+
+    public static string LastWarning(Consequence next) => next == Consequence.Kick
+        ? "This was your last warning: next time you will be removed from the conversation."
+        : "This was your last warning: next time you will be exiled from this site.";
+
+    public static string Kicked(string reason) => $"You were removed from the conversation: {reason}.";
+
+    public static string Exiled(string reason) => $"You have been exiled site-wide: {reason}.";
+
+    public static string QuestionRefused(string reason) => $"Your question was not accepted: {reason}. Try another one.";
 }

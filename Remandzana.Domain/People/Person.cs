@@ -1,5 +1,6 @@
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.Lobbies;
+using Remandzana.Domain.Moderation;
 using Remandzana.Domain.Rooms;
 
 namespace Remandzana.Domain.People;
@@ -45,6 +46,9 @@ public sealed class Person
 
     /// <summary>Told once that they are not talking to anyone yet.</summary>
     public bool WarnedNotTalking { get; internal set; }
+
+    /// <summary>How many times this person violated each moderation policy.</summary>
+    public ModerationRecord Moderation { get; } = new();
 
     /// <summary>May watch but not speak (the asker after setup).</summary>
     public bool IsSilenced => Role == Role.Asker && Question is not null;

@@ -22,4 +22,13 @@ public enum SendOutcome
 
     /// <summary>May not speak (an asker).</summary>
     Silenced,
+
+    /// <summary>A moderation policy refused the message; the sender was told why.</summary>
+    Suppressed,
+
+    /// <summary>A moderation policy ended the sender's conversation.</summary>
+    Kicked,
+
+    /// <summary>A moderation policy ended the sender's conversation and exiles them site-wide (the web layer marks the browser).</summary>
+    Exiled,
 }

@@ -14,4 +14,7 @@ public enum SetupOutcome
 
     /// <summary>Not an asker, or the question was already set.</summary>
     NotAllowed,
+
+    /// <summary>A moderation policy refused the question; the asker was told why and may try again.</summary>
+    Rejected,
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.Lobbies;
+using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 
@@ -16,17 +17,19 @@ public sealed class Switchboard
     private readonly object _gate = new();
     private readonly ConcurrentDictionary<PersonId, Person> _people = new();
     private readonly ConcurrentQueue<Person> _overflowed = new();
+    private readonly List<Room> _rooms = [];
     private readonly SwitchboardSettings _settings;
     private readonly TimeProvider _time;
     private readonly Random _random;
     private long _roomsCreated;
     private bool _stopping;
 
-    public Switchboard(SwitchboardSettings settings, TimeProvider time, Random random)
+    public Switchboard(SwitchboardSettings settings, TimeProvider time, Random random, PoliciesByMode? policies = null)
     {
         _settings = settings;
         _time = time;
         _random = random;
+        Policies = policies ?? PoliciesByMode.None;
         Lobbies = [Two, Three, Question, Global];
     }
 
@@ -41,6 +44,12 @@ public sealed class Switchboard
     public IReadOnlyList<Lobby> Lobbies { get; }
 
     public SwitchboardSettings Settings => _settings;
+
+    /// <summary>The moderation policies each mode applies to messages and questions.</summary>
+    public PoliciesByMode Policies { get; }
+
+    /// <summary>Every room whose conversation goes on, oldest first. Read it under <see cref="Inspect{T}"/>.</summary>
+    public IReadOnlyList<Room> Rooms => _rooms;
 
     /// <summary>Raised under the lock whenever a room forms (tests and the debug view watch it).</summary>
     public event Action<Room>? RoomFormed;
@@ -134,6 +143,7 @@ public sealed class Switchboard
                 room.Admit(member);
             }
 
+            _rooms.Add(room);
             room.AnnounceFormed();
             RoomFormed?.Invoke(room);
         }
@@ -147,8 +157,12 @@ public sealed class Switchboard
         }
     }
 
-    public SendOutcome Send(PersonId id, string? raw)
+    public SendOutcome Send(PersonId id, string? raw) => Send(id, raw, out _);
+
+    /// <param name="verdict">When a moderation policy refused the message: the policy and its sanction.</param>
+    public SendOutcome Send(PersonId id, string? raw, out Verdict? verdict)
     {
+        verdict = null;
         if (Find(id) is not { IsGone: false } person)
         {
             return SendOutcome.Departed;
@@ -180,10 +194,43 @@ public sealed class Switchboard
             return SendOutcome.CommandAnswered;
         }
 
+        if (Policies.ViolatedBy(room.Mode, text) is { } policy)
+        {
+            return Enforce(person, policy, out verdict);
+        }
+
         room.Relay(member, text);
         MessageRelayed?.Invoke();
         EvictOverflowed();
         return SendOutcome.Relayed;
+    }
+
+    /// <summary>Counts the violation, tells the sender, and ends their conversation when the ladder says so.</summary>
+    private SendOutcome Enforce(Person person, Policy policy, out Verdict? verdict)
+    {
+        lock (_gate)
+        {
+            if (person.IsGone)
+            {
+                verdict = null;
+                return SendOutcome.Departed;
+            }
+
+            verdict = policy.Judge(person.Moderation.Record(policy));
+            person.Tell(NoticeKind.Moderation, verdict.Notice);
+            if (verdict.Sanction != Sanction.Suppress)
+            {
+                Remove(person);
+            }
+        }
+
+        EvictOverflowed();
+        return verdict.Sanction switch
+        {
+            Sanction.Suppress => SendOutcome.Suppressed,
+            Sanction.Kick => SendOutcome.Kicked,
+            _ => SendOutcome.Exiled,
+        };
     }
 
     private void WarnNotTalking(Person person)
@@ -227,8 +274,12 @@ public sealed class Switchboard
         }
     }
 
-    public SetupOutcome SubmitQuestion(PersonId id, string? raw)
+    public SetupOutcome SubmitQuestion(PersonId id, string? raw) => SubmitQuestion(id, raw, out _);
+
+    /// <param name="refusedBy">When a moderation policy of question mode refused the question: that policy.</param>
+    public SetupOutcome SubmitQuestion(PersonId id, string? raw, out Policy? refusedBy)
     {
+        refusedBy = null;
         if (Find(id) is not { IsGone: false } person)
         {
             return SetupOutcome.Departed;
@@ -250,6 +301,14 @@ public sealed class Switchboard
             if (person.Role != Role.Asker || person.Question is not null)
             {
                 return SetupOutcome.NotAllowed;
+            }
+
+            // Refused, not sanctioned: the asker has not said anything to anyone yet.
+            if (Policies.ViolatedBy(Mode.Question, question) is { } policy)
+            {
+                refusedBy = policy;
+                person.Tell(NoticeKind.Moderation, Notices.QuestionRefused(policy.Reason));
+                return SetupOutcome.Rejected;
             }
 
             person.Question = question;
@@ -292,9 +351,11 @@ public sealed class Switchboard
             if (room.Members.Length == 0)
             {
                 LobbyOf(room).Forget(room);
+                _rooms.Remove(room);
             }
             else if (room.IsOver)
             {
+                _rooms.Remove(room);
                 room.AnnounceOver();
                 foreach (var member in room.Members)
                 {
@@ -364,6 +425,8 @@ public sealed class Switchboard
                     lobby.Forget(room);
                 }
             }
+
+            _rooms.Clear();
         }
     }
 

@@ -66,6 +66,7 @@ public sealed class SwitchboardUnderLoad
         {
             Assert.That(rooms, Is.Not.Empty);
             Assert.That(switchboard.Count, Is.Zero);
+            Assert.That(switchboard.Inspect(board => board.Rooms.Count), Is.Zero, "every room was over or empty, so none is listed");
             foreach (var lobby in switchboard.Lobbies)
             {
                 Assert.That(lobby.Waiting, Is.Empty, $"{lobby.Mode} lobby");

@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Remandzana.Tests.Support;
 
-/// <summary>The real app on a real loopback Kestrel port, with its own key ring and feedback folder.</summary>
+/// <summary>The real app on a real loopback Kestrel port, with its own key ring and feedback folder, and its log captured.</summary>
 public sealed class RemandzanaApp : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
@@ -43,6 +44,7 @@ public sealed class RemandzanaApp : IAsyncDisposable
                     collection.AddSingleton<TimeProvider>(clock);
                 }
 
+                collection.AddSingleton<ILoggerProvider>(Logs);
                 services?.Invoke(collection);
             });
         });
@@ -56,6 +58,9 @@ public sealed class RemandzanaApp : IAsyncDisposable
     public string Folder { get; }
 
     public FakeTimeProvider? Clock { get; }
+
+    /// <summary>What the app logged (Information and above) besides writing it to NLog.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public IServiceProvider Services => _factory.Services;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Remandzana.Domain.Lines;
+using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Switchboards;
 
@@ -7,8 +8,8 @@ namespace Remandzana.Tests.Support;
 
 public static class Switchboards
 {
-    public static Switchboard New(int mailboxCapacity = 256, int seed = 1) =>
-        new(new SwitchboardSettings(mailboxCapacity), new FakeTimeProvider(), new Random(seed));
+    public static Switchboard New(int mailboxCapacity = 256, int seed = 1, PoliciesByMode? policies = null) =>
+        new(new SwitchboardSettings(mailboxCapacity), new FakeTimeProvider(), new Random(seed), policies);
 
     public static Person JoinOrFail(this Switchboard switchboard, ChatEntry entry) =>
         switchboard.Join(entry) ?? throw new AssertionException("The switchboard refused a join.");

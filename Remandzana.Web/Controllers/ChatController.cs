@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Switchboards;
 using Remandzana.Web.Abuse;
@@ -9,12 +10,14 @@ using Remandzana.Web.Security;
 
 namespace Remandzana.Web.Controllers;
 
+[ServiceFilter<ExileGate>]
 public sealed class ChatController(
     Switchboard switchboard,
     SendTokens tokens,
     StreamGate streamGate,
     SendFloodGate floodGate,
     FormReader forms,
+    ExileMarks exile,
     TimeProvider time,
     IOptions<ChatOptions> options) : Controller
 {
@@ -114,21 +117,25 @@ public sealed class ChatController(
         return sender.IsSetup ? SetUpQuestion(sender, message) : SendMessage(sender, message);
     }
 
-    private IActionResult SendMessage(SendToken sender, string message) => switchboard.Send(sender.PersonId, message) switch
+    private IActionResult SendMessage(SendToken sender, string message) => switchboard.Send(sender.PersonId, message, out var verdict) switch
     {
         SendOutcome.Relayed or SendOutcome.CommandAnswered => Form(new SendFormModel(SendFormState.Message, Reissue(sender))),
         SendOutcome.NotInRoomYet => Form(new SendFormModel(SendFormState.Message, Reissue(sender), message)),
         SendOutcome.Empty => Form(new SendFormModel(SendFormState.Message, Reissue(sender), message, "Type a message first."), StatusCodes.Status400BadRequest),
         SendOutcome.TooLong => Form(new SendFormModel(SendFormState.Message, Reissue(sender), message, TooLong()), StatusCodes.Status400BadRequest),
         SendOutcome.Silenced => Form(new SendFormModel(SendFormState.Watching, null, message, "You asked the question, so you can watch but not speak."), StatusCodes.Status403Forbidden),
+        SendOutcome.Suppressed => Form(new SendFormModel(SendFormState.Message, Reissue(sender), message, verdict!.Notice)),
+        SendOutcome.Kicked => Form(new SendFormModel(SendFormState.Ended, null, message, verdict!.Notice)),
+        SendOutcome.Exiled => Exiled(message, verdict!.Notice),
         _ => Ended(message),
     };
 
-    private IActionResult SetUpQuestion(SendToken sender, string question) => switchboard.SubmitQuestion(sender.PersonId, question) switch
+    private IActionResult SetUpQuestion(SendToken sender, string question) => switchboard.SubmitQuestion(sender.PersonId, question, out var refusedBy) switch
     {
         SetupOutcome.Accepted => Form(new SendFormModel(SendFormState.Watching, null)),
         SetupOutcome.Empty => Form(new SendFormModel(SendFormState.Setup, Reissue(sender), question, "Type a question first."), StatusCodes.Status400BadRequest),
         SetupOutcome.TooLong => Form(new SendFormModel(SendFormState.Setup, Reissue(sender), question, TooLong()), StatusCodes.Status400BadRequest),
+        SetupOutcome.Rejected => Form(new SendFormModel(SendFormState.Setup, Reissue(sender), question, Notices.QuestionRefused(refusedBy!.Reason))),
         SetupOutcome.NotAllowed => Form(new SendFormModel(SendFormState.Watching, null, question, "Your question is already set; you can watch but not speak."), StatusCodes.Status403Forbidden),
         _ => Ended(question),
     };
@@ -136,6 +143,13 @@ public sealed class ChatController(
     private string Reissue(SendToken sender) => tokens.Issue(sender.PersonId, sender.IsSetup);
 
     private string TooLong() => $"That is too long: at most {options.Value.MaxMessageLength} characters.";
+
+    /// <summary>Kicked, and the browser marked so that chat pages refuse it from now on.</summary>
+    private PartialViewResult Exiled(string text, string notice)
+    {
+        exile.Mark(HttpContext);
+        return Form(new SendFormModel(SendFormState.Ended, null, text, notice));
+    }
 
     private PartialViewResult Ended(string text) => Form(new SendFormModel(SendFormState.Ended, null, text, "The chat has ended."));
 

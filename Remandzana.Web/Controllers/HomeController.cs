@@ -11,13 +11,16 @@ public sealed class HomeController : Controller
     [HttpGet("/about")]
     public IActionResult About() => View();
 
-    /// <summary>Status-code pages (404 and friends) in the site's own look.</summary>
-    [HttpGet("/status/{code:int}")]
+    /// <summary>Status-code pages (404 and friends) in the site's own look, for any method (a refused POST is re-executed as a POST).</summary>
+    [Route("/status/{code:int}")]
     public IActionResult Status(int code)
     {
-        var result = View("Problem", code == StatusCodes.Status404NotFound
-            ? new ProblemModel("Not found", "There is no page at this address.")
-            : new ProblemModel($"Error {code}", "Something went wrong. Try again from the home page."));
+        var result = View("Problem", code switch
+        {
+            StatusCodes.Status404NotFound => new ProblemModel("Not found", "There is no page at this address."),
+            StatusCodes.Status429TooManyRequests => new ProblemModel("Slow down", "You have sent that several times in a short while. Wait a few minutes and try again."),
+            _ => new ProblemModel($"Error {code}", "Something went wrong. Try again from the home page."),
+        });
         result.StatusCode = code;
         return result;
     }

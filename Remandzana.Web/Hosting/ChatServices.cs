@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
+using Remandzana.Domain.Moderation;
 using Remandzana.Domain.Switchboards;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
@@ -23,7 +24,8 @@ public static class ChatServices
             return new Switchboard(
                 new SwitchboardSettings(chat.MailboxCapacity, chat.MaxMessageLength),
                 provider.GetRequiredService<TimeProvider>(),
-                new Random());
+                new Random(),
+                provider.GetService<PoliciesByMode>());
         });
         services.AddSingleton<SendTokens>();
 

@@ -1,0 +1,24 @@
+namespace Remandzana.Domain.Moderation;
+
+/// <summary>How many times one person violated each policy. Changed only under the switchboard's lock.</summary>
+public sealed class ModerationRecord
+{
+    private readonly Dictionary<Policy, int> _violations = [];
+
+    public int ViolationsOf(Policy policy) => _violations.GetValueOrDefault(policy);
+
+    /// <summary>Every policy this person violated, with the count, for the debug view.</summary>
+    public IReadOnlyDictionary<string, int> ByPolicyName =>
+        _violations.GroupBy(pair => pair.Key.Name).ToDictionary(group => group.Key, group => group.Sum(pair => pair.Value));
+
+    /// <summary>Warned that the next violation brings the ladder's consequence.</summary>
+    public bool IsWarned => _violations.Any(pair => pair.Value >= pair.Key.Ladder.Suppressions);
+
+    /// <returns>The new count (1 after the first violation).</returns>
+    internal int Record(Policy policy)
+    {
+        var count = _violations.GetValueOrDefault(policy) + 1;
+        _violations[policy] = count;
+        return count;
+    }
+}

@@ -1,0 +1,19 @@
+using Remandzana.Domain.Rooms;
+
+namespace Remandzana.Domain.Moderation;
+
+/// <summary>The policies active in each mode, in the order they are checked.</summary>
+public sealed class PoliciesByMode
+{
+    public static readonly PoliciesByMode None = new(new Dictionary<Mode, IReadOnlyList<Policy>>());
+
+    private readonly Dictionary<Mode, IReadOnlyList<Policy>> _policies;
+
+    public PoliciesByMode(IReadOnlyDictionary<Mode, IReadOnlyList<Policy>> policies) =>
+        _policies = policies.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<Policy>)pair.Value.ToArray());
+
+    public IReadOnlyList<Policy> For(Mode mode) => _policies.GetValueOrDefault(mode) ?? [];
+
+    /// <summary>The first policy of <paramref name="mode"/> that <paramref name="text"/> violates, if any.</summary>
+    public Policy? ViolatedBy(Mode mode, string text) => For(mode).FirstOrDefault(policy => policy.IsViolatedBy(text));
+}

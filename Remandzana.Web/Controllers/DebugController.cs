@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Remandzana.Domain.Switchboards;
+using Remandzana.Web.Chat;
+using Remandzana.Web.Debug;
+using Remandzana.Web.Options;
+using Remandzana.Web.Security;
+
+namespace Remandzana.Web.Controllers;
+
+public sealed class DebugController(Switchboard switchboard, DebugKeys keys, IOptions<DebugOptions> options, ILogger<DebugController> logger) : Controller
+{
+    /// <summary>The operator's JSON view. The key comes from the server's log: a request without one makes it log a fresh key.</summary>
+    [HttpGet("/debug")]
+    public IActionResult Index([FromQuery(Name = "key")] string? key)
+    {
+        if (!options.Value.Enabled)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        if (!keys.IsValid(key))
+        {
+            if (keys.IssueUnlessCoolingDown() is { } fresh)
+            {
+                logger.LogWarning("Debug view key (valid {Lifetime} s), open /debug?key={DebugKey}", keys.Lifetime.TotalSeconds, fresh);
+            }
+
+            var refusal = View("Problem", new ProblemModel("A key is needed", "Open this page with the key from the server's log: /debug?key=…"));
+            refusal.StatusCode = StatusCodes.Status401Unauthorized;
+            return refusal;
+        }
+
+        return new JsonResult(switchboard.Inspect(DebugSnapshot.Of), DebugSnapshot.Json);
+    }
+}

@@ -1,0 +1,4 @@
+namespace Remandzana.Web.Feedback;
+
+/// <summary>The feedback page: the form (with what was typed and why it was refused) and the visible entries.</summary>
+public sealed record FeedbackPageModel(IReadOnlyList<FeedbackEntry> Entries, int MaxLength, string Text = "", string? Error = null);

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Options;
+using Remandzana.Domain.Metrics;
+using Remandzana.Web.Metrics;
+using Remandzana.Web.Options;
+
+namespace Remandzana.Web.Hosting;
+
+public static class MetricsServices
+{
+    /// <summary>The footer's "N messages today", counted from every message the switchboard relays.</summary>
+    public static IServiceCollection AddMessageMetrics(this IServiceCollection services)
+    {
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider => new MessageCounter(
+            provider.GetRequiredService<TimeProvider>(),
+            TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<MetricsOptions>>().Value.RecomputeSeconds)));
+        services.AddHostedService<MessageCounting>();
+        return services;
+    }
+}

@@ -1,0 +1,84 @@
+using Remandzana.Domain.Moderation;
+using Remandzana.Domain.People;
+using Remandzana.Domain.Rooms;
+using Remandzana.Web.Options;
+
+namespace Remandzana.Web.Moderation;
+
+/// <summary>Builds the domain's policies from configuration (reading the blacklist file) and words them for /about.</summary>
+public static class Policies
+{
+    public static PoliciesByMode From(ModerationOptions options, ILogger logger)
+    {
+        List<string>? digests = null;
+        OnionBlacklist? Blacklist(LadderOptions ladder) =>
+            ladder.Enabled ? new OnionBlacklist(ladder.ToLadder(), digests ??= ReadDigests(options.OnionBlacklistPath, logger)) : null;
+
+        var byMode = new Dictionary<Mode, IReadOnlyList<Policy>>();
+        foreach (var (mode, policies) in options.Modes)
+        {
+            var active = new List<Policy>();
+            if (policies.BlockUrls.Enabled)
+            {
+                active.Add(new BlockUrls(policies.BlockUrls.ToLadder()));
+            }
+
+            if (Blacklist(policies.OnionBlacklist) is { } blacklist)
+            {
+                active.Add(blacklist);
+            }
+
+            if (active.Count > 0)
+            {
+                byMode[mode] = active;
+                logger.LogInformation("Moderation in {Mode}: {Policies}", mode, string.Join(", ", active));
+            }
+        }
+
+        return new PoliciesByMode(byMode);
+    }
+
+    /// <summary>One md5 hex digest a line (the Ahmia format); blank lines and lines starting with '#' are ignored.</summary>
+    private static List<string> ReadDigests(string path, ILogger logger)
+    {
+        var digests = new List<string>();
+        var skipped = 0;
+        foreach (var raw in File.ReadLines(path))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            if (line.Length == 32 && line.All(char.IsAsciiHexDigit))
+            {
+                digests.Add(line.ToLowerInvariant());
+            }
+            else
+            {
+                skipped++;
+            }
+        }
+
+        logger.LogInformation("Onion blacklist {Path}: {Count} digests, {Skipped} lines that are not md5 digests skipped", path, digests.Count, skipped);
+        return digests;
+    }
+
+    /// <summary>"Block URLs [suppress ×5 → kick], Onion blacklist [exile]", or "None".</summary>
+    public static string Describe(PoliciesByMode policies, ChatEntry entry) => entry switch
+    {
+        ChatEntry.Any => "as in the mode of the room you join",
+        _ => Describe(policies.For(ModeOf(entry))),
+    };
+
+    private static string Describe(IReadOnlyList<Policy> policies) => policies.Count == 0 ? "None" : string.Join(", ", policies);
+
+    private static Mode ModeOf(ChatEntry entry) => entry switch
+    {
+        ChatEntry.Two => Mode.Two,
+        ChatEntry.Three => Mode.Three,
+        ChatEntry.QuestionAsk or ChatEntry.QuestionDiscuss => Mode.Question,
+        _ => Mode.Global,
+    };
+}
