@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +53,10 @@ public sealed class RemandzanaApp : IAsyncDisposable
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
-        BaseAddress = _factory.CreateClient().BaseAddress!;
+        // Read the bound port from the server itself: CreateClient() would try to reconfigure the
+        // addresses of a started server, which now and then throws.
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        BaseAddress = new Uri(addresses.First());
     }
 
     public Uri BaseAddress { get; }

@@ -2,24 +2,32 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Remandzana.Domain.Switchboards;
+using Remandzana.Web.Abuse;
 using Remandzana.Web.Feedback;
 using Remandzana.Web.Hosting;
 using Remandzana.Web.Options;
 
 namespace Remandzana.Web.Controllers;
 
-public sealed class FeedbackController(FeedbackStore store, IOptions<FeedbackOptions> options) : Controller
+public sealed class FeedbackController(FeedbackStore store, FormReader forms, IOptions<FeedbackOptions> options) : Controller
 {
+    private static readonly string[] Fields = ["message"];
+
     [HttpGet("/feedback")]
     public async Task<IActionResult> Index(CancellationToken cancellation) =>
         View(new FeedbackPageModel(await store.VisibleAsync(cancellation), options.Value.MaxMessageLength));
 
     [HttpPost("/feedback")]
     [EnableRateLimiting(FeedbackServices.RateLimitPolicy)]
-    public async Task<IActionResult> Submit([FromForm(Name = "message")] string? message, CancellationToken cancellation)
+    public async Task<IActionResult> Submit()
     {
+        // No action parameters: binding one would make MVC read the body as a form before FormReader can check it.
+        var cancellation = HttpContext.RequestAborted;
+        var form = await forms.Read(Request, Fields, freeText: "message");
+        var message = form["message"] ?? "";
         var maxLength = options.Value.MaxMessageLength;
-        var error = MessageText.Check(message, maxLength, out var text) switch
+        var check = MessageText.Check(message, maxLength, out var text);
+        var error = form.Problem != FormProblem.None ? form.Reason : check switch
         {
             MessageText.Problem.Empty => "Type your feedback first.",
             MessageText.Problem.TooLong => $"That is too long: at most {maxLength} characters.",
@@ -27,8 +35,8 @@ public sealed class FeedbackController(FeedbackStore store, IOptions<FeedbackOpt
         };
         if (error is not null)
         {
-            var again = View("Index", new FeedbackPageModel(await store.VisibleAsync(cancellation), maxLength, message ?? "", error));
-            again.StatusCode = StatusCodes.Status400BadRequest;
+            var again = View("Index", new FeedbackPageModel(await store.VisibleAsync(cancellation), maxLength, message, error));
+            again.StatusCode = form.Problem == FormProblem.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
             return again;
         }
 
