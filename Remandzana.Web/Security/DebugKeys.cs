@@ -1,7 +1,3 @@
-using System.Buffers.Text;
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Remandzana.Web.Options;
@@ -15,9 +11,9 @@ namespace Remandzana.Web.Security;
 /// </summary>
 public sealed class DebugKeys(IDataProtectionProvider provider, TimeProvider time, IOptions<DebugOptions> options)
 {
-    private const string Prefix = "debug|";
+    private const string Content = "debug";
 
-    private readonly IDataProtector _protector = provider.CreateProtector("Remandzana.DebugKey.v1");
+    private readonly TimedSeal _seal = new(provider, "Remandzana.DebugKey.v2", time);
     private readonly TimeSpan _cooldown = TimeSpan.FromSeconds(options.Value.KeyCooldownSeconds);
     private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(options.Value.KeyLifetimeSeconds);
     private readonly object _gate = new();
@@ -39,34 +35,9 @@ public sealed class DebugKeys(IDataProtectionProvider provider, TimeProvider tim
             _lastIssued = now;
         }
 
-        var payload = Prefix + now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        return Base64Url.EncodeToString(_protector.Protect(Encoding.UTF8.GetBytes(payload)));
+        return _seal.Seal(Content);
     }
 
     /// <summary>True for a key this server issued within its lifetime; false when missing, forged, tampered with or expired.</summary>
-    public bool IsValid(string? key)
-    {
-        if (string.IsNullOrEmpty(key) || key.Length > 1024)
-        {
-            return false;
-        }
-
-        string payload;
-        try
-        {
-            payload = Encoding.UTF8.GetString(_protector.Unprotect(Base64Url.DecodeFromChars(key)));
-        }
-        catch (Exception e) when (e is CryptographicException or FormatException)
-        {
-            return false;
-        }
-
-        if (!payload.StartsWith(Prefix, StringComparison.Ordinal) || !long.TryParse(payload.AsSpan(Prefix.Length), CultureInfo.InvariantCulture, out var seconds))
-        {
-            return false;
-        }
-
-        var age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds);
-        return age <= _lifetime && age >= TimeSpan.FromMinutes(-5);
-    }
+    public bool IsValid(string? key) => _seal.Open(key, _lifetime) is (Content, _);
 }

@@ -1,7 +1,3 @@
-using System.Buffers.Text;
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Remandzana.Web.Options;
@@ -17,15 +13,13 @@ public sealed class ExileMarks(IDataProtectionProvider provider, TimeProvider ti
 {
     public const string CookieName = "remandzana-exiled";
 
-    private const string Prefix = "exiled|";
+    private const string Content = "exiled";
 
-    private readonly IDataProtector _protector = provider.CreateProtector("Remandzana.Exile.v1");
+    private readonly TimedSeal _seal = new(provider, "Remandzana.Exile.v2", time);
     private readonly TimeSpan _lifetime = TimeSpan.FromDays(options.Value.ExileDays);
 
-    public void Mark(HttpContext context)
-    {
-        var payload = Prefix + time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        context.Response.Cookies.Append(CookieName, Base64Url.EncodeToString(_protector.Protect(Encoding.UTF8.GetBytes(payload))), new CookieOptions
+    public void Mark(HttpContext context) =>
+        context.Response.Cookies.Append(CookieName, _seal.Seal(Content), new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
@@ -34,30 +28,7 @@ public sealed class ExileMarks(IDataProtectionProvider provider, TimeProvider ti
             Path = "/",
             MaxAge = _lifetime,
         });
-    }
 
-    public bool IsExiled(HttpRequest request)
-    {
-        if (!request.Cookies.TryGetValue(CookieName, out var mark) || string.IsNullOrEmpty(mark) || mark.Length > 1024)
-        {
-            return false;
-        }
-
-        string payload;
-        try
-        {
-            payload = Encoding.UTF8.GetString(_protector.Unprotect(Base64Url.DecodeFromChars(mark)));
-        }
-        catch (Exception e) when (e is CryptographicException or FormatException)
-        {
-            return false;
-        }
-
-        if (!payload.StartsWith(Prefix, StringComparison.Ordinal) || !long.TryParse(payload.AsSpan(Prefix.Length), CultureInfo.InvariantCulture, out var seconds))
-        {
-            return false;
-        }
-
-        return time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) <= _lifetime;
-    }
+    public bool IsExiled(HttpRequest request) =>
+        request.Cookies.TryGetValue(CookieName, out var mark) && _seal.Open(mark, _lifetime) is (Content, _);
 }
