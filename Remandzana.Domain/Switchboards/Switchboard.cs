@@ -17,7 +17,7 @@ public sealed class Switchboard
     private readonly object _gate = new();
     private readonly ConcurrentDictionary<PersonId, Person> _people = new();
     private readonly ConcurrentQueue<Person> _overflowed = new();
-    private readonly List<Room> _rooms = [];
+    private readonly HashSet<Room> _rooms = [];
     private readonly SwitchboardSettings _settings;
     private readonly TimeProvider _time;
     private readonly Random _random;
@@ -48,8 +48,8 @@ public sealed class Switchboard
     /// <summary>The moderation policies each mode applies to messages and questions.</summary>
     public PoliciesByMode Policies { get; }
 
-    /// <summary>Every room whose conversation goes on, oldest first. Read it under <see cref="Inspect{T}"/>.</summary>
-    public IReadOnlyList<Room> Rooms => _rooms;
+    /// <summary>Every room whose conversation goes on, in no order. Read it under <see cref="Inspect{T}"/>.</summary>
+    public IReadOnlyCollection<Room> Rooms => _rooms;
 
     /// <summary>Raised under the lock whenever a room forms (tests and the debug view watch it).</summary>
     public event Action<Room>? RoomFormed;

@@ -38,7 +38,7 @@ public sealed record DebugSnapshot(IReadOnlyList<PersonView> People, IReadOnlyLi
                 lobby.Waiting.Select(person => person.Id.Value).ToList(),
                 lobby.OpenRooms.Select(room => room.Id).ToList()))
             .ToList(),
-        board.Rooms
+        board.Rooms.OrderBy(room => room.CreatedAt).ThenBy(room => room.Id, StringComparer.Ordinal)
             .Select(room => new RoomView(
                 room.Id,
                 room.Mode.ToString(),
