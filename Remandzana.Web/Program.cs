@@ -2,6 +2,12 @@ using NLog.Web;
 using Remandzana.Domain.Switchboards;
 using Remandzana.Web.Hosting;
 
+if (HealthProbe.IsRequested(args))
+{
+    // Kept synchronous: with an async Main, a WebApplicationFactory test once saw the server start before its port was set.
+    return HealthProbe.RunAsync(args).GetAwaiter().GetResult();
+}
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
@@ -15,12 +21,18 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 builder.Services.AddControllersWithViews();
 builder.Services.AddChat();
+builder.Services.AddProxySupport();
+builder.Services.AddOperationalHealthChecks();
 
 var app = builder.Build();
 
+// First: every later step (logging included) sees the client's address as nginx forwarded it.
+app.UseForwardedHeaders();
+app.UseRequestLogging();
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseSecurityHeaders();
 app.UseImmutableStaticFiles();
+app.MapOperationalHealthChecks();
 app.MapControllers();
 
 // Every open stream gets a last line and ends, so shutdown does not wait for browsers.
@@ -28,5 +40,6 @@ var switchboard = app.Services.GetRequiredService<Switchboard>();
 app.Lifetime.ApplicationStopping.Register(switchboard.Stop);
 
 app.Run();
+return 0;
 
 public partial class Program;
