@@ -4,8 +4,7 @@ using Remandzana.Web.Hosting;
 
 if (HealthProbe.IsRequested(args))
 {
-    // Kept synchronous: with an async Main, a WebApplicationFactory test once saw the server start before its port was set.
-    return HealthProbe.RunAsync(args).GetAwaiter().GetResult();
+    return await HealthProbe.RunAsync(args);
 }
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
