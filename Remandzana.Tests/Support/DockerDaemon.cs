@@ -143,5 +143,12 @@ public sealed class DockerDaemon : IAsyncDisposable
         }
 
         _process.Dispose();
+
+        // dockerd leaves its default network namespace mounted under the exec root.
+        var namespaceMount = Path.Combine(RunFolder, "exec", "netns", "default");
+        if (File.Exists(namespaceMount))
+        {
+            await Command.Run("umount", [namespaceMount], TimeSpan.FromSeconds(30));
+        }
     }
 }
