@@ -1,7 +1,12 @@
-# syntax=docker/dockerfile:1
+# Remandzana: built with the .NET SDK image, run on the ASP.NET Core runtime image as a
+# non-root user. See README.md, "Deployment":
+#   docker build -t remandzana .
+#   docker run -d --name remandzana -p 8080:8080 \
+#     -v remandzana-feedback:/data/feedback -v remandzana-keys:/data/keys remandzana
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-COPY Directory.Build.props Directory.Packages.props Remandzana.sln ./
+# Restore first, from the project files only, so the layer is reused until a package changes.
+COPY Directory.Build.props Directory.Packages.props ./
 COPY Remandzana.Domain/Remandzana.Domain.csproj Remandzana.Domain/
 COPY Remandzana.Web/Remandzana.Web.csproj Remandzana.Web/
 RUN dotnet restore Remandzana.Web/Remandzana.Web.csproj
@@ -9,15 +14,24 @@ COPY appsettings.json ./
 COPY wwwroot/ wwwroot/
 COPY Remandzana.Domain/ Remandzana.Domain/
 COPY Remandzana.Web/ Remandzana.Web/
-RUN dotnet publish Remandzana.Web/Remandzana.Web.csproj -c Release -o /app --no-restore
+RUN dotnet publish Remandzana.Web/Remandzana.Web.csproj -c Release -o /app --no-restore -p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
-COPY --from=build /app ./
-ENV ASPNETCORE_URLS=http://+:8080 \
+# Every setting can be given as Remandzana__Section__Key (see README, "Configuration").
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    ASPNETCORE_ENVIRONMENT=Production \
     Remandzana__Feedback__Directory=/data/feedback \
     Remandzana__KeyRing__Directory=/data/keys
+# 1654 is the base image's unprivileged "app" user; the volumes are made its own.
 RUN mkdir -p /data/feedback /data/keys && chown -R 1654:1654 /data
+COPY --from=build /app ./
 USER 1654
+VOLUME ["/data/feedback", "/data/keys"]
 EXPOSE 8080
+# The runtime image has no curl: the app asks its own /healthz (exit 0 when healthy).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
+    CMD ["dotnet", "Remandzana.Web.dll", "--healthcheck"]
+# docker stop sends SIGTERM: every open chat gets a last line and the app exits within seconds.
+STOPSIGNAL SIGTERM
 ENTRYPOINT ["dotnet", "Remandzana.Web.dll"]

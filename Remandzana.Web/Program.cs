@@ -2,6 +2,11 @@ using NLog.Web;
 using Remandzana.Domain.Switchboards;
 using Remandzana.Web.Hosting;
 
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
@@ -20,13 +25,19 @@ builder.Services.AddModeration();
 builder.Services.AddMessageMetrics();
 builder.Services.AddFeedback();
 builder.Services.AddDebugView();
+builder.Services.AddProxySupport();
+builder.Services.AddOperationalHealthChecks();
 
 var app = builder.Build();
 
+// First: every later step (logging included) sees the client's address as nginx forwarded it.
+app.UseForwardedHeaders();
+app.UseRequestLogging();
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseSecurityHeaders();
 app.UseImmutableStaticFiles();
 app.UseRateLimiter();
+app.MapOperationalHealthChecks();
 app.MapControllers();
 
 // Every open stream gets a last line and ends, so shutdown does not wait for browsers.
@@ -34,5 +45,6 @@ var switchboard = app.Services.GetRequiredService<Switchboard>();
 app.Lifetime.ApplicationStopping.Register(switchboard.Stop);
 
 app.Run();
+return 0;
 
 public partial class Program;

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Text;
 using AngleSharp.Dom;
@@ -35,11 +36,15 @@ public sealed class ChatClient : IAsyncDisposable
     public async Task Open(string path)
     {
         _response = await _http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
-        var stream = await _response.Content.ReadAsStreamAsync();
+        var stream = Decoded(_response.Content, await _response.Content.ReadAsStreamAsync());
         _reading = Task.Run(() => ReadAll(stream));
         var iframe = await WaitFor(page => page.QuerySelector("iframe.send[srcdoc]"));
         Form = Parser.ParseDocument(iframe.GetAttribute("srcdoc")!);
     }
+
+    /// <summary>Through nginx with Accept-Encoding: gzip, bodies arrive compressed.</summary>
+    private static Stream Decoded(HttpContent content, Stream body) =>
+        content.Headers.ContentEncoding.Contains("gzip") ? new GZipStream(body, CompressionMode.Decompress) : body;
 
     private async Task ReadAll(Stream stream)
     {
@@ -152,7 +157,7 @@ public sealed class ChatClient : IAsyncDisposable
     public async Task<HttpResponseMessage> Send(string message, string? token = null)
     {
         var response = await Post(new Dictionary<string, string> { ["token"] = token ?? Token ?? "", ["message"] = message });
-        var body = await response.Content.ReadAsStringAsync();
+        var body = await new StreamReader(Decoded(response.Content, await response.Content.ReadAsStreamAsync())).ReadToEndAsync();
         if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest)
         {
             Form = Parser.ParseDocument(body);

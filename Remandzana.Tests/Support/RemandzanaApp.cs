@@ -38,6 +38,10 @@ public sealed class RemandzanaApp : IAsyncDisposable
 
         _factory = new Factory(builder =>
         {
+            // Port 0 through the app's own settings, not UseKestrel(0): that one rewrites the server's
+            // addresses after the app started Kestrel on its own thread, and throws when Kestrel wins
+            // the race ("Addresses cannot be modified after the server has started"; dotnet/aspnetcore#67714).
+            builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
             builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(all));
             builder.ConfigureServices(collection =>
             {
@@ -51,7 +55,7 @@ public sealed class RemandzanaApp : IAsyncDisposable
                 services?.Invoke(collection);
             });
         });
-        _factory.UseKestrel(0);
+        _factory.UseKestrel();
         _factory.StartServer();
         // Read the bound port from the server itself: CreateClient() would try to reconfigure the
         // addresses of a started server, which now and then throws.

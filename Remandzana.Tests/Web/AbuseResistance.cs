@@ -134,6 +134,7 @@ public sealed class AbuseResistance
         Assert.That(third.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(Parser.ParseDocument(await third.Content.ReadAsStringAsync()).QuerySelector("p")?.TextContent, Is.EqualTo("The site is full, try again in a minute."));
         Assert.That((await http.GetAsync("/")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await http.GetAsync("/healthz")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "a full site is healthy");
         await second.Send("still fine");
         await first.WaitForLine("Anonymous: still fine");
     }

@@ -1,0 +1,67 @@
+using Remandzana.Domain.Lines;
+using Remandzana.Tests.Support;
+
+namespace Remandzana.Tests.Browser;
+
+[Category("Browser")]
+public sealed class GlobalChatInChromium
+{
+    private RemandzanaApp _app = null!;
+    private Chromium _chromium = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        _chromium = await Chromium.Launch();
+        _app = new RemandzanaApp();
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        if (_chromium is not null)
+        {
+            await _chromium.DisposeAsync();
+        }
+
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task ThreeBrowsersShareTheRoomAndANicknameShowsToEveryone()
+    {
+        var zed = await _chromium.Open(_app.BaseAddress, "/global");
+        await zed.WaitForLine(Notices.Welcome(1));
+        var second = await _chromium.Open(_app.BaseAddress, "/global");
+        await second.WaitForLine(Notices.Welcome(2));
+        var third = await _chromium.Open(_app.BaseAddress, "/global", Chromium.Phone);
+        await third.WaitForLine(Notices.Welcome(3));
+        await zed.WaitForLine(Notices.Joined("Anonymous"));
+
+        await zed.Say("/nick Zed");
+        await zed.WaitForLine(Notices.NickChanged("Zed"));
+        await zed.Say("Hello, everyone!");
+
+        await second.WaitForLine("Zed: Hello, everyone!");
+        await third.WaitForLine("Zed: Hello, everyone!");
+        await zed.WaitForLine("Zed (You): Hello, everyone!");
+        Assert.That(await second.Line("/nick").CountAsync(), Is.Zero, "a command is echoed to its author only");
+
+        await third.Say("Hi Zed");
+        await zed.WaitForLine("Anonymous: Hi Zed");
+        await third.WaitForLine("Anonymous (You): Hi Zed");
+
+        await zed.AssertLayout();
+        await third.AssertLayout();
+        await zed.Screenshot("zed");
+        await third.Screenshot("third-phone");
+
+        await third.Context.CloseAsync();
+        await zed.WaitForLine(Notices.Left("Anonymous"));
+        await zed.Context.CloseAsync();
+        await second.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,71 @@
+using Remandzana.Domain.Lines;
+using Remandzana.Tests.Support;
+
+namespace Remandzana.Tests.Browser;
+
+[Category("Browser")]
+public sealed class QuestionModeInChromium
+{
+    private const string Question = "Is tea better than coffee?";
+
+    private RemandzanaApp _app = null!;
+    private Chromium _chromium = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        _chromium = await Chromium.Launch();
+        _app = new RemandzanaApp();
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        if (_chromium is not null)
+        {
+            await _chromium.DisposeAsync();
+        }
+
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task AnAskerSetsAQuestionAndWatchesTwoDiscussersTalkAboutIt()
+    {
+        var asker = await _chromium.Open(_app.BaseAddress, "/question/ask");
+        await asker.WaitForLine(Notices.AskForQuestion);
+        await asker.Say(Question);
+        await asker.WaitForLine(Notices.YourQuestion(Question));
+        Assert.That(await asker.MessageField().IsDisabledAsync(), Is.True, "after the question the asker only watches");
+
+        var first = await _chromium.Open(_app.BaseAddress, "/question/discuss");
+        var second = await _chromium.Open(_app.BaseAddress, "/question/discuss");
+        await first.WaitForLine(Notices.QuestionIs(Question));
+        await second.WaitForLine(Notices.QuestionIs(Question));
+        await asker.WaitForLine(Notices.FoundDiscussers);
+
+        await first.Say("Tea, obviously.");
+        await second.WaitForLine("Stranger: Tea, obviously.");
+        await first.WaitForLine("You: Tea, obviously.");
+        await second.Say("Coffee, every morning.");
+        await first.WaitForLine("Stranger: Coffee, every morning.");
+
+        await asker.WaitForLine(": Tea, obviously.");
+        await asker.WaitForLine(": Coffee, every morning.");
+        var heard = await asker.Locator("main.log div.line.chat .who").AllTextContentsAsync();
+        Assert.That(heard, Is.EquivalentTo(new[] { "Alice:", "Bob:" }), "the asker sees the two discussers as Alice and Bob");
+
+        await first.AssertLayout();
+        await asker.AssertLayout();
+        await asker.Screenshot("asker");
+        await first.Screenshot("discusser");
+
+        await asker.Context.CloseAsync();
+        await first.WaitForLine(Notices.AskerLeft);
+        await first.Context.CloseAsync();
+        await second.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+
+namespace Remandzana.Tests.Support;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright, every page in its own context with JavaScript
+/// disabled: what a no-script visitor gets. Chat pages never finish loading while the
+/// conversation lasts, so pages are opened at "commit" and the tests wait on what is rendered.
+/// </summary>
+public sealed class Chromium : IAsyncDisposable
+{
+    public const string Executable = "/usr/bin/chromium";
+
+    public static readonly (int Width, int Height) Desktop = (1280, 800);
+    public static readonly (int Width, int Height) Phone = (390, 844);
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private Chromium(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        _browser = browser;
+    }
+
+    public static async Task<Chromium> Launch()
+    {
+        SystemRequirement.Program(Executable, "chromium");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Executable,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        return new Chromium(playwright, browser);
+    }
+
+    /// <summary>A chat page in a new tab: opened at "commit", since its response lasts as long as the conversation.</summary>
+    public async Task<IPage> Open(Uri site, string path, (int Width, int Height)? viewport = null)
+    {
+        var page = await NewTab(site, viewport);
+        await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        return page;
+    }
+
+    /// <summary>A new tab in a fresh, script-less browser profile.</summary>
+    public async Task<IPage> NewTab(Uri site, (int Width, int Height)? viewport = null)
+    {
+        var size = viewport ?? Desktop;
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            JavaScriptEnabled = false,
+            BaseURL = site.ToString(),
+            ViewportSize = new ViewportSize { Width = size.Width, Height = size.Height },
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(10_000);
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.CloseAsync();
+        _playwright.Dispose();
+    }
+}

@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
+namespace Remandzana.Tests.Support;
+
+/// <summary>
+/// A real nginx in front of the app, run from its own prefix folder with the shipped site config
+/// (deploy/nginx/remandzana.conf) included unchanged but for its two ports.
+/// </summary>
+public sealed partial class Nginx : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private Nginx(Process process, string folder, Uri baseAddress)
+    {
+        _process = process;
+        Folder = folder;
+        BaseAddress = baseAddress;
+    }
+
+    public string Folder { get; }
+
+    public Uri BaseAddress { get; }
+
+    public string ErrorLog => File.Exists(Path.Combine(Folder, "error.log")) ? File.ReadAllText(Path.Combine(Folder, "error.log")) : "";
+
+    /// <summary>The shipped site config, found from the test output by walking up to the repository.</summary>
+    public static string SiteConfigPath()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "deploy", "nginx", "remandzana.conf");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("deploy/nginx/remandzana.conf was not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>The site config with nginx listening on <paramref name="port"/> (loopback) and the upstream at <paramref name="upstream"/>.</summary>
+    public static string SiteConfig(Uri upstream, int port, Func<string, string>? adjust = null)
+    {
+        var config = File.ReadAllText(SiteConfigPath());
+        Assert.That(Upstream().IsMatch(config), "the site config has the upstream `server 127.0.0.1:8080;`");
+        config = Upstream().Replace(config, $"server 127.0.0.1:{upstream.Port};", 1);
+        var first = true;
+        config = Listen().Replace(config, _ =>
+        {
+            var line = first ? $"    listen 127.0.0.1:{port};" : "";
+            first = false;
+            return line;
+        });
+        Assert.That(first, Is.False, "the site config has a listen directive");
+        return adjust?.Invoke(config) ?? config;
+    }
+
+    public static async Task<Nginx> Start(Uri upstream, Func<string, string>? adjust = null)
+    {
+        var nginx = SystemRequirement.Program("nginx", "nginx");
+        var folder = Directory.CreateTempSubdirectory("remandzana-nginx-").FullName;
+        // Workers run as an unprivileged user when nginx is started by root: they must reach the temp folders.
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+
+        var port = FreePort.Next();
+        await File.WriteAllTextAsync(Path.Combine(folder, "remandzana.conf"), SiteConfig(upstream, port, adjust));
+        await File.WriteAllTextAsync(Path.Combine(folder, "nginx.conf"), $$"""
+            worker_processes 1;
+            pid {{folder}}/nginx.pid;
+            error_log {{folder}}/error.log info;
+            events { worker_connections 512; }
+            http {
+                access_log {{folder}}/access.log;
+                client_body_temp_path {{folder}}/client_body;
+                proxy_temp_path {{folder}}/proxy;
+                fastcgi_temp_path {{folder}}/fastcgi;
+                uwsgi_temp_path {{folder}}/uwsgi;
+                scgi_temp_path {{folder}}/scgi;
+                include {{folder}}/remandzana.conf;
+            }
+            """);
+
+        var start = new ProcessStartInfo(nginx)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "-p", folder, "-c", Path.Combine(folder, "nginx.conf"), "-g", "daemon off;" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start)!;
+        var instance = new Nginx(process, folder, new Uri($"http://127.0.0.1:{port}/"));
+        // Readiness: a bounded loop of short waits until nginx accepts connections.
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (process.HasExited)
+            {
+                var stderr = await process.StandardError.ReadToEndAsync();
+                await instance.DisposeAsync();
+                Assert.Fail($"nginx exited at start ({process.ExitCode}): {stderr}");
+            }
+
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync("127.0.0.1", port);
+                return instance;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        await instance.DisposeAsync();
+        Assert.Fail("nginx did not start listening within 5 s.");
+        return instance;
+    }
+
+    [GeneratedRegex(@"server 127\.0\.0\.1:8080;")]
+    private static partial Regex Upstream();
+
+    [GeneratedRegex(@"^[ \t]*listen [^;]*;", RegexOptions.Multiline)]
+    private static partial Regex Listen();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            // SIGTERM: fast shutdown of master and workers.
+            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await _process.WaitForExitAsync(bound.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

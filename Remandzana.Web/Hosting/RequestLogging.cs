@@ -1,0 +1,44 @@
+using System.Diagnostics;
+
+namespace Remandzana.Web.Hosting;
+
+public static class RequestLogging
+{
+    public const string Category = "Remandzana.Web.Requests";
+
+    /// <summary>
+    /// One line when a request starts and one when it ends, with the client's address as the
+    /// forwarded headers made it. Chat streams last minutes, so the start line is what shows
+    /// who is connected now. Health probes log at Debug.
+    /// </summary>
+    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app)
+    {
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(Category);
+        return app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            var level = request.Path.StartsWithSegments(HealthServices.Path) ? LogLevel.Debug : LogLevel.Information;
+            var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            var started = Stopwatch.GetTimestamp();
+            logger.Log(level, "{Method} {Scheme}://{Host}{Path} from {Client} started", request.Method, request.Scheme, request.Host, request.Path, client);
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                logger.Log(
+                    level,
+                    "{Method} {Scheme}://{Host}{Path} from {Client} ended: {Status}{Aborted} after {Milliseconds:F0} ms",
+                    request.Method,
+                    request.Scheme,
+                    request.Host,
+                    request.Path,
+                    client,
+                    context.Response.StatusCode,
+                    context.RequestAborted.IsCancellationRequested ? " (client gone)" : "",
+                    Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        });
+    }
+}
