@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -76,22 +75,9 @@ public sealed class RemandzanaApp : IAsyncDisposable
 
     /// <summary>A client whose disposal closes its socket at once, so the server notices the browser leaving.</summary>
     /// <param name="from">The loopback address to connect from (127.0.0.1 unless another client address is wanted).</param>
-    public HttpClient NewClient(IPAddress? from = null)
-    {
-        var handler = new SocketsHttpHandler { MaxResponseDrainSize = 0, AllowAutoRedirect = false };
-        if (from is not null)
-        {
-            handler.ConnectCallback = async (context, cancellation) =>
-            {
-                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                socket.Bind(new IPEndPoint(from, 0));
-                await socket.ConnectAsync(context.DnsEndPoint, cancellation);
-                return new NetworkStream(socket, ownsSocket: true);
-            };
-        }
-
-        return new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-    }
+    public HttpClient NewClient(IPAddress? from = null) => from is null
+        ? new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0, AllowAutoRedirect = false }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) }
+        : FromAddress.Client(from, BaseAddress);
 
     public async Task<ChatClient> OpenChat(string path, IPAddress? from = null)
     {
