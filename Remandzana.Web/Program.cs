@@ -15,6 +15,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 builder.Services.AddControllersWithViews();
 builder.Services.AddChat();
+builder.Services.AddKestrelTuning();
 
 var app = builder.Build();
 

@@ -8,7 +8,7 @@ using Remandzana.Web.Security;
 
 namespace Remandzana.Web.Controllers;
 
-public sealed class ChatController(Switchboard switchboard, SendTokens tokens, TimeProvider time, IOptions<ChatOptions> options) : Controller
+public sealed class ChatController(Switchboard switchboard, SendTokens tokens, ChatStream stream, IOptions<ChatOptions> options) : Controller
 {
     [HttpGet("/two")]
     public Task Two() => Converse(ChatPage.Two);
@@ -49,8 +49,9 @@ public sealed class ChatController(Switchboard switchboard, SendTokens tokens, T
         try
         {
             var form = new SendFormModel(person.Role == Role.Asker ? SendFormState.Setup : SendFormState.Message, tokens.Issue(person.Id, isSetup: person.Role == Role.Asker));
-            var items = ChatStream.Read(person.Mailbox.Reader, TimeSpan.FromSeconds(options.Value.HeartbeatSeconds), time, HttpContext.RequestAborted);
-            await View("Chat", new ChatPageModel(page, form, items)).ExecuteResultAsync(ControllerContext);
+            // The preamble is a Razor view that ends (releasing its writer and buffers); the lines follow straight into the body.
+            await View("Chat", new ChatPageModel(page, form)).ExecuteResultAsync(ControllerContext);
+            await stream.Write(person.Mailbox.Reader, Response.BodyWriter, HttpContext.RequestAborted);
         }
         finally
         {

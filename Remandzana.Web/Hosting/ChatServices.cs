@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 using Remandzana.Domain.Switchboards;
+using Remandzana.Web.Chat;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
 
@@ -26,6 +27,9 @@ public static class ChatServices
                 new Random());
         });
         services.AddSingleton<SendTokens>();
+        services.AddSingleton<Heartbeats>();
+        services.AddSingleton<LineMarkup>();
+        services.AddSingleton<ChatStream>();
 
         services.AddDataProtection().SetApplicationName("Remandzana");
         services.AddOptions<KeyManagementOptions>()

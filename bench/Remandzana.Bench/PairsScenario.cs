@@ -112,6 +112,9 @@ public static class PairsScenario
         report.Add(prefix + "sent_per_s", sent / sendingTook.TotalSeconds);
         report.Add(prefix + "delivered_per_s", delivered / window);
         report.Add(prefix + "server_cpu_s", after.CpuSeconds - before.CpuSeconds);
+        // Robust to a shared machine: the server's own CPU time per relayed message, and the rate one core could sustain at that cost.
+        report.Add(prefix + "server_cpu_us_per_msg", (after.CpuSeconds - before.CpuSeconds) * 1e6 / Math.Max(1, delivered));
+        report.Add(prefix + "msgs_per_core_s", delivered / Math.Max(0.01, after.CpuSeconds - before.CpuSeconds));
         report.Add(prefix + "server_cores_busy", (after.CpuSeconds - before.CpuSeconds) / (after.At - before.At).TotalSeconds);
         report.Add(prefix + "server_rss_mib", after.RssKib / 1024);
         report.Add(prefix + "streams_ended_early", tabs.Count(tab => tab.Ended));
