@@ -50,7 +50,7 @@ public sealed class ChatController(Switchboard switchboard, SendTokens tokens, C
         {
             var form = new SendFormModel(person.Role == Role.Asker ? SendFormState.Setup : SendFormState.Message, tokens.Issue(person.Id, isSetup: person.Role == Role.Asker));
             // The preamble is a Razor view that ends (releasing its writer and buffers); the lines follow straight into the body.
-            await View("Chat", new ChatPageModel(page, form)).ExecuteResultAsync(ControllerContext);
+            await ChatStream.WritePreamble(ControllerContext, View("Chat", new ChatPageModel(page, form)));
             await stream.Write(person.Mailbox.Reader, Response.BodyWriter, HttpContext.RequestAborted);
         }
         finally

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Options;
 using Remandzana.Web.Options;
 
@@ -18,6 +19,8 @@ public static class KestrelTuning
                 ? new MinDataRate(tuning.Value.MinResponseBytesPerSecond, TimeSpan.FromSeconds(tuning.Value.MinResponseGraceSeconds))
                 : null;
         });
+        services.AddOptions<SocketTransportOptions>().Configure<IOptions<KestrelTuningOptions>>((sockets, tuning) =>
+            sockets.UnsafePreferInlineScheduling = tuning.Value.InlineScheduling);
         return services;
     }
 }

@@ -57,6 +57,17 @@ public static class PairsScenario
         var paired = await Task.WhenAll(tabs.Select(async tab => await Task.WhenAny(tab.Found, Task.Delay(TimeSpan.FromSeconds(30))) == tab.Found));
         report.Add(prefix + "paired_streams", paired.Count(found => found));
 
+        // Untimed messages first, so the server's code is compiled and its pools warm before the clock starts.
+        var warmup = args.Int("warmup", 3);
+        await Parallel.ForEachAsync(tabs, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (tab, token) =>
+        {
+            for (var k = 0; k < warmup; k++)
+            {
+                await tab.Send(http, "warm-up", token);
+            }
+        });
+        report.Add(prefix + "warmup_per_side", warmup);
+
         var before = probe.Sample();
         var sent = 0;
         var refused = 0;
