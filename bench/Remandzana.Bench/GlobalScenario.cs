@@ -41,6 +41,26 @@ public static class GlobalScenario
         // Let the "X joined" lines of the last arrivals reach everyone before timing.
         await Task.Delay(TimeSpan.FromSeconds(3));
 
+        // Untimed messages first, at the same rate, so the server is warm (see the pairs scenario).
+        var warmupSeconds = args.Int("warmup-seconds", 15);
+        for (var w = 0; w < (int)(warmupSeconds * rate); w++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1 / rate));
+            var tab = tabs[(total + w) % tabs.Count];
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await tab.Send(http, "warm-up", CancellationToken.None);
+                }
+                catch (HttpRequestException)
+                {
+                }
+            });
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        report.Add("warmup_s", warmupSeconds);
         var before = probe.Sample();
         var start = Stopwatch.GetTimestamp();
         var sends = new List<Task<bool>>();

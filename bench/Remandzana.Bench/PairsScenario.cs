@@ -57,16 +57,33 @@ public static class PairsScenario
         var paired = await Task.WhenAll(tabs.Select(async tab => await Task.WhenAny(tab.Found, Task.Delay(TimeSpan.FromSeconds(30))) == tab.Found));
         report.Add(prefix + "paired_streams", paired.Count(found => found));
 
-        // Untimed messages first, so the server's code is compiled and its pools warm before the clock starts.
-        var warmup = args.Int("warmup", 3);
-        await Parallel.ForEachAsync(tabs, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (tab, token) =>
+        // Untimed messages first, at the same rate, so the server's code is compiled to its final
+        // tier and its pools are warm before the clock starts (a long-running server's steady state).
+        var warmupSeconds = args.Int("warmup-seconds", 20);
+        var warmupRounds = Math.Min((int)Math.Ceiling(warmupSeconds * rate), 50);
+        var warmupInterval = TimeSpan.FromSeconds(1 / rate);
+        var warmupStart = Stopwatch.GetTimestamp();
+        await Task.WhenAll(tabs.Select(tab => Task.Run(async () =>
         {
-            for (var k = 0; k < warmup; k++)
+            var phase = warmupInterval * Random.Shared.NextDouble();
+            for (var k = 0; k < warmupRounds; k++)
             {
-                await tab.Send(http, "warm-up", token);
+                var due = phase + (warmupInterval * k) - Stopwatch.GetElapsedTime(warmupStart);
+                if (due > TimeSpan.Zero)
+                {
+                    await Task.Delay(due);
+                }
+
+                try
+                {
+                    await tab.Send(http, "warm-up", CancellationToken.None);
+                }
+                catch (HttpRequestException)
+                {
+                }
             }
-        });
-        report.Add(prefix + "warmup_per_side", warmup);
+        })));
+        report.Add(prefix + "warmup_s", warmupSeconds);
 
         var before = probe.Sample();
         var sent = 0;
