@@ -34,6 +34,7 @@ public static class FloorScenario
             var floor = new Uri($"http://127.0.0.1:{port}");
             await WaitUntilUp(floor);
             var pid = server.Id.ToString(CultureInfo.InvariantCulture);
+            report.NoteServer(server.Id);
             var at = args.With("base", floor.ToString()).With("server-pid", pid);
             await IdleScenario.Run(at, report, "idle.");
             await PairsScenario.Run(at, report, "pairs.");

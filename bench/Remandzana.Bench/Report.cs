@@ -11,6 +11,11 @@ public sealed class Report(BenchArgs args)
 {
     private readonly List<(string Key, string Value)> _figures = [];
 
+    private string? _serverCpus;
+
+    /// <summary>Records which cores a server the bench started itself (the floor) may use, while it still runs.</summary>
+    public void NoteServer(int pid) => _serverCpus = Cpus(pid);
+
     public void Add(string key, string value)
     {
         _figures.Add((key, value));
@@ -48,12 +53,12 @@ public sealed class Report(BenchArgs args)
     }
 
     /// <summary>Cores, memory, which cores the server and the bench may use, and the load average (as uptime shows it).</summary>
-    private static string Machine(int? serverPid)
+    private string Machine(int? serverPid)
     {
         var cores = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").Count(line => line.StartsWith("processor", StringComparison.Ordinal)) : Environment.ProcessorCount;
         var memory = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] : "?";
         var memoryGib = double.TryParse(memory, CultureInfo.InvariantCulture, out var kib) ? Format(kib / 1024 / 1024) : "?";
-        return $"{cores} cores, {memoryGib} GiB; server cpus {Cpus(serverPid)}, bench cpus {Cpus(Environment.ProcessId)}; load {ServerProbe.Load()}";
+        return $"{cores} cores, {memoryGib} GiB; server cpus {_serverCpus ?? Cpus(serverPid)}, bench cpus {Cpus(Environment.ProcessId)}; load {ServerProbe.Load()}";
     }
 
     private static string Cpus(int? pid)
