@@ -27,6 +27,7 @@ builder.Services.AddFeedback();
 builder.Services.AddDebugView();
 builder.Services.AddProxySupport();
 builder.Services.AddOperationalHealthChecks();
+builder.Services.AddKestrelTuning();
 
 var app = builder.Build();
 

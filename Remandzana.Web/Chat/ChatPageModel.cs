@@ -1,3 +1,4 @@
 namespace Remandzana.Web.Chat;
 
-public sealed record ChatPageModel(ChatPage Page, SendFormModel Form, IAsyncEnumerable<StreamItem> Items);
+/// <summary>The chat page's preamble: which page, and the first send form.</summary>
+public sealed record ChatPageModel(ChatPage Page, SendFormModel Form);

@@ -14,11 +14,11 @@ namespace Remandzana.Web.Controllers;
 public sealed class ChatController(
     Switchboard switchboard,
     SendTokens tokens,
+    ChatStream stream,
     StreamGate streamGate,
     SendFloodGate floodGate,
     FormReader forms,
     ExileMarks exile,
-    TimeProvider time,
     IOptions<ChatOptions> options) : Controller
 {
     private static readonly string[] SendFields = ["token", "message"];
@@ -70,8 +70,9 @@ public sealed class ChatController(
         try
         {
             var form = new SendFormModel(person.Role == Role.Asker ? SendFormState.Setup : SendFormState.Message, tokens.Issue(person.Id, isSetup: person.Role == Role.Asker));
-            var items = ChatStream.Read(person.Mailbox.Reader, TimeSpan.FromSeconds(options.Value.HeartbeatSeconds), time, HttpContext.RequestAborted);
-            await View("Chat", new ChatPageModel(page, form, items)).ExecuteResultAsync(ControllerContext);
+            // The preamble is a Razor view that ends (releasing its writer and buffers); the lines follow straight into the body.
+            await ChatStream.WritePreamble(ControllerContext, View("Chat", new ChatPageModel(page, form)));
+            await stream.Write(person.Mailbox.Reader, Response.BodyWriter, HttpContext.RequestAborted);
         }
         finally
         {

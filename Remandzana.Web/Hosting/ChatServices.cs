@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.Switchboards;
+using Remandzana.Web.Chat;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
 
@@ -28,6 +29,9 @@ public static class ChatServices
                 provider.GetService<PoliciesByMode>());
         });
         services.AddSingleton<SendTokens>();
+        services.AddSingleton<Heartbeats>();
+        services.AddSingleton<LineMarkup>();
+        services.AddSingleton<ChatStream>();
 
         services.AddDataProtection().SetApplicationName("Remandzana");
         services.AddOptions<KeyManagementOptions>()

@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace Remandzana.Bench;
+
+/// <summary>The command line: a scenario name, then <c>--name value</c> pairs.</summary>
+public sealed class BenchArgs
+{
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+
+    private BenchArgs(string scenario, IReadOnlyList<string> raw)
+    {
+        Scenario = scenario;
+        Raw = raw;
+    }
+
+    public string Scenario { get; }
+
+    /// <summary>Every argument as given, for the results file.</summary>
+    public IReadOnlyList<string> Raw { get; }
+
+    public static BenchArgs Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new ArgumentException("Name a scenario first: pairs, idle, ramp, global, floor, churn.");
+        }
+
+        var parsed = new BenchArgs(args[0], args);
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Expected --name, got '{args[i]}'.");
+            }
+
+            var name = args[i][2..];
+            var value = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
+            parsed._values[name] = value;
+        }
+
+        return parsed;
+    }
+
+    /// <summary>The same arguments with one value replaced (the command line recorded stays the one given).</summary>
+    public BenchArgs With(string name, string value)
+    {
+        var copy = new BenchArgs(Scenario, Raw);
+        foreach (var (key, existing) in _values)
+        {
+            copy._values[key] = existing;
+        }
+
+        copy._values[name] = value;
+        return copy;
+    }
+
+    public string String(string name, string fallback) => _values.GetValueOrDefault(name, fallback);
+
+    public string? OptionalString(string name) => _values.GetValueOrDefault(name);
+
+    public int Int(string name, int fallback) =>
+        _values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+    public double Double(string name, double fallback) =>
+        _values.TryGetValue(name, out var value) ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+    public bool Flag(string name) => _values.TryGetValue(name, out var value) && value != "false";
+
+    /// <summary>The server to measure; only loopback addresses are accepted, so the bench never loads anyone else's site.</summary>
+    public Uri Base
+    {
+        get
+        {
+            var value = _values.GetValueOrDefault("base") ?? throw new ArgumentException("--base http://127.0.0.1:PORT is required.");
+            var uri = new Uri(value.TrimEnd('/'));
+            if (!uri.IsLoopback)
+            {
+                throw new ArgumentException("The bench only sends traffic to loopback addresses (127.0.0.1, localhost).");
+            }
+
+            return uri;
+        }
+    }
+
+    public int? ServerPid => _values.TryGetValue("server-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null;
+
+    public string CommandLine => "dotnet Remandzana.Bench.dll " + string.Join(' ', Raw);
+}
