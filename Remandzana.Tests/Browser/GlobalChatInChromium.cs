@@ -4,40 +4,16 @@ using Remandzana.Tests.Support;
 namespace Remandzana.Tests.Browser;
 
 [Category("Browser")]
-public sealed class GlobalChatInChromium
+public sealed class GlobalChatInChromium : BrowserFixture
 {
-    private RemandzanaApp _app = null!;
-    private Chromium _chromium = null!;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        _chromium = await Chromium.Launch();
-        _app = new RemandzanaApp();
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task ThreeBrowsersShareTheRoomAndANicknameShowsToEveryone()
     {
-        var zed = await _chromium.Open(_app.BaseAddress, "/global");
+        var zed = await Chromium.Open(App.BaseAddress, "/global");
         await zed.WaitForLine(Notices.Welcome(1));
-        var second = await _chromium.Open(_app.BaseAddress, "/global");
+        var second = await Chromium.Open(App.BaseAddress, "/global");
         await second.WaitForLine(Notices.Welcome(2));
-        var third = await _chromium.Open(_app.BaseAddress, "/global", Chromium.Phone);
+        var third = await Chromium.Open(App.BaseAddress, "/global", Chromium.Phone);
         await third.WaitForLine(Notices.Welcome(3));
         await zed.WaitForLine(Notices.Joined("Anonymous"));
 

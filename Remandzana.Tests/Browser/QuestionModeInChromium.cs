@@ -4,45 +4,21 @@ using Remandzana.Tests.Support;
 namespace Remandzana.Tests.Browser;
 
 [Category("Browser")]
-public sealed class QuestionModeInChromium
+public sealed class QuestionModeInChromium : BrowserFixture
 {
     private const string Question = "Is tea better than coffee?";
-
-    private RemandzanaApp _app = null!;
-    private Chromium _chromium = null!;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        _chromium = await Chromium.Launch();
-        _app = new RemandzanaApp();
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
 
     [Test]
     public async Task AnAskerSetsAQuestionAndWatchesTwoDiscussersTalkAboutIt()
     {
-        var asker = await _chromium.Open(_app.BaseAddress, "/question/ask");
+        var asker = await Chromium.Open(App.BaseAddress, "/question/ask");
         await asker.WaitForLine(Notices.AskForQuestion);
         await asker.Say(Question);
         await asker.WaitForLine(Notices.YourQuestion(Question));
         Assert.That(await asker.MessageField().IsDisabledAsync(), Is.True, "after the question the asker only watches");
 
-        var first = await _chromium.Open(_app.BaseAddress, "/question/discuss");
-        var second = await _chromium.Open(_app.BaseAddress, "/question/discuss");
+        var first = await Chromium.Open(App.BaseAddress, "/question/discuss");
+        var second = await Chromium.Open(App.BaseAddress, "/question/discuss");
         await first.WaitForLine(Notices.QuestionIs(Question));
         await second.WaitForLine(Notices.QuestionIs(Question));
         await asker.WaitForLine(Notices.FoundDiscussers);

@@ -5,38 +5,14 @@ using Remandzana.Tests.Support;
 namespace Remandzana.Tests.Browser;
 
 [Category("Browser")]
-public sealed class TwoStrangersInChromium
+public sealed class TwoStrangersInChromium : BrowserFixture
 {
-    private RemandzanaApp _app = null!;
-    private Chromium _chromium = null!;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        _chromium = await Chromium.Launch();
-        _app = new RemandzanaApp();
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
-
     [TestCase(1280, 800, TestName = "TwoBrowsersChatBothWaysAndClosingATabEndsThePartnersPage(desktop 1280×800)")]
     [TestCase(390, 844, TestName = "TwoBrowsersChatBothWaysAndClosingATabEndsThePartnersPage(phone 390×844)")]
     public async Task TwoBrowsersChatBothWaysAndClosingATabEndsThePartnersPage(int width, int height)
     {
-        var alice = await _chromium.Open(_app.BaseAddress, "/two", (width, height));
-        var bob = await _chromium.Open(_app.BaseAddress, "/two", (width, height));
+        var alice = await Chromium.Open(App.BaseAddress, "/two", (width, height));
+        var bob = await Chromium.Open(App.BaseAddress, "/two", (width, height));
         await alice.WaitForLine(Notices.FoundStranger);
         await bob.WaitForLine(Notices.FoundStranger);
 
