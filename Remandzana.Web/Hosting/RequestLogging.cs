@@ -9,7 +9,8 @@ public static class RequestLogging
     /// <summary>
     /// One line when a request starts and one when it ends, with the client's address as the
     /// forwarded headers made it. Chat streams last minutes, so the start line is what shows
-    /// who is connected now. Health probes log at Debug.
+    /// who is connected now. Routine requests (health probes, message posts, the stylesheet)
+    /// log at Debug: at Information they would cost more than the messages themselves.
     /// </summary>
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app)
     {
@@ -17,7 +18,13 @@ public static class RequestLogging
         return app.Use(async (context, next) =>
         {
             var request = context.Request;
-            var level = request.Path.StartsWithSegments(HealthServices.Path) ? LogLevel.Debug : LogLevel.Information;
+            var level = IsRoutine(request) ? LogLevel.Debug : LogLevel.Information;
+            if (!logger.IsEnabled(level))
+            {
+                await next(context);
+                return;
+            }
+
             var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
             var started = Stopwatch.GetTimestamp();
             logger.Log(level, "{Method} {Scheme}://{Host}{Path} from {Client} started", request.Method, request.Scheme, request.Host, request.Path, client);
@@ -41,4 +48,9 @@ public static class RequestLogging
             }
         });
     }
+
+    private static bool IsRoutine(HttpRequest request) =>
+        request.Path.StartsWithSegments(HealthServices.Path)
+        || request.Path.StartsWithSegments("/send")
+        || request.Path.StartsWithSegments("/css");
 }
