@@ -5,25 +5,14 @@ using Remandzana.Tests.Support;
 namespace Remandzana.Tests.Web;
 
 [Category("Web")]
-public sealed class EveryModeOverHttp
+public sealed class EveryModeOverHttp : SharedAppFixture
 {
-    private RemandzanaApp _app = null!;
-
-    [OneTimeSetUp]
-    public void StartApp() => _app = new RemandzanaApp();
-
-    [TearDown]
-    public Task EveryoneLeft() => _app.WaitUntilEveryoneHasLeft();
-
-    [OneTimeTearDown]
-    public async Task StopApp() => await _app.DisposeAsync();
-
     [Test]
     public async Task ThreeStrangersSeeAliceBobAndCharlieWithYouAfterTheirOwnName()
     {
-        await using var alice = await _app.OpenChat("/three");
-        await using var bob = await _app.OpenChat("/three");
-        await using var charlie = await _app.OpenChat("/three");
+        await using var alice = await App.OpenChat("/three");
+        await using var bob = await App.OpenChat("/three");
+        await using var charlie = await App.OpenChat("/three");
         await alice.WaitForLine("You are Alice.");
         await bob.WaitForLine("You are Bob.");
         await charlie.WaitForLine("You are Charlie.");
@@ -50,7 +39,7 @@ public sealed class EveryModeOverHttp
     [Test]
     public async Task AnAskerWatchesTwoDiscussersDiscussTheQuestionAndCannotSpeak()
     {
-        await using var asker = await _app.OpenChat("/question/ask");
+        await using var asker = await App.OpenChat("/question/ask");
         await asker.WaitForLine(Notices.AskForQuestion);
         Assert.That(asker.Form.QuerySelector("button")?.TextContent, Is.EqualTo("Ask"));
         Assert.That(asker.Page.QuerySelector("nav a[href='/question/discuss']")?.TextContent, Is.EqualTo("Discuss a question"));
@@ -68,8 +57,8 @@ public sealed class EveryModeOverHttp
         Assert.That(asker.Form.QuerySelector("form"), Is.Null);
         await asker.WaitForLine("Your question: Is <b>tea</b> better than coffee?");
 
-        await using var first = await _app.OpenChat("/question/discuss");
-        await using var second = await _app.OpenChat("/question/discuss");
+        await using var first = await App.OpenChat("/question/discuss");
+        await using var second = await App.OpenChat("/question/discuss");
         await asker.WaitForLine(Notices.FoundDiscussers);
         await first.WaitForLine("Question: Is <b>tea</b> better than coffee?");
         await second.WaitForLine("Question: Is <b>tea</b> better than coffee?");
@@ -94,9 +83,9 @@ public sealed class EveryModeOverHttp
     [Test]
     public async Task GlobalChatMembersUseNicknamesCommandsAndSeeALateJoiner()
     {
-        await using var first = await _app.OpenChat("/global");
+        await using var first = await App.OpenChat("/global");
         await first.WaitForLine("You are the only one here");
-        await using var second = await _app.OpenChat("/global");
+        await using var second = await App.OpenChat("/global");
         await second.WaitForLine("2 people are here");
         await first.WaitForLine("Anonymous joined.");
 
@@ -112,7 +101,7 @@ public sealed class EveryModeOverHttp
         Assert.That(second.LineTexts, Has.None.Contains("/nick"), "commands are shown to their author only");
         Assert.That(first.LineTexts, Has.None.Contains("Pong"));
 
-        await using var late = await _app.OpenChat("/global");
+        await using var late = await App.OpenChat("/global");
         await late.WaitForLine("3 people are here");
         await first.WaitForLine("Anonymous joined.");
         await late.Send("hi, I'm late");
@@ -127,12 +116,12 @@ public sealed class EveryModeOverHttp
     [Test]
     public async Task AnAnyClientMeetsATwoClient()
     {
-        await using var any = await _app.OpenChat("/any");
+        await using var any = await App.OpenChat("/any");
         await any.WaitForLine(Notices.LookingForPeople);
         Assert.That(any.LineTexts, Has.None.EqualTo(Notices.LookingForStranger));
         Assert.That(any.Page.QuerySelector("nav a.start-over")?.GetAttribute("href"), Is.EqualTo("/any"));
 
-        await using var two = await _app.OpenChat("/two");
+        await using var two = await App.OpenChat("/two");
         await any.WaitForLine(Notices.FoundStranger);
         await two.Send("hello any");
         await any.WaitForLine("Stranger: hello any");
@@ -141,12 +130,12 @@ public sealed class EveryModeOverHttp
     [Test]
     public async Task AnAnyClientCompletesAThreeTrio()
     {
-        await using var first = await _app.OpenChat("/three");
-        await using var second = await _app.OpenChat("/three");
+        await using var first = await App.OpenChat("/three");
+        await using var second = await App.OpenChat("/three");
         await first.WaitForLine(Notices.LookingForTwoStrangers);
         await second.WaitForLine(Notices.LookingForTwoStrangers);
 
-        await using var any = await _app.OpenChat("/any");
+        await using var any = await App.OpenChat("/any");
         await any.WaitForLine("You are Charlie.");
         await any.Send("third!");
         await first.WaitForLine("Charlie: third!");
@@ -155,17 +144,17 @@ public sealed class EveryModeOverHttp
     [Test]
     public async Task QuestionRedirectsNewcomersToTheShortSide()
     {
-        using var http = _app.NewClient();
-        await using var discusser = await _app.OpenChat("/question/discuss");
+        using var http = App.NewClient();
+        await using var discusser = await App.OpenChat("/question/discuss");
         await discusser.WaitForLine(Notices.LookingForQuestion);
 
         var toAsk = await http.GetAsync("/question");
         Assert.That(toAsk.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(toAsk.Headers.Location?.OriginalString, Is.EqualTo("/question/ask"));
 
-        await using var asker = await _app.OpenChat("/question/ask");
+        await using var asker = await App.OpenChat("/question/ask");
         await asker.WaitForLine(Notices.AskForQuestion);
-        await using var asker2 = await _app.OpenChat("/question/ask");
+        await using var asker2 = await App.OpenChat("/question/ask");
         await asker2.WaitForLine(Notices.AskForQuestion);
 
         var toDiscuss = await http.GetAsync("/question");
@@ -175,7 +164,7 @@ public sealed class EveryModeOverHttp
     [Test]
     public async Task TheChatPagesOfferTheOtherModesInANewTab()
     {
-        await using var person = await _app.OpenChat("/global");
+        await using var person = await App.OpenChat("/global");
 
         var links = person.Page.QuerySelectorAll("nav details.modes a[target=_blank]").Select(link => link.GetAttribute("href")).ToList();
         Assert.That(links, Is.EquivalentTo(new[] { "/two", "/three", "/question/ask", "/question/discuss", "/global", "/any" }));

@@ -10,7 +10,7 @@ namespace Remandzana.Tests.Web;
 
 /// <summary>Markup, template syntax and bidi tricks through every input show up as text, exactly as typed.</summary>
 [Category("Web")]
-public sealed class HostileInput
+public sealed class HostileInput() : SharedAppFixture(new Dictionary<string, string?> { ["Remandzana:Feedback:RateLimitPermits"] = "1000" })
 {
     public static readonly string[] Corpus =
     [
@@ -31,22 +31,11 @@ public sealed class HostileInput
     ];
 
     private static readonly HtmlParser Parser = new();
-    private RemandzanaApp _app = null!;
-
-    [OneTimeSetUp]
-    public void StartApp() => _app = new RemandzanaApp(new Dictionary<string, string?> { ["Remandzana:Feedback:RateLimitPermits"] = "1000" });
-
-    [TearDown]
-    public Task EveryoneLeft() => _app.WaitUntilEveryoneHasLeft();
-
-    [OneTimeTearDown]
-    public async Task StopApp() => await _app.DisposeAsync();
-
     [TestCaseSource(nameof(Corpus))]
     public async Task AMessageShowsAsTextToEveryone(string hostile)
     {
-        await using var alice = await _app.OpenChat("/two");
-        await using var bob = await _app.OpenChat("/two");
+        await using var alice = await App.OpenChat("/two");
+        await using var bob = await App.OpenChat("/two");
         await bob.WaitForLine(Notices.FoundStranger);
         var clean = bob.Page.QuerySelectorAll("*").Length;
 
@@ -62,7 +51,7 @@ public sealed class HostileInput
     [TestCaseSource(nameof(Corpus))]
     public async Task TextKeptInTheFormIsAnAttributeValueOnly(string hostile)
     {
-        await using var alone = await _app.OpenChat("/three");
+        await using var alone = await App.OpenChat("/three");
 
         await alone.Send(hostile);
 
@@ -76,10 +65,10 @@ public sealed class HostileInput
     [TestCaseSource(nameof(Corpus))]
     public async Task AQuestionShowsAsTextToTheAskerAndTheDiscussers(string hostile)
     {
-        await using var asker = await _app.OpenChat("/question/ask");
+        await using var asker = await App.OpenChat("/question/ask");
         Assert.That((await asker.Send(hostile)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        await using var first = await _app.OpenChat("/question/discuss");
-        await using var second = await _app.OpenChat("/question/discuss");
+        await using var first = await App.OpenChat("/question/discuss");
+        await using var second = await App.OpenChat("/question/discuss");
 
         var shown = await first.WaitForLine("Question:");
         AssertPlainText(shown.QuerySelector("bdi")!, $"Question: {hostile}");
@@ -89,8 +78,8 @@ public sealed class HostileInput
     [TestCaseSource(nameof(Corpus))]
     public async Task ANicknameAttemptShowsAsText(string hostile)
     {
-        await using var member = await _app.OpenChat("/global");
-        await using var other = await _app.OpenChat("/global");
+        await using var member = await App.OpenChat("/global");
+        await using var other = await App.OpenChat("/global");
 
         await member.Send($"/nick {hostile}");
 
@@ -103,7 +92,7 @@ public sealed class HostileInput
     [TestCaseSource(nameof(Corpus))]
     public async Task FeedbackAndRepliesShowAsText(string hostile)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_app.Folder, "feedback")).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(App.Folder, "feedback")).FullName;
         foreach (var file in Directory.GetFiles(folder))
         {
             File.Delete(file);
@@ -119,7 +108,7 @@ public sealed class HostileInput
             ["operator"] = false,
         };
         await File.WriteAllTextAsync(Path.Combine(folder, "hostile.json"), JsonSerializer.Serialize(entry));
-        using var http = _app.NewClient();
+        using var http = App.NewClient();
 
         var page = Parser.ParseDocument(await http.GetStringAsync("/feedback"));
 
@@ -135,7 +124,7 @@ public sealed class HostileInput
     [Test]
     public async Task GuessingDebugKeysOnlyEverGets401AndLogsOneKeyPerCooldown()
     {
-        using var http = _app.NewClient();
+        using var http = App.NewClient();
         string[] guesses = ["", "x", new string('A', 4000), "%00", "..%2F..%2Fetc%2Fpasswd", "' OR 1=1 --", "<script>", Guid.NewGuid().ToString("N")];
 
         foreach (var guess in guesses.Concat(Enumerable.Range(0, 40).Select(i => Convert.ToBase64String(BitConverter.GetBytes(i * 7919L)))))
@@ -144,7 +133,7 @@ public sealed class HostileInput
             Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), guess);
         }
 
-        var logged = _app.Logs.Entries.Count(entry => entry.Level == LogLevel.Warning && entry.Properties.ContainsKey("DebugKey"));
+        var logged = App.Logs.Entries.Count(entry => entry.Level == LogLevel.Warning && entry.Properties.ContainsKey("DebugKey"));
         Assert.That(logged, Is.EqualTo(1), "one key within the cooldown, however many guesses");
     }
 

@@ -6,23 +6,12 @@ using Remandzana.Tests.Support;
 namespace Remandzana.Tests.Web;
 
 [Category("Web")]
-public sealed class TwoStrangersOverHttp
+public sealed class TwoStrangersOverHttp : SharedAppFixture
 {
-    private RemandzanaApp _app = null!;
-
-    [OneTimeSetUp]
-    public void StartApp() => _app = new RemandzanaApp();
-
-    [TearDown]
-    public Task EveryoneLeft() => _app.WaitUntilEveryoneHasLeft();
-
-    [OneTimeTearDown]
-    public async Task StopApp() => await _app.DisposeAsync();
-
     [Test]
     public async Task TheChatPageStreamsWithTheRightHeadersAndNoScriptOrCookie()
     {
-        await using var waiting = await _app.OpenChat("/three");
+        await using var waiting = await App.OpenChat("/three");
 
         var headers = waiting.Response.Headers;
         Assert.Multiple(async () =>
@@ -49,7 +38,7 @@ public sealed class TwoStrangersOverHttp
         var (alice, bob) = await APair();
         await using var _ = alice;
         await using var __ = bob;
-        await using var third = await _app.OpenChat("/two");
+        await using var third = await App.OpenChat("/two");
         await third.WaitForLine(Notices.LookingForStranger);
 
         Assert.That((await alice.Send("hi bob")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -98,7 +87,7 @@ public sealed class TwoStrangersOverHttp
     [Test]
     public async Task AForgedOrTamperedTokenIsForbidden()
     {
-        await using var person = await _app.OpenChat("/two");
+        await using var person = await App.OpenChat("/two");
         var token = person.Token!;
         var tampered = token[..^3] + (token[^3] == 'A' ? 'B' : 'A') + token[^2..];
 
@@ -133,14 +122,14 @@ public sealed class TwoStrangersOverHttp
     [Test]
     public async Task SendingBeforeARoomExistsKeepsTheTextAndWarnsOnce()
     {
-        await using var alone = await _app.OpenChat("/two");
+        await using var alone = await App.OpenChat("/two");
         await alone.WaitForLine(Notices.LookingForStranger);
 
         Assert.That((await alone.Send("anyone?")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(alone.Form.QuerySelector("input[name=message]")?.GetAttribute("value"), Is.EqualTo("anyone?"));
         await alone.Send("anyone??");
         await alone.WaitForLine(Notices.NotTalkingYet);
-        await using var partner = await _app.OpenChat("/two");
+        await using var partner = await App.OpenChat("/two");
         await alone.WaitForLine(Notices.FoundStranger);
 
         Assert.That(alone.LineTexts.Count(line => line == Notices.NotTalkingYet), Is.EqualTo(1));
@@ -219,8 +208,8 @@ public sealed class TwoStrangersOverHttp
 
     private async Task<(ChatClient, ChatClient)> APair()
     {
-        var alice = await _app.OpenChat("/two");
-        var bob = await _app.OpenChat("/two");
+        var alice = await App.OpenChat("/two");
+        var bob = await App.OpenChat("/two");
         await alice.WaitForLine(Notices.FoundStranger);
         await bob.WaitForLine(Notices.FoundStranger);
         return (alice, bob);
