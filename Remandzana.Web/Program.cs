@@ -1,6 +1,6 @@
 using NLog.Web;
-using Remandzana.Domain.Switchboards;
 using Remandzana.Web.Hosting;
+using Remandzana.Web.Switchboards;
 
 if (HealthProbe.IsRequested(args))
 {
@@ -19,6 +19,7 @@ builder.Host.UseNLog();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 builder.Services.AddControllersWithViews();
+builder.Services.AddBackplane(builder.Configuration);
 builder.Services.AddChat();
 builder.Services.AddAbuseResistance();
 builder.Services.AddModeration();
@@ -42,8 +43,8 @@ app.MapOperationalHealthChecks();
 app.MapControllers();
 
 // Every open stream gets a last line and ends, so shutdown does not wait for browsers.
-var switchboard = app.Services.GetRequiredService<Switchboard>();
-app.Lifetime.ApplicationStopping.Register(switchboard.Stop);
+var switchboard = app.Services.GetRequiredService<IChatSwitchboard>();
+app.Lifetime.ApplicationStopping.Register(() => switchboard.Stop().AsTask().GetAwaiter().GetResult());
 
 app.Run();
 return 0;

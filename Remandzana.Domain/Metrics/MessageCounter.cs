@@ -5,7 +5,7 @@ namespace Remandzana.Domain.Metrics;
 /// on every page is recomputed at most once per <c>recompute</c> interval, so a busy footer costs
 /// a sum over the buckets once a minute, not once a page.
 /// </summary>
-public sealed class MessageCounter
+public sealed class MessageCounter : IMessagesToday
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
     public static readonly TimeSpan DefaultRecompute = TimeSpan.FromSeconds(60);

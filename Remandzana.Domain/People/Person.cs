@@ -24,6 +24,14 @@ public sealed class Person
         _onOverflow = onOverflow;
     }
 
+    /// <summary>Someone whose stream another instance serves: a member of a room copy, told nothing here.</summary>
+    internal static Person StandIn(PersonId id, Role role, Nickname? nickname)
+    {
+        var person = new Person(id, role, ChatEntry.Two, DateTimeOffset.MinValue, 1, static _ => { }) { IsStandIn = true, Nickname = nickname };
+        person.Mailbox.Close();
+        return person;
+    }
+
     public PersonId Id { get; }
 
     public Role Role { get; }
@@ -56,12 +64,20 @@ public sealed class Person
     /// <summary>Has left the switchboard; nothing more happens to them.</summary>
     public bool IsGone { get; internal set; }
 
+    /// <summary>A member of a room copy whose stream another instance serves.</summary>
+    public bool IsStandIn { get; private init; }
+
     internal void EnterLobby(Lobby lobby) => _lobbies.Add(lobby);
 
     internal void ExitLobby(Lobby lobby) => _lobbies.Remove(lobby);
 
     internal void Tell(Line line)
     {
+        if (IsStandIn)
+        {
+            return;
+        }
+
         if (!Mailbox.Post(line))
         {
             _onOverflow(this);

@@ -187,7 +187,7 @@ public sealed class Switchboard
             return SendOutcome.NotInRoomYet;
         }
 
-        if (room is GlobalRoom global && text.StartsWith('/'))
+        if (room is GlobalRoom global && GlobalCommand.Is(text))
         {
             global.AnswerCommand(member, text, () => Command(person, text));
             EvictOverflowed();
@@ -251,27 +251,16 @@ public sealed class Switchboard
 
     private string Command(Person person, string text)
     {
-        var parts = text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var name = parts[0].ToLowerInvariant();
-        var argument = parts.Length > 1 ? parts[1] : "";
-        switch (name)
+        var command = GlobalCommand.Parse(text);
+        if (command.NewNickname is { } nickname)
         {
-            case "/help":
-                return Notices.Help;
-            case "/ping":
-                return Notices.Pong;
-            case "/nick" when Nickname.TryCreate(argument, out var nickname):
-                lock (_gate)
-                {
-                    person.Nickname = nickname;
-                }
-
-                return Notices.NickChanged(nickname!.Value);
-            case "/nick":
-                return Nickname.Rule;
-            default:
-                return Notices.UnknownCommand(parts[0]);
+            lock (_gate)
+            {
+                person.Nickname = nickname;
+            }
         }
+
+        return command.Answer;
     }
 
     public SetupOutcome SubmitQuestion(PersonId id, string? raw) => SubmitQuestion(id, raw, out _);

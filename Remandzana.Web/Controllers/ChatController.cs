@@ -7,12 +7,13 @@ using Remandzana.Web.Abuse;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
+using Remandzana.Web.Switchboards;
 
 namespace Remandzana.Web.Controllers;
 
 [ServiceFilter<ExileGate>]
 public sealed class ChatController(
-    Switchboard switchboard,
+    IChatSwitchboard switchboard,
     SendTokens tokens,
     ChatStream stream,
     StreamGate streamGate,
@@ -42,8 +43,17 @@ public sealed class ChatController(
     public Task Any() => Converse(ChatPage.Any);
 
     [HttpGet("/question")]
-    public IActionResult Question() =>
-        Redirect(switchboard.SuggestQuestionSide() == QuestionSide.Ask ? ChatPage.Ask.Path : ChatPage.Discuss.Path);
+    public async Task<IActionResult> Question()
+    {
+        try
+        {
+            return Redirect(await switchboard.SuggestQuestionSide() == QuestionSide.Ask ? ChatPage.Ask.Path : ChatPage.Discuss.Path);
+        }
+        catch (SwitchboardUnavailableException)
+        {
+            return Unavailable();
+        }
+    }
 
     /// <summary>
     /// One long response: the page preamble at once, then a line per event, until the
@@ -61,7 +71,18 @@ public sealed class ChatController(
         }
 
         using var _ = lease;
-        if (switchboard.Join(page.Entry) is not { } person)
+        Person? person;
+        try
+        {
+            person = await switchboard.Join(page.Entry);
+        }
+        catch (SwitchboardUnavailableException)
+        {
+            await Unavailable().ExecuteResultAsync(ControllerContext);
+            return;
+        }
+
+        if (person is null)
         {
             await Problem(StatusCodes.Status503ServiceUnavailable, "The server is restarting", "Start a new conversation in a moment.").ExecuteResultAsync(ControllerContext);
             return;
@@ -76,7 +97,7 @@ public sealed class ChatController(
         }
         finally
         {
-            switchboard.Leave(person.Id, LeaveReason.Disconnected);
+            await switchboard.Leave(person.Id, LeaveReason.Disconnected);
         }
     }
 
@@ -115,31 +136,46 @@ public sealed class ChatController(
             return Form(new SendFormModel(state, Reissue(sender), message, "Slow down: wait a moment, then send again."), StatusCodes.Status429TooManyRequests);
         }
 
-        return sender.IsSetup ? SetUpQuestion(sender, message) : SendMessage(sender, message);
+        try
+        {
+            return sender.IsSetup ? await SetUpQuestion(sender, message) : await SendMessage(sender, message);
+        }
+        catch (SwitchboardUnavailableException)
+        {
+            return Form(new SendFormModel(state, Reissue(sender), message, "The chat service is temporarily unavailable; your message was not sent. Try again in a moment."), StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
-    private IActionResult SendMessage(SendToken sender, string message) => switchboard.Send(sender.PersonId, message, out var verdict) switch
+    private async Task<IActionResult> SendMessage(SendToken sender, string message)
     {
-        SendOutcome.Relayed or SendOutcome.CommandAnswered => Form(new SendFormModel(SendFormState.Message, Reissue(sender))),
-        SendOutcome.NotInRoomYet => Form(new SendFormModel(SendFormState.Message, Reissue(sender), message)),
-        SendOutcome.Empty => Form(new SendFormModel(SendFormState.Message, Reissue(sender), message, "Type a message first."), StatusCodes.Status400BadRequest),
-        SendOutcome.TooLong => Form(new SendFormModel(SendFormState.Message, Reissue(sender), message, TooLong()), StatusCodes.Status400BadRequest),
-        SendOutcome.Silenced => Form(new SendFormModel(SendFormState.Watching, null, message, "You asked the question, so you can watch but not speak."), StatusCodes.Status403Forbidden),
-        SendOutcome.Suppressed => Form(new SendFormModel(SendFormState.Message, Reissue(sender), message, verdict!.Notice)),
-        SendOutcome.Kicked => Form(new SendFormModel(SendFormState.Ended, null, message, verdict!.Notice)),
-        SendOutcome.Exiled => Exiled(message, verdict!.Notice),
-        _ => Ended(message),
-    };
+        var (outcome, verdict) = await switchboard.Send(sender.PersonId, message);
+        return outcome switch
+        {
+            SendOutcome.Relayed or SendOutcome.CommandAnswered => Form(new SendFormModel(SendFormState.Message, Reissue(sender))),
+            SendOutcome.NotInRoomYet => Form(new SendFormModel(SendFormState.Message, Reissue(sender), message)),
+            SendOutcome.Empty => Form(new SendFormModel(SendFormState.Message, Reissue(sender), message, "Type a message first."), StatusCodes.Status400BadRequest),
+            SendOutcome.TooLong => Form(new SendFormModel(SendFormState.Message, Reissue(sender), message, TooLong()), StatusCodes.Status400BadRequest),
+            SendOutcome.Silenced => Form(new SendFormModel(SendFormState.Watching, null, message, "You asked the question, so you can watch but not speak."), StatusCodes.Status403Forbidden),
+            SendOutcome.Suppressed => Form(new SendFormModel(SendFormState.Message, Reissue(sender), message, verdict!.Notice)),
+            SendOutcome.Kicked => Form(new SendFormModel(SendFormState.Ended, null, message, verdict!.Notice)),
+            SendOutcome.Exiled => Exiled(message, verdict!.Notice),
+            _ => Ended(message),
+        };
+    }
 
-    private IActionResult SetUpQuestion(SendToken sender, string question) => switchboard.SubmitQuestion(sender.PersonId, question, out var refusedBy) switch
+    private async Task<IActionResult> SetUpQuestion(SendToken sender, string question)
     {
-        SetupOutcome.Accepted => Form(new SendFormModel(SendFormState.Watching, null)),
-        SetupOutcome.Empty => Form(new SendFormModel(SendFormState.Setup, Reissue(sender), question, "Type a question first."), StatusCodes.Status400BadRequest),
-        SetupOutcome.TooLong => Form(new SendFormModel(SendFormState.Setup, Reissue(sender), question, TooLong()), StatusCodes.Status400BadRequest),
-        SetupOutcome.Rejected => Form(new SendFormModel(SendFormState.Setup, Reissue(sender), question, Notices.QuestionRefused(refusedBy!.Reason))),
-        SetupOutcome.NotAllowed => Form(new SendFormModel(SendFormState.Watching, null, question, "Your question is already set; you can watch but not speak."), StatusCodes.Status403Forbidden),
-        _ => Ended(question),
-    };
+        var (outcome, refusedBy) = await switchboard.SubmitQuestion(sender.PersonId, question);
+        return outcome switch
+        {
+            SetupOutcome.Accepted => Form(new SendFormModel(SendFormState.Watching, null)),
+            SetupOutcome.Empty => Form(new SendFormModel(SendFormState.Setup, Reissue(sender), question, "Type a question first."), StatusCodes.Status400BadRequest),
+            SetupOutcome.TooLong => Form(new SendFormModel(SendFormState.Setup, Reissue(sender), question, TooLong()), StatusCodes.Status400BadRequest),
+            SetupOutcome.Rejected => Form(new SendFormModel(SendFormState.Setup, Reissue(sender), question, Notices.QuestionRefused(refusedBy!.Reason))),
+            SetupOutcome.NotAllowed => Form(new SendFormModel(SendFormState.Watching, null, question, "Your question is already set; you can watch but not speak."), StatusCodes.Status403Forbidden),
+            _ => Ended(question),
+        };
+    }
 
     private string Reissue(SendToken sender) => tokens.Issue(sender.PersonId, sender.IsSetup);
 
@@ -161,6 +197,10 @@ public sealed class ChatController(
         result.StatusCode = status;
         return result;
     }
+
+    /// <summary>The shared switchboard (Redis) cannot be reached: a friendly page, never a hang.</summary>
+    private ViewResult Unavailable() =>
+        Problem(StatusCodes.Status503ServiceUnavailable, "Chat is temporarily unavailable", "The chat service is temporarily unavailable. Try again in a moment.");
 
     private ViewResult Problem(int status, string title, string detail)
     {

@@ -1,18 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Remandzana.Domain.Switchboards;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Debug;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
+using Remandzana.Web.Switchboards;
 
 namespace Remandzana.Web.Controllers;
 
-public sealed class DebugController(Switchboard switchboard, DebugKeys keys, IOptions<DebugOptions> options, ILogger<DebugController> logger) : Controller
+public sealed class DebugController(IChatSwitchboard switchboard, DebugKeys keys, IOptions<DebugOptions> options, ILogger<DebugController> logger) : Controller
 {
     /// <summary>The operator's JSON view. The key comes from the server's log: a request without one makes it log a fresh key.</summary>
     [HttpGet("/debug")]
-    public IActionResult Index([FromQuery(Name = "key")] string? key)
+    public async Task<IActionResult> Index([FromQuery(Name = "key")] string? key)
     {
         if (!options.Value.Enabled)
         {
@@ -32,6 +32,15 @@ public sealed class DebugController(Switchboard switchboard, DebugKeys keys, IOp
             return refusal;
         }
 
-        return new JsonResult(switchboard.Inspect(DebugSnapshot.Of), DebugSnapshot.Json);
+        try
+        {
+            return new JsonResult(await switchboard.Snapshot(), DebugSnapshot.Json);
+        }
+        catch (SwitchboardUnavailableException)
+        {
+            var unavailable = View("Problem", new ProblemModel("Chat is temporarily unavailable", "The shared switchboard (Redis) cannot be reached. Try again in a moment."));
+            unavailable.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return unavailable;
+        }
     }
 }

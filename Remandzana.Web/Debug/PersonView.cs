@@ -7,6 +7,7 @@ namespace Remandzana.Web.Debug;
 /// <param name="WarnedNotTalking">Told once that they are not talking to anyone yet.</param>
 /// <param name="Warned">Had the last suppression of some moderation policy: the next violation gets its consequence.</param>
 /// <param name="Violations">Violations per moderation policy.</param>
+/// <param name="Instance">The instance serving their stream when several share Redis; null in one process.</param>
 public sealed record PersonView(
     string Id,
     string Role,
@@ -19,4 +20,5 @@ public sealed record PersonView(
     string? Nickname,
     bool WarnedNotTalking,
     bool Warned,
-    IReadOnlyDictionary<string, int> Violations);
+    IReadOnlyDictionary<string, int> Violations,
+    string? Instance = null);

@@ -7,6 +7,8 @@ using Remandzana.Domain.Switchboards;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
+using Remandzana.Web.Switchboards;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Remandzana.Web.Hosting;
 
@@ -28,6 +30,8 @@ public static class ChatServices
                 new Random(),
                 provider.GetService<PoliciesByMode>());
         });
+        // The in-memory switchboard unless the backplane registered the shared one (AddBackplane, called first).
+        services.TryAddSingleton<IChatSwitchboard>(provider => new InMemorySwitchboard(provider.GetRequiredService<Switchboard>()));
         services.AddSingleton<SendTokens>();
         services.AddSingleton<Heartbeats>();
         services.AddSingleton<LineMarkup>();
@@ -35,8 +39,13 @@ public static class ChatServices
 
         services.AddDataProtection().SetApplicationName("Remandzana");
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<KeyRingOptions>, ILoggerFactory>((keys, keyRing, logging) =>
-                keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.GetFullPath(keyRing.Value.Directory)), logging));
+            .Configure<IOptions<KeyRingOptions>, IOptions<BackplaneOptions>, ILoggerFactory>((keys, keyRing, backplane, logging) =>
+            {
+                if (!backplane.Value.Enabled)
+                {
+                    keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.GetFullPath(keyRing.Value.Directory)), logging);
+                }
+            });
         return services;
     }
 }

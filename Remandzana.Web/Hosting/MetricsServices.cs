@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Remandzana.Domain.Metrics;
 using Remandzana.Web.Metrics;
@@ -14,6 +15,7 @@ public static class MetricsServices
         services.AddSingleton(provider => new MessageCounter(
             provider.GetRequiredService<TimeProvider>(),
             TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<MetricsOptions>>().Value.RecomputeSeconds)));
+        services.TryAddSingleton<IMessagesToday>(provider => provider.GetRequiredService<MessageCounter>());
         services.AddHostedService<MessageCounting>();
         return services;
     }

@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Options;
+using Remandzana.Web.Options;
+using Remandzana.Web.Switchboards;
+using StackExchange.Redis;
+
+namespace Remandzana.Web.Backplane;
+
+/// <summary>
+/// Keeps this instance connected to the others: it listens to its channel, says every few seconds
+/// that it is alive (a key that expires), removes the people of instances whose key expired (they
+/// were killed, not stopped: their partners are told), and ends every stream here when Redis goes away.
+/// </summary>
+public sealed class InstanceLiveness(
+    RedisConnection redis,
+    RedisSwitchboard switchboard,
+    TimeProvider time,
+    IOptions<BackplaneOptions> options,
+    ILogger<InstanceLiveness> logger) : BackgroundService
+{
+    private bool _unreachable;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var multiplexer = redis.Multiplexer;
+        multiplexer.ConnectionFailed += (_, e) => Lost(e);
+        multiplexer.ConnectionRestored += (_, e) => logger.LogInformation("Redis at {Endpoint} is reachable again ({ConnectionType}); chat pages are served again", e.EndPoint, e.ConnectionType);
+        var channel = await multiplexer.GetSubscriber().SubscribeAsync(redis.Channel);
+        channel.OnMessage(message => Apply(message.Message));
+        logger.LogInformation("Scaled out through Redis as instance {Instance}", redis.Instance);
+        await base.StartAsync(cancellationToken);
+    }
+
+    private void Apply(RedisValue message)
+    {
+        try
+        {
+            switchboard.Apply(message!);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "An event from Redis could not be replayed: {Event}", (string?)message);
+        }
+    }
+
+    private void Lost(ConnectionFailedEventArgs e)
+    {
+        logger.LogError("Redis at {Endpoint} is unreachable ({FailureType}, {ConnectionType}): open chats end and chat pages answer 503 until it is back", e.EndPoint, e.FailureType, e.ConnectionType);
+        switchboard.ConnectionLost();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.HeartbeatSeconds), time);
+        do
+        {
+            try
+            {
+                await Beat(settings.InstanceTimeoutSeconds * 1000);
+                if (_unreachable)
+                {
+                    _unreachable = false;
+                    logger.LogInformation("Instance {Instance} is registered in Redis again", redis.Instance);
+                }
+            }
+            catch (Exception e) when (e is SwitchboardUnavailableException or RedisException)
+            {
+                if (!_unreachable)
+                {
+                    _unreachable = true;
+                    logger.LogError("Redis is unreachable; instance {Instance} keeps trying: {Reason}", redis.Instance, e.Message);
+                }
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    private async Task Beat(int timeoutMilliseconds)
+    {
+        await redis.Run("alive", redis.Instance, timeoutMilliseconds);
+        await switchboard.SettleOrphans();
+        foreach (var instance in await redis.Database.SetMembersAsync(redis.Key("instances")))
+        {
+            if (instance == redis.Instance)
+            {
+                continue;
+            }
+
+            var removed = (int)await redis.Run("bury", instance, "1");
+            if (removed >= 0)
+            {
+                logger.LogWarning("Instance {Dead} stopped saying it is alive; its {People} people were removed and their partners told", (string?)instance, removed);
+            }
+        }
+    }
+}

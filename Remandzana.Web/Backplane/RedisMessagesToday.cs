@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Options;
+using Remandzana.Domain.Metrics;
+using Remandzana.Web.Options;
+using StackExchange.Redis;
+
+namespace Remandzana.Web.Backplane;
+
+/// <summary>
+/// "N messages today" across every instance: switchboard.lua counts each relayed message in a
+/// per-minute key; the sum over the last 24 hours is read again at most once per interval.
+/// </summary>
+public sealed class RedisMessagesToday(RedisConnection redis, TimeProvider time, IOptions<MetricsOptions> options, ILogger<RedisMessagesToday> logger) : IMessagesToday
+{
+    private const int Minutes = 24 * 60;
+
+    private readonly object _gate = new();
+    private readonly TimeSpan _recompute = TimeSpan.FromSeconds(options.Value.RecomputeSeconds);
+    private DateTimeOffset? _computedAt;
+    private long _total;
+
+    public long Today
+    {
+        get
+        {
+            var now = time.GetUtcNow();
+            lock (_gate)
+            {
+                if (_computedAt is { } at && now - at < _recompute && now >= at)
+                {
+                    return _total;
+                }
+
+                _computedAt = now;
+            }
+
+            var total = Sum(now);
+            lock (_gate)
+            {
+                _total = total ?? _total;
+                return _total;
+            }
+        }
+    }
+
+    private long? Sum(DateTimeOffset now)
+    {
+        var minute = now.ToUnixTimeSeconds() / 60;
+        var keys = Enumerable.Range(0, Minutes).Select(ago => redis.Key($"msgs:{minute - ago}")).ToArray();
+        try
+        {
+            return redis.IsConnected ? redis.Database.StringGet(keys).Sum(count => count.HasValue ? (long)count : 0) : null;
+        }
+        catch (RedisException e)
+        {
+            logger.LogDebug("Messages today not read from Redis: {Reason}", e.Message);
+            return null;
+        }
+    }
+}
