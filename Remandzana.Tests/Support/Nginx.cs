@@ -5,8 +5,9 @@ using System.Text.RegularExpressions;
 namespace Remandzana.Tests.Support;
 
 /// <summary>
-/// A real nginx in front of the app, run from its own prefix folder with the shipped site config
-/// (deploy/nginx/remandzana.conf) included unchanged but for its two ports.
+/// A real nginx in front of the app, run from its own prefix folder with a shipped site config
+/// included unchanged but for its ports: deploy/nginx/remandzana.conf (one instance) or
+/// deploy/nginx/remandzana-scale-out.conf (several instances, round-robin).
 /// </summary>
 public sealed partial class Nginx : IAsyncDisposable
 {
@@ -25,19 +26,23 @@ public sealed partial class Nginx : IAsyncDisposable
 
     public string ErrorLog => File.Exists(Path.Combine(Folder, "error.log")) ? File.ReadAllText(Path.Combine(Folder, "error.log")) : "";
 
-    /// <summary>The shipped site config, found from the test output by walking up to the repository.</summary>
-    public static string SiteConfigPath()
+    public const string SiteConfigName = "remandzana.conf";
+
+    public const string ScaleOutSiteConfigName = "remandzana-scale-out.conf";
+
+    /// <summary>A shipped site config (deploy/nginx/<paramref name="name"/>), found from the test output by walking up to the repository.</summary>
+    public static string SiteConfigPath(string name = SiteConfigName)
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
-            var candidate = Path.Combine(folder.FullName, "deploy", "nginx", "remandzana.conf");
+            var candidate = Path.Combine(folder.FullName, "deploy", "nginx", name);
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new FileNotFoundException("deploy/nginx/remandzana.conf was not found above " + AppContext.BaseDirectory);
+        throw new FileNotFoundException($"deploy/nginx/{name} was not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>The site config with nginx listening on <paramref name="port"/> (loopback) and the upstream at <paramref name="upstream"/>.</summary>
@@ -46,6 +51,36 @@ public sealed partial class Nginx : IAsyncDisposable
         var config = File.ReadAllText(SiteConfigPath());
         Assert.That(Upstream().IsMatch(config), "the site config has the upstream `server 127.0.0.1:8080;`");
         config = Upstream().Replace(config, $"server 127.0.0.1:{upstream.Port};", 1);
+        config = ListenOn(config, port);
+        return adjust?.Invoke(config) ?? config;
+    }
+
+    /// <summary>
+    /// The scale-out site config with nginx listening on <paramref name="port"/> (loopback) and its
+    /// upstream's <c>server 127.0.0.1:PORT;</c> lines replaced by one line per entry of <paramref name="upstreams"/>, in order.
+    /// </summary>
+    public static string ScaleOutSiteConfig(IReadOnlyList<Uri> upstreams, int port, Func<string, string>? adjust = null)
+    {
+        Assert.That(upstreams, Is.Not.Empty, "at least one upstream");
+        var config = File.ReadAllText(SiteConfigPath(ScaleOutSiteConfigName));
+        var servers = UpstreamServers().Matches(config);
+        Assert.That(servers, Has.Count.GreaterThanOrEqualTo(2), "the scale-out site config lists its instances as `server 127.0.0.1:PORT;` lines");
+        var indent = servers[0].Groups["indent"].Value;
+        var replacement = string.Concat(upstreams.Select(upstream => $"{indent}server {upstream.Host}:{upstream.Port};\n"));
+        var first = true;
+        config = UpstreamServers().Replace(config, _ =>
+        {
+            var lines = first ? replacement : "";
+            first = false;
+            return lines;
+        });
+        config = ListenOn(config, port);
+        return adjust?.Invoke(config) ?? config;
+    }
+
+    /// <summary>The first listen directive on 127.0.0.1:<paramref name="port"/>, the others removed (commented ones stay as they are).</summary>
+    private static string ListenOn(string config, int port)
+    {
         var first = true;
         config = Listen().Replace(config, _ =>
         {
@@ -54,10 +89,18 @@ public sealed partial class Nginx : IAsyncDisposable
             return line;
         });
         Assert.That(first, Is.False, "the site config has a listen directive");
-        return adjust?.Invoke(config) ?? config;
+        return config;
     }
 
-    public static async Task<Nginx> Start(Uri upstream, Func<string, string>? adjust = null)
+    /// <summary>nginx with the one-instance site config in front of <paramref name="upstream"/>.</summary>
+    public static Task<Nginx> Start(Uri upstream, Func<string, string>? adjust = null) =>
+        Launch(port => SiteConfig(upstream, port, adjust));
+
+    /// <summary>nginx with the scale-out site config, round-robin over <paramref name="upstreams"/> (no sticky sessions).</summary>
+    public static Task<Nginx> StartScaleOut(IReadOnlyList<Uri> upstreams, Func<string, string>? adjust = null) =>
+        Launch(port => ScaleOutSiteConfig(upstreams, port, adjust));
+
+    private static async Task<Nginx> Launch(Func<int, string> siteConfig)
     {
         var nginx = SystemRequirement.Program("nginx", "nginx");
         var folder = Directory.CreateTempSubdirectory("remandzana-nginx-").FullName;
@@ -68,7 +111,7 @@ public sealed partial class Nginx : IAsyncDisposable
         }
 
         var port = FreePort.Next();
-        await File.WriteAllTextAsync(Path.Combine(folder, "remandzana.conf"), SiteConfig(upstream, port, adjust));
+        await File.WriteAllTextAsync(Path.Combine(folder, "remandzana.conf"), siteConfig(port));
         await File.WriteAllTextAsync(Path.Combine(folder, "nginx.conf"), $$"""
             worker_processes 1;
             pid {{folder}}/nginx.pid;
@@ -127,6 +170,9 @@ public sealed partial class Nginx : IAsyncDisposable
 
     [GeneratedRegex(@"server 127\.0\.0\.1:8080;")]
     private static partial Regex Upstream();
+
+    [GeneratedRegex(@"^(?<indent>[ \t]*)server 127\.0\.0\.1:[0-9]+;[ \t]*\r?\n", RegexOptions.Multiline)]
+    private static partial Regex UpstreamServers();
 
     [GeneratedRegex(@"^[ \t]*listen [^;]*;", RegexOptions.Multiline)]
     private static partial Regex Listen();
