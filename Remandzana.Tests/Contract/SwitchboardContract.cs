@@ -1,0 +1,272 @@
+using Remandzana.Domain.Lines;
+using Remandzana.Domain.Moderation;
+using Remandzana.Domain.People;
+using Remandzana.Domain.Rooms;
+using Remandzana.Domain.Switchboards;
+using Remandzana.Tests.Support;
+using Remandzana.Web.Switchboards;
+
+namespace Remandzana.Tests.Contract;
+
+/// <summary>
+/// What every switchboard promises the web layer, run against the in-memory one and against
+/// three instances sharing a real redis-server. People join on different instances and send from
+/// yet another, as behind a round-robin proxy; in memory every "instance" is the one switchboard.
+/// </summary>
+[Category("Contract")]
+[TestFixture("memory")]
+[TestFixture("redis")]
+public sealed class SwitchboardContract(string backend)
+{
+    private const string Link = "see https://example.com";
+
+    private static readonly PoliciesByMode Policies = new(new Dictionary<Mode, IReadOnlyList<Policy>>
+    {
+        [Mode.Two] = [new BlockUrls(new Ladder(1, Consequence.Kick))],
+        [Mode.Question] = [new BlockUrls(new Ladder(1, Consequence.Kick))],
+    });
+
+    private RedisServer? _redis;
+    private SwitchboardCluster _cluster = null!;
+
+    [OneTimeSetUp]
+    public async Task StartRedis()
+    {
+        if (backend == "redis")
+        {
+            _redis = await RedisServer.Start();
+        }
+    }
+
+    [OneTimeTearDown]
+    public async Task StopRedis()
+    {
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+    }
+
+    [SetUp]
+    public async Task NewCluster()
+    {
+        if (_redis is null)
+        {
+            _cluster = SwitchboardCluster.InMemory(Policies);
+            return;
+        }
+
+        await _redis.FlushAll();
+        _cluster = await SwitchboardCluster.Redis(_redis, 3, Policies);
+    }
+
+    [TearDown]
+    public async Task DisposeCluster() => await _cluster.DisposeAsync();
+
+    private async Task<Person> Join(int instance, ChatEntry entry) =>
+        await _cluster[instance].Join(entry) ?? throw new AssertionException("The switchboard refused a join.");
+
+    [Test]
+    public async Task TwoStrangersOnDifferentInstancesMeetAndChat()
+    {
+        var a = await Join(0, ChatEntry.Two);
+        var b = await Join(1, ChatEntry.Two);
+
+        Assert.That(await a.Next(2), Is.EqualTo(new[] { Notices.LookingForStranger, Notices.FoundStranger }));
+        Assert.That(await b.Next(2), Is.EqualTo(new[] { Notices.LookingForStranger, Notices.FoundStranger }));
+
+        Assert.That((await _cluster[2].Send(a.Id, "hello")).Outcome, Is.EqualTo(SendOutcome.Relayed), "sent through a third instance");
+        Assert.That((await _cluster[0].Send(b.Id, "hi <b>you</b>")).Outcome, Is.EqualTo(SendOutcome.Relayed));
+        Assert.That(await a.Next(2), Is.EqualTo(new[] { "You: hello", "Stranger: hi <b>you</b>" }));
+        Assert.That(await b.Next(2), Is.EqualTo(new[] { "Stranger: hello", "You: hi <b>you</b>" }));
+
+        await _cluster[0].Leave(a.Id, LeaveReason.Disconnected);
+        Assert.That(await b.UntilEnded(), Is.EqualTo(new[] { Notices.StrangerLeft, Notices.ConversationOver }));
+        Assert.That(await a.UntilEnded(), Is.Empty);
+        Assert.That((await _cluster[1].Send(a.Id, "still there?")).Outcome, Is.EqualTo(SendOutcome.Departed));
+        Assert.That((await _cluster[1].Send(b.Id, "still there?")).Outcome, Is.EqualTo(SendOutcome.Departed), "the conversation is over for the partner too");
+    }
+
+    [Test]
+    public async Task AThirdPersonWaitsAndTheDebugViewShowsEveryInstance()
+    {
+        var a = await Join(0, ChatEntry.Two);
+        var b = await Join(1, ChatEntry.Two);
+        var c = await Join(2, ChatEntry.Two);
+        await a.Next(2);
+        await b.Next(2);
+
+        Assert.That(await c.Next(), Is.EqualTo(Notices.LookingForStranger));
+        var snapshot = await _cluster[1].Snapshot();
+        Assert.Multiple(() =>
+        {
+            Assert.That(snapshot.People.Select(person => person.Id), Is.EquivalentTo(new[] { a.Id.Value, b.Id.Value, c.Id.Value }));
+            Assert.That(snapshot.Rooms.Single().Members.Select(member => member.Id), Is.EqualTo(new[] { a.Id.Value, b.Id.Value }));
+            Assert.That(snapshot.Lobbies.Single(lobby => lobby.Mode == "Two").Waiting, Is.EqualTo(new[] { c.Id.Value }));
+            Assert.That(snapshot.People.Single(person => person.Id == c.Id.Value).Lobbies, Is.EqualTo(new[] { "Two" }));
+        });
+    }
+
+    [Test]
+    public async Task ThreeStrangersAreAliceBobAndCharlieUntilOneIsLeft()
+    {
+        var people = new[] { await Join(0, ChatEntry.Three), await Join(1, ChatEntry.Three), await Join(2, ChatEntry.Three) };
+        string[] names = ["Alice", "Bob", "Charlie"];
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.That(await people[i].Until($"{Notices.FoundTwoStrangers} {Notices.YouAre(names[i])}"), Has.Count.GreaterThanOrEqualTo(2));
+        }
+
+        await _cluster[0].Send(people[1].Id, "hey");
+        Assert.That(await people[0].Next(), Is.EqualTo("Bob: hey"));
+        Assert.That(await people[1].Next(), Is.EqualTo("Bob (You): hey"));
+        Assert.That(await people[2].Next(), Is.EqualTo("Bob: hey"));
+
+        await _cluster[2].Leave(people[2].Id, LeaveReason.Disconnected);
+        Assert.That(await people[0].Next(), Is.EqualTo(Notices.HasLeft("Charlie")));
+        Assert.That(await people[1].Next(), Is.EqualTo(Notices.HasLeft("Charlie")));
+
+        await _cluster[1].Leave(people[1].Id, LeaveReason.Disconnected);
+        Assert.That(await people[0].UntilEnded(), Is.EqualTo(new[] { Notices.HasLeft("Bob"), Notices.EveryoneElseLeft }));
+    }
+
+    [Test]
+    public async Task TheAskerOnOneInstanceWatchesDiscussersOnOthers()
+    {
+        var asker = await Join(0, ChatEntry.QuestionAsk);
+        var first = await Join(1, ChatEntry.QuestionDiscuss);
+        var second = await Join(2, ChatEntry.QuestionDiscuss);
+        Assert.That(await asker.Next(), Is.EqualTo(Notices.AskForQuestion));
+        Assert.That(await first.Next(), Is.EqualTo(Notices.LookingForQuestion));
+
+        Assert.That((await _cluster[2].SubmitQuestion(asker.Id, "Cats or dogs?")).Outcome, Is.EqualTo(SetupOutcome.Accepted));
+        Assert.That(await asker.Next(3), Is.EqualTo(new[] { Notices.YourQuestion("Cats or dogs?"), Notices.LookingForDiscussers, Notices.FoundDiscussers }));
+        Assert.That(await first.Next(2), Is.EqualTo(new[] { Notices.FoundDiscussionPartner, Notices.QuestionIs("Cats or dogs?") }));
+        Assert.That(await second.Next(3), Is.EqualTo(new[] { Notices.LookingForQuestion, Notices.FoundDiscussionPartner, Notices.QuestionIs("Cats or dogs?") }));
+
+        await _cluster[0].Send(second.Id, "dogs");
+        Assert.That(await asker.Next(), Is.EqualTo("Bob: dogs"));
+        Assert.That(await first.Next(), Is.EqualTo("Stranger: dogs"));
+        Assert.That(await second.Next(), Is.EqualTo("You: dogs"));
+
+        Assert.That((await _cluster[1].Send(asker.Id, "let me speak")).Outcome, Is.EqualTo(SendOutcome.Silenced));
+        Assert.That((await _cluster[1].SubmitQuestion(asker.Id, "Another?")).Outcome, Is.EqualTo(SetupOutcome.NotAllowed));
+
+        await _cluster[0].Leave(asker.Id, LeaveReason.Disconnected);
+        Assert.That(await first.Next(), Is.EqualTo(Notices.AskerLeft));
+        Assert.That(await second.Next(), Is.EqualTo(Notices.AskerLeft));
+    }
+
+    [Test]
+    public async Task AQuestionAgainstAPolicyIsRefusedAndAnotherAccepted()
+    {
+        var asker = await Join(0, ChatEntry.QuestionAsk);
+        await asker.Next();
+
+        var refused = await _cluster[1].SubmitQuestion(asker.Id, Link);
+        Assert.That(refused.Outcome, Is.EqualTo(SetupOutcome.Rejected));
+        Assert.That(refused.RefusedBy, Is.InstanceOf<BlockUrls>());
+        Assert.That(await asker.Next(), Is.EqualTo(Notices.QuestionRefused(refused.RefusedBy!.Reason)));
+
+        Assert.That((await _cluster[1].SubmitQuestion(asker.Id, "   ")).Outcome, Is.EqualTo(SetupOutcome.Empty));
+        Assert.That((await _cluster[1].SubmitQuestion(asker.Id, "Tea?")).Outcome, Is.EqualTo(SetupOutcome.Accepted));
+        Assert.That(await asker.Next(), Is.EqualTo(Notices.YourQuestion("Tea?")));
+    }
+
+    [Test]
+    public async Task QuestionModeSendsNewcomersToTheShortSide()
+    {
+        await Join(0, ChatEntry.QuestionDiscuss);
+        await Join(1, ChatEntry.QuestionDiscuss);
+        Assert.That(await _cluster[2].SuggestQuestionSide(), Is.EqualTo(QuestionSide.Ask), "two discussers wait for an asker");
+
+        await Join(2, ChatEntry.QuestionAsk);
+        await Join(0, ChatEntry.QuestionAsk);
+        Assert.That(await _cluster[1].SuggestQuestionSide(), Is.EqualTo(QuestionSide.Discuss), "two askers without questions wait");
+    }
+
+    [Test]
+    public async Task GlobalChatMembersOnEveryInstanceSeeEachOther()
+    {
+        var first = await Join(0, ChatEntry.Global);
+        Assert.That(await first.Next(), Is.EqualTo(Notices.Welcome(1)));
+        var second = await Join(1, ChatEntry.Global);
+        Assert.That(await second.Next(), Is.EqualTo(Notices.Welcome(2)));
+        Assert.That(await first.Next(), Is.EqualTo(Notices.Joined("Anonymous")));
+
+        Assert.That((await _cluster[2].Send(second.Id, "/nick bob")).Outcome, Is.EqualTo(SendOutcome.CommandAnswered));
+        Assert.That(await second.Next(2), Is.EqualTo(new[] { "Anonymous (You): /nick bob", Notices.NickChanged("bob") }));
+        await _cluster[2].Send(second.Id, "hi all");
+        Assert.That(await second.Next(), Is.EqualTo("bob (You): hi all"));
+        Assert.That(await first.Next(), Is.EqualTo("bob: hi all"), "the command and its answer went to its author only");
+
+        var third = await Join(2, ChatEntry.Global);
+        Assert.That(await third.Next(), Is.EqualTo(Notices.Welcome(3)));
+        Assert.That(await first.Next(), Is.EqualTo(Notices.Joined("Anonymous")));
+        Assert.That(await second.Next(), Is.EqualTo(Notices.Joined("Anonymous")));
+
+        await _cluster[0].Send(third.Id, "/ping");
+        Assert.That(await third.Next(2), Is.EqualTo(new[] { "Anonymous (You): /ping", Notices.Pong }));
+
+        await _cluster[1].Leave(second.Id, LeaveReason.Disconnected);
+        Assert.That(await first.Next(), Is.EqualTo(Notices.Left("bob")));
+        Assert.That(await third.Next(), Is.EqualTo(Notices.Left("bob")));
+        await _cluster[0].Send(first.Id, "still here");
+        Assert.That(await third.Next(), Is.EqualTo("Anonymous: still here"), "global chat goes on with two");
+    }
+
+    [Test]
+    public async Task AnyModeMeetsWhoeverWaitsWherever()
+    {
+        var waiting = await Join(0, ChatEntry.Two);
+        var any = await Join(1, ChatEntry.Any);
+
+        Assert.That(await any.Next(2), Is.EqualTo(new[] { Notices.LookingForPeople, Notices.FoundStranger }));
+        Assert.That(await waiting.Next(2), Is.EqualTo(new[] { Notices.LookingForStranger, Notices.FoundStranger }));
+        var snapshot = await _cluster[2].Snapshot();
+        Assert.That(snapshot.People.Single(person => person.Id == any.Id.Value).Lobbies, Is.Empty, "the first room won: no lobby keeps them");
+        Assert.That(snapshot.Lobbies.SelectMany(lobby => lobby.Waiting), Is.Empty);
+    }
+
+    [Test]
+    public async Task SpeakingBeforeAnyoneArrivesIsToldOnceAndKeepsTheText()
+    {
+        var early = await Join(0, ChatEntry.Two);
+        Assert.That((await _cluster[1].Send(early.Id, "anyone?")).Outcome, Is.EqualTo(SendOutcome.NotInRoomYet));
+        Assert.That((await _cluster[2].Send(early.Id, "anyone??")).Outcome, Is.EqualTo(SendOutcome.NotInRoomYet));
+        Assert.That((await _cluster[2].Send(early.Id, "")).Outcome, Is.EqualTo(SendOutcome.Empty));
+        Assert.That((await _cluster[2].Send(early.Id, new string('x', 501))).Outcome, Is.EqualTo(SendOutcome.TooLong));
+
+        await Join(1, ChatEntry.Two);
+        Assert.That(await early.Next(3), Is.EqualTo(new[] { Notices.LookingForStranger, Notices.NotTalkingYet, Notices.FoundStranger }));
+    }
+
+    [Test]
+    public async Task ALinkIsSuppressedThenTheSenderIsKickedAndThePartnerTold()
+    {
+        var sender = await Join(0, ChatEntry.Two);
+        var partner = await Join(1, ChatEntry.Two);
+        await sender.Next(2);
+        await partner.Next(2);
+
+        var first = await _cluster[2].Send(sender.Id, Link);
+        Assert.That(first.Outcome, Is.EqualTo(SendOutcome.Suppressed));
+        Assert.That(first.Verdict!.IsLastWarning, Is.True);
+        Assert.That(await sender.Next(), Is.EqualTo(first.Verdict.Notice));
+
+        var second = await _cluster[1].Send(sender.Id, Link);
+        Assert.That(second.Outcome, Is.EqualTo(SendOutcome.Kicked));
+        Assert.That(await sender.UntilEnded(), Is.EqualTo(new[] { second.Verdict!.Notice }));
+        Assert.That(await partner.UntilEnded(), Is.EqualTo(new[] { Notices.StrangerLeft, Notices.ConversationOver }), "the partner never saw the links");
+    }
+
+    [Test]
+    public async Task StoppingAnInstanceEndsItsStreamsWithTheRestartNotice()
+    {
+        var a = await Join(0, ChatEntry.Two);
+        await _cluster[0].Stop();
+
+        Assert.That(await a.UntilEnded(), Is.EqualTo(new[] { Notices.LookingForStranger, Notices.ServerStopping }));
+        Assert.That(await _cluster[0].Join(ChatEntry.Two), Is.Null, "a stopping instance takes nobody new");
+    }
+}
