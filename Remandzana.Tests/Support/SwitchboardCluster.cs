@@ -62,6 +62,27 @@ public sealed class SwitchboardCluster : IAsyncDisposable
         owned.Connection.Dispose();
     }
 
+    /// <summary>Waits until every instance's connection to Redis is up (after Redis came back).</summary>
+    public async Task WaitUntilConnected(TimeSpan patience)
+    {
+        foreach (var owned in _owned.Cast<Instance>())
+        {
+            var multiplexer = owned.Connection.Multiplexer;
+            var restored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            multiplexer.ConnectionRestored += (_, _) =>
+            {
+                if (multiplexer.IsConnected)
+                {
+                    restored.TrySetResult();
+                }
+            };
+            if (!multiplexer.IsConnected)
+            {
+                await restored.Task.WaitAsync(patience);
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var owned in _owned)

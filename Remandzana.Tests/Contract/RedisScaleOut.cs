@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using Remandzana.Domain.Lines;
+using Remandzana.Domain.People;
+using Remandzana.Domain.Switchboards;
+using Remandzana.Tests.Support;
+using Remandzana.Web.Debug;
+using Remandzana.Web.Switchboards;
+
+namespace Remandzana.Tests.Contract;
+
+/// <summary>What only a shared switchboard has to get right: instances racing, dying, and losing Redis.</summary>
+[Category("Contract")]
+public sealed class RedisScaleOut
+{
+    private RedisServer _redis = null!;
+
+    [OneTimeSetUp]
+    public async Task StartRedis() => _redis = await RedisServer.Start();
+
+    [OneTimeTearDown]
+    public async Task StopRedis() => await _redis.DisposeAsync();
+
+    [SetUp]
+    public async Task Flush()
+    {
+        if (!_redis.IsRunning)
+        {
+            await _redis.Restart();
+        }
+
+        await _redis.FlushAll();
+    }
+
+    [Test]
+    public async Task ThousandsOfJoinsRacingOverThreeInstancesBreakNoInvariant()
+    {
+        await using var cluster = await SwitchboardCluster.Redis(_redis, 3, mailboxCapacity: 100_000);
+        ChatEntry[] entries = [ChatEntry.Two, ChatEntry.Three, ChatEntry.QuestionDiscuss, ChatEntry.QuestionAsk, ChatEntry.Any, ChatEntry.Any, ChatEntry.Global];
+        var people = new ConcurrentBag<Person>();
+        await Parallel.ForAsync(0, 3_000, new ParallelOptions { MaxDegreeOfParallelism = 24 }, async (i, _) =>
+        {
+            var person = await cluster[i].Join(entries[i % entries.Length]);
+            people.Add(person!);
+            if (person!.Role == Role.Asker)
+            {
+                await cluster[i + 1].SubmitQuestion(person.Id, $"Question {i}?");
+            }
+        });
+
+        await EveryInstanceHasReplayedWhatWasPublished(cluster);
+        var snapshot = await cluster[0].Snapshot();
+        AssertInvariants(snapshot, people.Count);
+
+        var found = people.ToDictionary(person => person.Id.Value, person => person.Drain().OfType<SystemLine>().Count(line => line.Kind == NoticeKind.Found));
+        var inRoom = snapshot.Rooms.SelectMany(room => room.Members).Select(member => member.Id).ToHashSet();
+        Assert.Multiple(() =>
+        {
+            Assert.That(found.Where(pair => inRoom.Contains(pair.Key)).Select(pair => pair.Value), Is.All.EqualTo(1), "everyone in a room was told once that they found it");
+            Assert.That(found.Where(pair => !inRoom.Contains(pair.Key)).Select(pair => pair.Value), Is.All.EqualTo(0), "nobody waiting was told they found a room");
+        });
+
+        await Parallel.ForEachAsync(people.Select((person, i) => (person, i)), async (entry, _) =>
+            await cluster[entry.i].Leave(entry.person.Id, LeaveReason.Disconnected));
+        await EveryInstanceHasReplayedWhatWasPublished(cluster);
+        var empty = await cluster[2].Snapshot();
+        Assert.Multiple(() =>
+        {
+            Assert.That(empty.People.Select(person => person.Id), Is.EquivalentTo(Barriers(empty)), "only the barrier people are left");
+            Assert.That(empty.Lobbies.SelectMany(lobby => lobby.Waiting), Is.Empty);
+            Assert.That(people.Where(person => !person.Mailbox.IsClosed), Is.Empty, "every stream was told to end");
+        });
+    }
+
+    private static IEnumerable<string> Barriers(DebugSnapshot snapshot) =>
+        snapshot.People.Where(person => person.Entry == nameof(ChatEntry.Global)).Select(person => person.Id);
+
+    /// <summary>
+    /// Redis delivers each instance's channel in publication order: once a person who joins global
+    /// chat on every instance has been welcomed there, everything published before has been replayed.
+    /// </summary>
+    private static async Task EveryInstanceHasReplayedWhatWasPublished(SwitchboardCluster cluster)
+    {
+        foreach (var instance in cluster.Instances)
+        {
+            var barrier = await instance.Join(ChatEntry.Global);
+            Assert.That(await barrier!.Next(), Does.StartWith("Welcome to global chat."));
+        }
+    }
+
+    private static void AssertInvariants(DebugSnapshot snapshot, int joined)
+    {
+        var memberships = snapshot.Rooms.SelectMany(room => room.Members.Select(member => (Person: member.Id, Room: room.Id))).ToList();
+        var waiting = snapshot.Lobbies.SelectMany(lobby => lobby.Waiting).ToHashSet();
+        var needs = new Dictionary<string, (int Talkers, int Askers)> { ["Two"] = (2, 0), ["Three"] = (3, 0), ["Question"] = (2, 1) };
+        Assert.Multiple(() =>
+        {
+            Assert.That(snapshot.People, Has.Count.EqualTo(joined + 3), "everyone who joined, and the three barrier people");
+            Assert.That(memberships.GroupBy(pair => pair.Person).Where(group => group.Count() > 1).Select(group => group.Key), Is.Empty, "nobody is in two rooms");
+            Assert.That(memberships.Select(pair => pair.Person).Where(waiting.Contains), Is.Empty, "nobody in a room still waits in a lobby");
+            foreach (var room in snapshot.Rooms.Where(room => room.Mode != "Global"))
+            {
+                var (talkers, askers) = needs[room.Mode];
+                Assert.That(room.Members.Count(member => member.Role == "Talker"), Is.EqualTo(talkers), $"talkers in {room.Mode} room {room.Id}");
+                Assert.That(room.Members.Count(member => member.Role == "Asker"), Is.EqualTo(askers), $"askers in {room.Mode} room {room.Id}");
+                Assert.That(room.Members.GroupBy(member => member.Role).Select(group => group.Select(member => member.Index).Order()), Is.All.EqualTo(Enumerable.Range(0, 3).Take(talkers)).Or.EqualTo(new[] { 0 }), $"indices in room {room.Id}");
+            }
+
+            Assert.That(snapshot.Rooms.Count(room => room.Mode == "Global"), Is.EqualTo(1), "one global room");
+            foreach (var person in snapshot.People)
+            {
+                var rooms = memberships.Where(pair => pair.Person == person.Id).Select(pair => pair.Room).ToList();
+                Assert.That(person.Room is null ? [] : new[] { person.Room }, Is.EqualTo(rooms), $"{person.Id}'s room agrees with the rooms' member lists");
+            }
+
+            var lobbies = snapshot.Lobbies.ToDictionary(lobby => lobby.Mode, lobby => lobby.Waiting.Select(id => snapshot.People.Single(person => person.Id == id)).ToList());
+            Assert.That(lobbies["Two"], Has.Count.LessThan(2), "no two people wait for each other in /two");
+            Assert.That(lobbies["Three"], Has.Count.LessThan(3), "no three people wait for each other in /three");
+            var ready = lobbies["Question"].Count(person => person.Role == "Asker" && person.QuestionSet);
+            var discussers = lobbies["Question"].Count(person => person.Role == "Talker");
+            Assert.That(ready > 0 && discussers >= 2, Is.False, $"no question room left unformed ({ready} ready askers, {discussers} discussers)");
+        });
+    }
+
+    [Test]
+    public async Task WhenAnInstanceIsKilledItsPeopleLeaveAndTheirPartnersAreTold()
+    {
+        await using var cluster = await SwitchboardCluster.Redis(_redis, 2, heartbeatSeconds: 1, instanceTimeoutSeconds: 3);
+        var survivor = (await cluster[0].Join(ChatEntry.Two))!;
+        var doomed = (await cluster[1].Join(ChatEntry.Two))!;
+        Assert.That(await survivor.Next(2), Is.EqualTo(new[] { Notices.LookingForStranger, Notices.FoundStranger }));
+
+        await cluster.Kill(1);
+
+        Assert.That(await survivor.UntilEnded(), Is.EqualTo(new[] { Notices.StrangerLeft, Notices.ConversationOver }));
+        var snapshot = await cluster[0].Snapshot();
+        Assert.That(snapshot.People, Is.Empty, $"{doomed.Id} was removed with their instance");
+    }
+
+    [Test]
+    public async Task WithoutRedisStreamsEndJoinsAreRefusedAndChatComesBackWithIt()
+    {
+        await using var cluster = await SwitchboardCluster.Redis(_redis, 2);
+        var first = (await cluster[0].Join(ChatEntry.Two))!;
+        var second = (await cluster[1].Join(ChatEntry.Two))!;
+        await first.Next(2);
+        await second.Next(2);
+
+        await _redis.Stop();
+
+        Assert.That(await first.UntilEnded(), Is.EqualTo(new[] { Notices.ChatUnavailable }));
+        Assert.That(await second.UntilEnded(), Is.EqualTo(new[] { Notices.ChatUnavailable }));
+        Assert.ThrowsAsync<SwitchboardUnavailableException>(async () => await cluster[0].Join(ChatEntry.Two));
+        Assert.ThrowsAsync<SwitchboardUnavailableException>(async () => await cluster[1].Send(first.Id, "hello?"));
+
+        await _redis.Restart();
+        await cluster.WaitUntilConnected(TimeSpan.FromSeconds(30));
+
+        var third = (await cluster[0].Join(ChatEntry.Two))!;
+        var fourth = (await cluster[1].Join(ChatEntry.Two))!;
+        Assert.That(await third.Next(2), Is.EqualTo(new[] { Notices.LookingForStranger, Notices.FoundStranger }));
+        await cluster[1].Send(third.Id, "back again");
+        Assert.That(await fourth.Until("Stranger: back again"), Does.Contain(Notices.FoundStranger));
+    }
+}
