@@ -154,9 +154,11 @@ public sealed class ChatClient : IAsyncDisposable
     }
 
     /// <summary>Posts the current form with <paramref name="message"/>; on success the answer becomes the new form.</summary>
-    public async Task<HttpResponseMessage> Send(string message, string? token = null)
+    /// <param name="via">Another site instance to post to (behind a round-robin proxy a send may land on any).</param>
+    public async Task<HttpResponseMessage> Send(string message, string? token = null, HttpClient? via = null)
     {
-        var response = await Post(new Dictionary<string, string> { ["token"] = token ?? Token ?? "", ["message"] = message });
+        var fields = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token ?? Token ?? "", ["message"] = message });
+        var response = await (via ?? _http).PostAsync("/send", fields);
         var body = await new StreamReader(Decoded(response.Content, await response.Content.ReadAsStreamAsync())).ReadToEndAsync();
         if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest)
         {

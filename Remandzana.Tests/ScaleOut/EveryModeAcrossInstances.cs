@@ -1,0 +1,197 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using Remandzana.Domain.Lines;
+using Remandzana.Tests.Support;
+
+namespace Remandzana.Tests.ScaleOut;
+
+/// <summary>Three app processes on real Kestrel ports sharing one redis-server: every mode works across them.</summary>
+[Category("ScaleOut")]
+public sealed partial class EveryModeAcrossInstances
+{
+    private ScaledOutSite _site = null!;
+    private readonly List<ChatClient> _tabs = [];
+
+    [OneTimeSetUp]
+    public async Task StartSite() => _site = await ScaledOutSite.Start(3);
+
+    [OneTimeTearDown]
+    public async Task StopSite() => await _site.DisposeAsync();
+
+    [TearDown]
+    public async Task CloseTabs()
+    {
+        foreach (var tab in _tabs)
+        {
+            await tab.DisposeAsync();
+        }
+
+        _tabs.Clear();
+        await _site.WaitUntilEveryoneHasLeft();
+    }
+
+    private async Task<ChatClient> Open(int instance, string path)
+    {
+        var tab = await _site[instance].OpenChat(path);
+        _tabs.Add(tab);
+        return tab;
+    }
+
+    [Test]
+    public async Task StrangersOnTwoInstancesChatAndEachSendLandsOnTheOtherInstance()
+    {
+        var a = await Open(0, "/two");
+        var b = await Open(1, "/two");
+        await a.WaitForLine(Notices.FoundStranger);
+        await b.WaitForLine(Notices.FoundStranger);
+
+        using var viaOne = _site[1].NewClient();
+        using var viaZero = _site[0].NewClient();
+        Assert.That((await a.Send("hello from instance 0", via: viaOne)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "a send posted to the instance that does not hold the stream");
+        await b.WaitForLine("Stranger: hello from instance 0");
+        await a.WaitForLine("You: hello from instance 0");
+
+        Assert.That((await a.Send("and again", via: viaZero)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the token instance 1 issued opens on instance 0: the key ring is shared");
+        Assert.That((await b.Send("<script>alert(1)</script>", via: viaZero)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var line = await a.WaitForLine("alert(1)");
+        Assert.That(line.QuerySelector("bdi.text")!.TextContent, Is.EqualTo("<script>alert(1)</script>"));
+        Assert.That(line.QuerySelector("script"), Is.Null, "encoded by the instance that rendered it");
+
+        await a.DisposeAsync();
+        await b.WaitForLine(Notices.StrangerLeft);
+        await b.WaitForEnd();
+    }
+
+    [Test]
+    public async Task ThreeStrangersOnThreeInstancesAreAliceBobAndCharlie()
+    {
+        var tabs = new[] { await Open(0, "/three"), await Open(1, "/three"), await Open(2, "/three") };
+        await tabs[0].WaitForLine(Notices.YouAre("Alice"));
+        await tabs[1].WaitForLine(Notices.YouAre("Bob"));
+        await tabs[2].WaitForLine(Notices.YouAre("Charlie"));
+
+        using var viaZero = _site[0].NewClient();
+        await tabs[2].Send("from Charlie", via: viaZero);
+        await tabs[0].WaitForLine("Charlie: from Charlie");
+        await tabs[1].WaitForLine("Charlie: from Charlie");
+        await tabs[2].WaitForLine("Charlie (You): from Charlie");
+    }
+
+    [Test]
+    public async Task TheAskerOnOneInstanceWatchesDiscussersOnTheOthers()
+    {
+        var asker = await Open(0, "/question/ask");
+        await asker.WaitForLine(Notices.AskForQuestion);
+        using var viaTwo = _site[2].NewClient();
+        Assert.That((await asker.Send("Tabs or spaces?", via: viaTwo)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        var first = await Open(1, "/question/discuss");
+        var second = await Open(2, "/question/discuss");
+        await asker.WaitForLine(Notices.FoundDiscussers);
+        await first.WaitForLine(Notices.QuestionIs("Tabs or spaces?"));
+        await second.WaitForLine(Notices.QuestionIs("Tabs or spaces?"));
+
+        await second.Send("spaces");
+        await asker.WaitForLine("Bob: spaces");
+        await first.WaitForLine("Stranger: spaces");
+    }
+
+    [Test]
+    public async Task GlobalChatMembersOnEveryInstanceSeeJoinsMessagesAndLeaves()
+    {
+        var first = await Open(0, "/global");
+        await first.WaitForLine("You are the only one here");
+        var second = await Open(1, "/global");
+        await second.WaitForLine("2 people are here");
+        var third = await Open(2, "/global");
+        await third.WaitForLine("3 people are here");
+        await first.WaitForLine(Notices.Joined("Anonymous"));
+
+        await second.Send("/nick relay");
+        await second.WaitForLine(Notices.NickChanged("relay"));
+        await second.Send("hello everyone");
+        await first.WaitForLine("relay: hello everyone");
+        await third.WaitForLine("relay: hello everyone");
+
+        await second.DisposeAsync();
+        await first.WaitForLine(Notices.Left("relay"));
+        await third.WaitForLine(Notices.Left("relay"));
+    }
+
+    [Test]
+    public async Task AnyModeOnOneInstanceMeetsSomeoneWaitingOnAnother()
+    {
+        var waiting = await Open(0, "/two");
+        await waiting.WaitForLine(Notices.LookingForStranger);
+        var any = await Open(2, "/any");
+        await any.WaitForLine(Notices.FoundStranger);
+        await waiting.WaitForLine(Notices.FoundStranger);
+    }
+
+    [Test]
+    public async Task TheMessageCountOfEveryInstanceShowsOnEachFooter()
+    {
+        using var reader = _site[2].NewClient();
+        var before = await MessagesToday(reader);
+        var a = await Open(0, "/two");
+        var b = await Open(1, "/two");
+        await b.WaitForLine(Notices.FoundStranger);
+        await a.Send("one");
+        await b.Send("two");
+        await a.Send("three");
+        await b.WaitForLine("Stranger: three");
+
+        Assert.That(await MessagesToday(reader), Is.EqualTo(before + 3), "counted on instances 0 and 1, read on instance 2");
+    }
+
+    private static async Task<long> MessagesToday(HttpClient http)
+    {
+        var page = new HtmlParser().ParseDocument(await http.GetStringAsync("/about"));
+        var text = page.QuerySelector(".messages-today")!.TextContent;
+        return long.Parse(Regex.Match(text, @"^[\d,]+").Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Test]
+    public async Task TheDebugViewOfOneInstanceShowsEveryInstance()
+    {
+        var a = await Open(0, "/two");
+        var b = await Open(2, "/global");
+        await a.WaitForLine(Notices.LookingForStranger);
+        await b.WaitForLine("global chat");
+
+        using var zero = _site[0].NewClient();
+        Assert.That((await zero.GetAsync("/debug")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        var key = await LoggedDebugKey(_site[0]);
+        using var one = _site[1].NewClient();
+        var response = await one.GetAsync($"/debug?key={Uri.EscapeDataString(key)}");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a key logged by instance 0 opens instance 1's view");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var people = json.RootElement.GetProperty("people").EnumerateArray()
+            .Select(person => (Entry: person.GetProperty("entry").GetString(), Instance: person.GetProperty("instance").GetString()))
+            .ToList();
+        Assert.That(people, Is.EquivalentTo(new[] { ("Two", "instance-0"), ("Global", "instance-2") }));
+        Assert.That(json.RootElement.GetProperty("lobbies").EnumerateArray().Single(lobby => lobby.GetProperty("mode").GetString() == "Two").GetProperty("waiting").GetArrayLength(), Is.EqualTo(1));
+    }
+
+    private static async Task<string> LoggedDebugKey(AppProcess instance)
+    {
+        for (var attempt = 0; attempt < 500; attempt++)
+        {
+            if (instance.Output.Select(line => DebugKey().Match(line)).FirstOrDefault(match => match.Success) is { } found)
+            {
+                return found.Groups[1].Value;
+            }
+
+            await Task.Delay(10);
+        }
+
+        Assert.Fail("Instance 0 logged no debug key.");
+        return "";
+    }
+
+    [GeneratedRegex(@"/debug\?key=(\S+)")]
+    private static partial Regex DebugKey();
+}
