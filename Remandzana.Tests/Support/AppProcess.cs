@@ -12,6 +12,7 @@ public sealed partial class AppProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _output = [];
+    private bool _disposed;
 
     private AppProcess(Process process, string folder)
     {
@@ -134,14 +135,25 @@ public sealed partial class AppProcess : IAsyncDisposable
 
     public Task WaitForExit(CancellationToken cancellation) => _process.WaitForExitAsync(cancellation);
 
-    public async ValueTask DisposeAsync()
+    /// <summary>SIGKILL, as a crash or the OOM killer would: the app gets no chance to say goodbye.</summary>
+    public async Task Kill()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await Kill();
         _process.Dispose();
         try
         {

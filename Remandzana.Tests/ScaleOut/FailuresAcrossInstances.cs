@@ -1,0 +1,86 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Remandzana.Domain.Lines;
+using Remandzana.Tests.Support;
+
+namespace Remandzana.Tests.ScaleOut;
+
+/// <summary>An instance killed mid-conversation, and Redis going away and coming back.</summary>
+[Category("ScaleOut")]
+public sealed class FailuresAcrossInstances
+{
+    [Test]
+    public async Task KillingAnInstanceTellsItsPeoplesPartnersOnTheOthersWithinFifteenSeconds()
+    {
+        await using var site = await ScaledOutSite.Start(3);
+        await using var survivor = await site[0].OpenChat("/two");
+        await using var doomed = await site[1].OpenChat("/two");
+        await survivor.WaitForLine(Notices.FoundStranger);
+        await doomed.WaitForLine(Notices.FoundStranger);
+        await using var watcher = await site[2].OpenChat("/global");
+        await using var doomedWatcher = await site[1].OpenChat("/global");
+        await watcher.WaitForLine(Notices.Joined("Anonymous"));
+
+        // SIGKILL: the instance says goodbye to nobody; its liveness key expires after 4 s here.
+        await site[1].Kill();
+        using var fifteenSeconds = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+
+        await survivor.WaitForLine(Notices.StrangerLeft).WaitAsync(fifteenSeconds.Token);
+        await survivor.WaitForEnd().WaitAsync(fifteenSeconds.Token);
+        await watcher.WaitForLine(Notices.Left("Anonymous")).WaitAsync(fifteenSeconds.Token);
+        Assert.That(site[1].HasExited, Is.True);
+        Assert.That(site[0].Output.Concat(site[2].Output), Has.Some.Contains("Instance instance-1 stopped saying it is alive"), "a survivor logged what it did");
+    }
+
+    [Test]
+    public async Task WithoutRedisChatPagesAreFriendly503sAndChatComesBackWithRedis()
+    {
+        await using var site = await ScaledOutSite.Start(2);
+        await using var waiting = await site[0].OpenChat("/two");
+        await waiting.WaitForLine(Notices.LookingForStranger);
+        var token = waiting.Token!;
+
+        await site.Redis.Stop();
+
+        await waiting.WaitForLine(Notices.ChatUnavailable);
+        await waiting.WaitForEnd();
+        using var http = site[1].NewClient();
+        using var page = await http.GetAsync("/two");
+        Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        var document = new HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync());
+        Assert.That(document.Title, Does.Contain("temporarily unavailable"));
+
+        using var send = await http.PostAsync("/send", new FormUrlEncodedContent([new("token", token), new("message", "are you there?")]));
+        Assert.That(send.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        var form = new HtmlParser().ParseDocument(await send.Content.ReadAsStringAsync());
+        Assert.That(form.QuerySelector("input[name=message]")?.GetAttribute("value"), Is.EqualTo("are you there?"), "the text is kept");
+        Assert.That(form.Body!.TextContent, Does.Contain("temporarily unavailable"));
+        Assert.That(await http.GetStringAsync("/healthz"), Is.EqualTo("Degraded"), "the instance itself is fine");
+        Assert.That(site[0].Output, Has.Some.Contains("is unreachable"), "the log says what happened");
+
+        await site.Redis.Restart();
+        await WaitUntilHealthy(site[0]);
+        await WaitUntilHealthy(site[1]);
+
+        await using var first = await site[0].OpenChat("/two");
+        await using var second = await site[1].OpenChat("/two");
+        await first.WaitForLine(Notices.FoundStranger);
+        await second.Send("back");
+        await first.WaitForLine("Stranger: back");
+    }
+
+    /// <summary>Waits (at most 30 s) until the instance has its connection to Redis back.</summary>
+    private static async Task WaitUntilHealthy(AppProcess instance)
+    {
+        using var http = instance.NewClient();
+        for (var attempt = 0; await http.GetStringAsync("/healthz") != "Healthy"; attempt++)
+        {
+            if (attempt == 300)
+            {
+                Assert.Fail("The instance did not reconnect to Redis within 30 s.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
