@@ -2,10 +2,15 @@ using System.Globalization;
 
 namespace Remandzana.Bench;
 
-/// <summary>The command line: a scenario name, then <c>--name value</c> pairs.</summary>
+/// <summary>
+/// The command line: a scenario name, then <c>--name value</c> pairs. A name given more than once
+/// keeps its last value, except for the list options (<c>--base</c>, <c>--server-pid</c>), which
+/// collect every value given, each also comma-separated.
+/// </summary>
 public sealed class BenchArgs
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _lists = new(StringComparer.Ordinal);
 
     private BenchArgs(string scenario, IReadOnlyList<string> raw)
     {
@@ -36,6 +41,12 @@ public sealed class BenchArgs
             var name = args[i][2..];
             var value = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
             parsed._values[name] = value;
+            if (!parsed._lists.TryGetValue(name, out var all))
+            {
+                parsed._lists[name] = all = [];
+            }
+
+            all.AddRange(value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
 
         return parsed;
@@ -50,7 +61,13 @@ public sealed class BenchArgs
             copy._values[key] = existing;
         }
 
+        foreach (var (key, existing) in _lists)
+        {
+            copy._lists[key] = [.. existing];
+        }
+
         copy._values[name] = value;
+        copy._lists[name] = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
         return copy;
     }
 
@@ -66,23 +83,42 @@ public sealed class BenchArgs
 
     public bool Flag(string name) => _values.TryGetValue(name, out var value) && value != "false";
 
-    /// <summary>The server to measure; only loopback addresses are accepted, so the bench never loads anyone else's site.</summary>
-    public Uri Base
+    /// <summary>
+    /// The servers to measure, in the order given (<c>--base URL[,URL…]</c>, repeatable): several
+    /// instances of one scaled-out site. Only loopback addresses are accepted, so the bench never
+    /// loads anyone else's site.
+    /// </summary>
+    public IReadOnlyList<Uri> Bases
     {
         get
         {
-            var value = _values.GetValueOrDefault("base") ?? throw new ArgumentException("--base http://127.0.0.1:PORT is required.");
-            var uri = new Uri(value.TrimEnd('/'));
-            if (!uri.IsLoopback)
+            var values = _lists.GetValueOrDefault("base") ?? [];
+            if (values.Count == 0)
             {
-                throw new ArgumentException("The bench only sends traffic to loopback addresses (127.0.0.1, localhost).");
+                throw new ArgumentException("--base http://127.0.0.1:PORT is required.");
             }
 
-            return uri;
+            return values.Select(value =>
+            {
+                var uri = new Uri(value.TrimEnd('/'));
+                if (!uri.IsLoopback)
+                {
+                    throw new ArgumentException("The bench only sends traffic to loopback addresses (127.0.0.1, localhost).");
+                }
+
+                return uri;
+            }).ToList();
         }
     }
 
-    public int? ServerPid => _values.TryGetValue("server-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null;
+    /// <summary>The (first) server to measure; the scenarios other than pairs use only this one.</summary>
+    public Uri Base => Bases[0];
+
+    /// <summary>The server processes to sample (<c>--server-pid PID[,PID…]</c>, repeatable; each process once): their CPU and RSS are added up.</summary>
+    public IReadOnlyList<int> ServerPids => (_lists.GetValueOrDefault("server-pid") ?? []).Select(pid => int.Parse(pid, CultureInfo.InvariantCulture)).Distinct().ToList();
+
+    /// <summary>The first server process, for what can look at one process only (the heap probe, the results row's cores).</summary>
+    public int? ServerPid => ServerPids is [var first, ..] ? first : null;
 
     public string CommandLine => "dotnet Remandzana.Bench.dll " + string.Join(' ', Raw);
 }

@@ -17,7 +17,7 @@ public static class ChurnScenario
         var paths = args.String("paths", "/two,/global").Split(',');
         var limit = TimeSpan.FromSeconds(args.Int("max-seconds", 1200));
         var heap = new HeapProbe(args.OptionalString("gcdump"), args.ServerPid);
-        var probe = new ServerProbe(args.ServerPid);
+        var probe = new ServerProbe(args.ServerPids);
         using var http = Browsers.Client(args.Base);
 
         // Warm the server up a little so that the "start" heap has its caches and JIT-ed code.

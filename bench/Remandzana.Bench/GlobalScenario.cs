@@ -12,7 +12,7 @@ public static class GlobalScenario
         var members = args.Int("members", 1_000);
         var rate = args.Double("rate", 10);
         var seconds = args.Int("seconds", 30);
-        var probe = new ServerProbe(args.ServerPid);
+        var probe = new ServerProbe(args.ServerPids);
         using var http = Browsers.Client(args.Base);
         report.Add("members", members);
         report.Add("rate_per_s", rate);

@@ -14,7 +14,7 @@ public static class IdleScenario
         var streams = args.Int("streams", 10_000);
         var hold = args.Int("hold", 60);
         var path = args.String("path", "/two");
-        var probe = new ServerProbe(args.ServerPid);
+        var probe = new ServerProbe(args.ServerPids);
         var workers = args.Int("workers", (streams + StreamsPerWorker - 1) / StreamsPerWorker);
 
         report.Add(prefix + "streams", streams);

@@ -7,6 +7,10 @@ namespace Remandzana.Bench;
 /// <summary>
 /// P pairs on /two; each side sends M messages at R per second. Each message carries a unique id
 /// and is timed from the start of its post until it appears in the partner's stream.
+/// With several bases (the instances of a scaled-out site), the two members of each pair are
+/// streamed by different instances and every message is posted to the instance after the one
+/// that streams its sender (<c>--post-to next</c>, as a round-robin proxy would spread them) or
+/// to the sender's own instance (<c>--post-to own</c>).
 /// </summary>
 public static class PairsScenario
 {
@@ -16,14 +20,45 @@ public static class PairsScenario
         var messages = args.Int("messages", 10);
         var rate = args.Double("rate", 1);
         var path = args.String("path", "/two");
-        var probe = new ServerProbe(args.ServerPid);
-        using var http = Browsers.Client(args.Base);
+        var probe = new ServerProbe(args.ServerPids);
+        var instances = args.Bases.Select(Browsers.Client).ToList();
+        try
+        {
+            await Run(args, report, prefix, instances, pairs, messages, rate, path, probe);
+        }
+        finally
+        {
+            foreach (var http in instances)
+            {
+                http.Dispose();
+            }
+        }
+    }
+
+    private static async Task Run(BenchArgs args, Report report, string prefix, IReadOnlyList<HttpClient> instances, int pairs, int messages, double rate, string path, ServerProbe probe)
+    {
+        var postTo = args.String("post-to", "next");
+        if (postTo is not ("next" or "own"))
+        {
+            throw new ArgumentException("--post-to is next (the instance after the sender's) or own (the sender's).");
+        }
 
         report.Add(prefix + "pairs", pairs);
         report.Add(prefix + "messages_per_side", messages);
         report.Add(prefix + "rate_per_side", rate);
+        var scaledOut = instances.Count > 1;
+        if (scaledOut)
+        {
+            report.Add(prefix + "instances", instances.Count);
+            report.Add(prefix + "post_to", postTo);
+        }
 
-        var opened = await Opening.Many(http, path, pairs * 2, args.Int("concurrency", 64), TimeSpan.FromSeconds(60));
+        // The instance a tab posts to: the next one after the instance that streams it, or that one (the same with one base).
+        int PostsTo(Tab tab) => postTo == "own" ? tab.Instance : (tab.Instance + 1) % instances.Count;
+
+        var opened = scaledOut
+            ? await PairOpening.AcrossInstances(instances, path, pairs, TimeSpan.FromSeconds(60))
+            : await Opening.Many(instances[0], path, pairs * 2, args.Int("concurrency", 64), TimeSpan.FromSeconds(60));
         var tabs = opened.Tabs;
         report.Add(prefix + "open_failed", opened.Failed);
         var total = tabs.Count * messages;
@@ -32,10 +67,13 @@ public static class PairsScenario
         var latencies = new Latencies();
         long lastArrival = 0;
         var misdelivered = 0;
+        var postedTo = new int[total];
+        var streamsApart = 0;
+        var postApart = 0;
 
         foreach (var tab in tabs)
         {
-            tab.StartReading((_, line) =>
+            tab.StartReading((receiver, line) =>
             {
                 if (!line.IsChat || line.IsMine || !TryId(line.Text, out var id) || id >= total)
                 {
@@ -46,6 +84,15 @@ public static class PairsScenario
                 {
                     latencies.Add(Stopwatch.GetElapsedTime(Volatile.Read(ref sentAt[id]), line.At).TotalMilliseconds);
                     InterlockedMax(ref lastArrival, line.At);
+                    if (tabs[id / messages].Instance != receiver.Instance)
+                    {
+                        Interlocked.Increment(ref streamsApart);
+                    }
+
+                    if (Volatile.Read(ref postedTo[id]) != receiver.Instance)
+                    {
+                        Interlocked.Increment(ref postApart);
+                    }
                 }
                 else
                 {
@@ -76,7 +123,7 @@ public static class PairsScenario
 
                 try
                 {
-                    await tab.Send(http, "warm-up", CancellationToken.None);
+                    await tab.Send(instances[PostsTo(tab)], "warm-up", CancellationToken.None);
                 }
                 catch (HttpRequestException)
                 {
@@ -102,10 +149,12 @@ public static class PairsScenario
                 }
 
                 var id = (index * messages) + k;
+                var instance = PostsTo(tab);
+                Volatile.Write(ref postedTo[id], instance);
                 Volatile.Write(ref sentAt[id], Stopwatch.GetTimestamp());
                 try
                 {
-                    if (await tab.Send(http, string.Create(CultureInfo.InvariantCulture, $"m{id} hello from the bench"), CancellationToken.None) == HttpStatusCode.OK)
+                    if (await tab.Send(instances[instance], string.Create(CultureInfo.InvariantCulture, $"m{id} hello from the bench"), CancellationToken.None) == HttpStatusCode.OK)
                     {
                         Interlocked.Increment(ref sent);
                         continue;
@@ -135,6 +184,15 @@ public static class PairsScenario
         report.Add(prefix + "delivered", delivered);
         report.Add(prefix + "lost", sent - delivered);
         report.Add(prefix + "duplicated", misdelivered);
+        if (scaledOut)
+        {
+            // Messages whose sender and receiver were streamed by different instances (the pairing
+            // crossed the shared lobby), and whose post was taken by an instance other than the
+            // receiver's (the timed delivery itself crossed the backplane).
+            report.Add(prefix + "delivered_streams_apart", streamsApart);
+            report.Add(prefix + "delivered_post_apart", postApart);
+        }
+
         latencies.Report(report, prefix + "latency_");
         report.Add(prefix + "offered_per_s", tabs.Count * rate);
         report.Add(prefix + "sent_per_s", sent / sendingTook.TotalSeconds);

@@ -1,7 +1,7 @@
 using Remandzana.Bench;
 
 // Acts like many browsers with scripts off against any Remandzana server on this machine.
-// Usage: dotnet Remandzana.Bench.dll SCENARIO --base http://127.0.0.1:PORT [--server-pid PID] [options]
+// Usage: dotnet Remandzana.Bench.dll SCENARIO --base http://127.0.0.1:PORT[,http://127.0.0.1:PORT2…] [--server-pid PID[,PID2…]] [options]
 // Scenarios: pairs, idle, ramp, global, floor, churn (see bench/README.md).
 BenchArgs bench;
 try
@@ -26,7 +26,7 @@ switch (bench.Scenario)
 
 var report = new Report(bench);
 report.Add("scenario", bench.Scenario);
-report.Add("base", bench.Scenario == "floor" ? "floor (bare Kestrel started by the bench)" : bench.Base.ToString());
+report.Add("base", bench.Scenario == "floor" ? "floor (bare Kestrel started by the bench)" : string.Join(",", bench.Bases));
 report.Add("load_at_start", ServerProbe.Load());
 Func<Task> run = bench.Scenario switch
 {
@@ -52,7 +52,7 @@ catch (ArgumentException e)
 report.Add("load_at_end", ServerProbe.Load());
 if (!bench.Flag("no-record"))
 {
-    report.Append(bench.Scenario == "floor" ? null : bench.ServerPid);
+    report.Append(bench.Scenario == "floor" ? [] : bench.ServerPids);
 }
 
 return 0;

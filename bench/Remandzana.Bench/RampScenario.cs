@@ -8,7 +8,7 @@ public static class RampScenario
         var step = args.Int("step", 2_000);
         var maximum = args.Int("max", 19_000);
         var path = args.String("path", "/two");
-        var probe = new ServerProbe(args.ServerPid);
+        var probe = new ServerProbe(args.ServerPids);
         var workers = args.Int("workers", (maximum + IdleScenario.StreamsPerWorker - 1) / IdleScenario.StreamsPerWorker);
         await using var holders = new HoldWorkers(args.Base, path, workers);
         var before = probe.Sample();

@@ -32,7 +32,7 @@ public sealed class Report(BenchArgs args)
         : Math.Abs(value) >= 1 ? value.ToString("0.##", CultureInfo.InvariantCulture)
         : value.ToString("0.#####", CultureInfo.InvariantCulture);
 
-    public void Append(int? serverPid)
+    public void Append(IReadOnlyList<int> serverPids)
     {
         var path = ResultsPath(args.OptionalString("results"));
         var row = new StringBuilder();
@@ -40,7 +40,7 @@ public sealed class Report(BenchArgs args)
         row.Append(" | ").Append(args.OptionalString("label") ?? "");
         row.Append(" | ").Append(args.Scenario);
         row.Append(" | `").Append(args.CommandLine.Replace("|", "\\|", StringComparison.Ordinal)).Append('`');
-        row.Append(" | ").Append(Machine(serverPid));
+        row.Append(" | ").Append(Machine(serverPids));
         row.Append(" | ").Append(string.Join("; ", _figures.Select(figure => $"{figure.Key}={figure.Value}")));
         row.Append(" |");
         if (!File.Exists(path))
@@ -52,13 +52,13 @@ public sealed class Report(BenchArgs args)
         Console.WriteLine($"results: appended to {path}");
     }
 
-    /// <summary>Cores, memory, which cores the server and the bench may use, and the load average (as uptime shows it).</summary>
-    private string Machine(int? serverPid)
+    /// <summary>Cores, memory, which cores the server (each instance, separated by " / ") and the bench may use, and the load average (as uptime shows it).</summary>
+    private string Machine(IReadOnlyList<int> serverPids)
     {
         var cores = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").Count(line => line.StartsWith("processor", StringComparison.Ordinal)) : Environment.ProcessorCount;
         var memory = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] : "?";
         var memoryGib = double.TryParse(memory, CultureInfo.InvariantCulture, out var kib) ? Format(kib / 1024 / 1024) : "?";
-        return $"{cores} cores, {memoryGib} GiB; server cpus {_serverCpus ?? Cpus(serverPid)}, bench cpus {Cpus(Environment.ProcessId)}; load {ServerProbe.Load()}";
+        return $"{cores} cores, {memoryGib} GiB; server cpus {_serverCpus ?? (serverPids.Count == 0 ? "?" : string.Join(" / ", serverPids.Select(pid => Cpus(pid))))}, bench cpus {Cpus(Environment.ProcessId)}; load {ServerProbe.Load()}";
     }
 
     private static string Cpus(int? pid)

@@ -2,13 +2,16 @@ using System.Globalization;
 
 namespace Remandzana.Bench;
 
-/// <summary>A process's CPU seconds and resident memory, read from /proc (Linux only).</summary>
-public sealed class ServerProbe(int? pid)
+/// <summary>
+/// The server's CPU seconds and resident memory, read from /proc (Linux only). Several processes
+/// (the instances of a scaled-out site) are added up: total CPU seconds, total RSS.
+/// </summary>
+public sealed class ServerProbe(IReadOnlyList<int> pids)
 {
     // USER_HZ: the unit of utime and stime in /proc/PID/stat; 100 on every Linux the bench targets.
     private const double TicksPerSecond = 100;
 
-    public bool Available => pid is not null && File.Exists($"/proc/{pid}/stat");
+    public bool Available => pids.Count > 0 && pids.All(pid => File.Exists($"/proc/{pid}/stat"));
 
     public ServerSample Sample()
     {
@@ -17,6 +20,20 @@ public sealed class ServerProbe(int? pid)
             return new ServerSample(double.NaN, double.NaN, DateTimeOffset.UtcNow);
         }
 
+        var cpuSeconds = 0.0;
+        var rssKib = 0.0;
+        foreach (var pid in pids)
+        {
+            var (cpu, rss) = SampleOne(pid);
+            cpuSeconds += cpu;
+            rssKib += rss;
+        }
+
+        return new ServerSample(cpuSeconds, rssKib, DateTimeOffset.UtcNow);
+    }
+
+    private static (double CpuSeconds, double RssKib) SampleOne(int pid)
+    {
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         // The command name may contain spaces; the fields start after its closing parenthesis.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
@@ -30,7 +47,7 @@ public sealed class ServerProbe(int? pid)
             }
         }
 
-        return new ServerSample(ticks / TicksPerSecond, rssKib, DateTimeOffset.UtcNow);
+        return (ticks / TicksPerSecond, rssKib);
     }
 
     /// <summary>The machine's load averages, as uptime shows them.</summary>

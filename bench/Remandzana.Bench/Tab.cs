@@ -38,8 +38,11 @@ public sealed class Tab : IAsyncDisposable
     /// <summary>Any number the caller wants to keep with the tab (e.g. its index).</summary>
     public int Number { get; init; }
 
+    /// <summary>Which of the bases (the instances of a scaled-out site) holds this page's stream; 0 with one base.</summary>
+    public int Instance { get; init; }
+
     /// <summary>Opens <paramref name="path"/> and reads until the preamble with the send form has arrived.</summary>
-    public static async Task<Tab> Open(HttpClient http, string path, CancellationToken cancellation, int number = 0)
+    public static async Task<Tab> Open(HttpClient http, string path, CancellationToken cancellation, int number = 0, int instance = 0)
     {
         var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellation);
         if (response.StatusCode != HttpStatusCode.OK)
@@ -63,7 +66,7 @@ public sealed class Tab : IAsyncDisposable
             scanner.Advance(read, Stopwatch.GetTimestamp(), pending.Add);
         }
 
-        var tab = new Tab(response, stream, scanner) { Number = number };
+        var tab = new Tab(response, stream, scanner) { Number = number, Instance = instance };
         foreach (var line in pending)
         {
             tab.Seen(line);
