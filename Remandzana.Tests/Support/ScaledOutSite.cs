@@ -56,14 +56,19 @@ public sealed class ScaledOutSite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var instance in Instances)
+        try
         {
-            await instance.DisposeAsync();
+            foreach (var instance in Instances)
+            {
+                await instance.DisposeAsync();
+            }
         }
-
-        if (_ownsRedis)
+        finally
         {
-            await Redis.DisposeAsync();
+            if (_ownsRedis)
+            {
+                await Redis.DisposeAsync();
+            }
         }
     }
 }
