@@ -67,6 +67,26 @@ public sealed class FailuresAcrossInstances
         await first.WaitForLine(Notices.FoundStranger);
         await second.Send("back");
         await first.WaitForLine("Stranger: back");
+
+        // Redis came back empty: the instances wrote back the key ring, so one started now reads their forms.
+        await WaitUntil(() => site.Instances.Any(instance => instance.Output.Any(line => line.Contains("wrote back the", StringComparison.Ordinal))), "an instance to write the key ring back");
+        var late = await site.AddInstance();
+        using var viaLate = late.NewClient();
+        Assert.That((await first.Send("via an instance started after the restart", via: viaLate)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await second.WaitForLine("Stranger: via an instance started after the restart");
+    }
+
+    private static async Task WaitUntil(Func<bool> condition, string what)
+    {
+        for (var attempt = 0; !condition(); attempt++)
+        {
+            if (attempt == 500)
+            {
+                Assert.Fail($"Timed out waiting for {what}.");
+            }
+
+            await Task.Delay(10);
+        }
     }
 
     /// <summary>Waits (at most 30 s) until the instance has its connection to Redis back.</summary>

@@ -9,16 +9,18 @@ public sealed class ScaledOutSite : IAsyncDisposable
 {
     private readonly bool _ownsRedis;
 
-    private ScaledOutSite(RedisServer redis, IReadOnlyList<AppProcess> instances, bool ownsRedis)
+    private readonly List<AppProcess> _instances;
+
+    private ScaledOutSite(RedisServer redis, IEnumerable<AppProcess> instances, bool ownsRedis)
     {
         Redis = redis;
-        Instances = instances;
+        _instances = [.. instances];
         _ownsRedis = ownsRedis;
     }
 
     public RedisServer Redis { get; }
 
-    public IReadOnlyList<AppProcess> Instances { get; }
+    public IReadOnlyList<AppProcess> Instances => _instances;
 
     public AppProcess this[int instance] => Instances[instance];
 
@@ -26,19 +28,30 @@ public sealed class ScaledOutSite : IAsyncDisposable
     {
         var owned = redis is null;
         redis ??= await RedisServer.Start();
-        var started = await Task.WhenAll(Enumerable.Range(0, instances).Select(i => AppProcess.Start(new Dictionary<string, string>
+        var started = await Task.WhenAll(Enumerable.Range(0, instances).Select(i => StartInstance(redis, i)));
+        return new ScaledOutSite(redis, started, owned);
+    }
+
+    /// <summary>One more instance joins the site (as an operator scaling up would start it).</summary>
+    public async Task<AppProcess> AddInstance()
+    {
+        var instance = await StartInstance(Redis, _instances.Count);
+        _instances.Add(instance);
+        return instance;
+    }
+
+    private static Task<AppProcess> StartInstance(RedisServer redis, int number) =>
+        AppProcess.Start(new Dictionary<string, string>
         {
             ["Remandzana__Backplane__Redis"] = redis.ConnectionString,
-            ["Remandzana__Backplane__InstanceName"] = $"instance-{i}",
+            ["Remandzana__Backplane__InstanceName"] = $"instance-{number}",
             ["Remandzana__Backplane__HeartbeatSeconds"] = "1",
             ["Remandzana__Backplane__InstanceTimeoutSeconds"] = "4",
             ["Remandzana__Limits__PerAddressLimitsEnabled"] = "false",
             ["Remandzana__Limits__SendBurst"] = "100000",
             ["Remandzana__Limits__SendPerSecond"] = "100000",
             ["Remandzana__Metrics__RecomputeSeconds"] = "0",
-        })));
-        return new ScaledOutSite(redis, started, owned);
-    }
+        });
 
     /// <summary>Waits until nobody is left in Redis (the instances notice closed tabs a few milliseconds after the sockets close).</summary>
     public async Task WaitUntilEveryoneHasLeft()

@@ -44,7 +44,7 @@ public sealed class SwitchboardCluster : IAsyncDisposable
             });
             var connection = new RedisConnection(backplane);
             var switchboard = new RedisSwitchboard(connection, Options.Create(new ChatOptions { MailboxCapacity = mailboxCapacity }), TimeProvider.System, NullLogger<RedisSwitchboard>.Instance, policies);
-            var liveness = new InstanceLiveness(connection, switchboard, TimeProvider.System, backplane, NullLogger<InstanceLiveness>.Instance);
+            var liveness = new InstanceLiveness(connection, switchboard, new SharedKeyRing(connection), TimeProvider.System, backplane, NullLogger<InstanceLiveness>.Instance);
             await liveness.StartAsync(CancellationToken.None);
             cluster._owned.Add(new Instance(connection, switchboard, liveness));
             instances.Add(switchboard);

@@ -13,17 +13,23 @@ namespace Remandzana.Web.Backplane;
 public sealed class InstanceLiveness(
     RedisConnection redis,
     RedisSwitchboard switchboard,
+    SharedKeyRing? keyRing,
     TimeProvider time,
     IOptions<BackplaneOptions> options,
     ILogger<InstanceLiveness> logger) : BackgroundService
 {
     private bool _unreachable;
+    private volatile bool _reconnected;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var multiplexer = redis.Multiplexer;
         multiplexer.ConnectionFailed += (_, e) => Lost(e);
-        multiplexer.ConnectionRestored += (_, e) => logger.LogInformation("Redis at {Endpoint} is reachable again ({ConnectionType}); chat pages are served again", e.EndPoint, e.ConnectionType);
+        multiplexer.ConnectionRestored += (_, e) =>
+        {
+            _reconnected = true;
+            logger.LogInformation("Redis at {Endpoint} is reachable again ({ConnectionType}); chat pages are served again", e.EndPoint, e.ConnectionType);
+        };
         var channel = await multiplexer.GetSubscriber().SubscribeAsync(redis.Channel);
         channel.OnMessage(message => Apply(message.Message));
         logger.LogInformation("Scaled out through Redis as instance {Instance}", redis.Instance);
@@ -79,6 +85,15 @@ public sealed class InstanceLiveness(
     {
         await redis.Run("alive", redis.Instance, timeoutMilliseconds);
         await switchboard.SettleOrphans();
+        if (_reconnected && keyRing is not null)
+        {
+            _reconnected = false;
+            if (keyRing.Restore() is > 0 and var restored)
+            {
+                logger.LogWarning("Redis had lost the Data Protection key ring (restarted without persistence?); instance {Instance} wrote back the {Keys} keys it knew", redis.Instance, restored);
+            }
+        }
+
         foreach (var instance in await redis.Database.SetMembersAsync(redis.Key("instances")))
         {
             if (instance == redis.Instance)

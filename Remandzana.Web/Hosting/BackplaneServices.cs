@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using Remandzana.Domain.Metrics;
 using Remandzana.Domain.Moderation;
@@ -34,9 +33,9 @@ public static class BackplaneServices
         services.AddSingleton<IChatSwitchboard>(provider => provider.GetRequiredService<RedisSwitchboard>());
         services.AddSingleton<IMessagesToday, RedisMessagesToday>();
         services.AddHostedService<InstanceLiveness>();
+        services.AddSingleton<SharedKeyRing>();
         services.AddOptions<KeyManagementOptions>()
-            .Configure<RedisConnection>((keys, redis) =>
-                keys.XmlRepository = new RedisXmlRepository(() => redis.Database, redis.Key("data-protection-keys")));
+            .Configure<SharedKeyRing>((keys, keyRing) => keys.XmlRepository = keyRing);
         services.AddHealthChecks().AddCheck<Health.BackplaneHealthCheck>("redis");
         return services;
     }
