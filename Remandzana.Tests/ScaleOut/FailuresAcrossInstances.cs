@@ -89,6 +89,28 @@ public sealed class FailuresAcrossInstances
         }
     }
 
+    [Test]
+    public async Task AnInstanceStartedWhileRedisIsDownServesChatOnceRedisIsUp()
+    {
+        await using var redis = await RedisServer.Start();
+        await redis.Stop();
+        await using var site = await ScaledOutSite.Start(1, redis);
+        using var http = site[0].NewClient();
+
+        Assert.That((await http.GetAsync("/two")).StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(await http.GetStringAsync("/healthz"), Is.EqualTo("Degraded"));
+        Assert.That((await http.GetAsync("/about")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "pages that need no chat are served");
+
+        await redis.Restart();
+        await WaitUntilHealthy(site[0]);
+
+        await using var first = await site[0].OpenChat("/two");
+        await using var second = await site[0].OpenChat("/two");
+        await first.WaitForLine(Notices.FoundStranger);
+        await second.Send("up");
+        await first.WaitForLine("Stranger: up");
+    }
+
     /// <summary>Waits (at most 30 s) until the instance has its connection to Redis back.</summary>
     private static async Task WaitUntilHealthy(AppProcess instance)
     {

@@ -30,9 +30,17 @@ public sealed class InstanceLiveness(
             _reconnected = true;
             logger.LogInformation("Redis at {Endpoint} is reachable again ({ConnectionType}); chat pages are served again", e.EndPoint, e.ConnectionType);
         };
-        var channel = await multiplexer.GetSubscriber().SubscribeAsync(redis.Channel);
-        channel.OnMessage(message => Apply(message.Message));
         logger.LogInformation("Scaled out through Redis as instance {Instance}", redis.Instance);
+        try
+        {
+            // Before the server listens, when Redis is up; otherwise every beat tries again.
+            await redis.Listen(Apply);
+        }
+        catch (RedisException e)
+        {
+            logger.LogError("Redis is unreachable at start; chat pages answer 503 until it is there: {Reason}", e.Message);
+        }
+
         await base.StartAsync(cancellationToken);
     }
 
@@ -83,6 +91,16 @@ public sealed class InstanceLiveness(
 
     private async Task Beat(int timeoutMilliseconds)
     {
+        if (switchboard.IsStopping)
+        {
+            return;
+        }
+
+        if (!await redis.Listen(Apply))
+        {
+            throw new SwitchboardUnavailableException("Redis is not connected.");
+        }
+
         await redis.Run("alive", redis.Instance, timeoutMilliseconds);
         await switchboard.SettleOrphans();
         if (_reconnected && keyRing is not null)
@@ -102,9 +120,13 @@ public sealed class InstanceLiveness(
             }
 
             var removed = (int)await redis.Run("bury", instance, "1");
-            if (removed >= 0)
+            if (removed > 0)
             {
                 logger.LogWarning("Instance {Dead} stopped saying it is alive; its {People} people were removed and their partners told", (string?)instance, removed);
+            }
+            else if (removed == 0)
+            {
+                logger.LogInformation("Instance {Dead} stopped saying it is alive; nobody was connected to it", (string?)instance);
             }
         }
     }

@@ -53,6 +53,31 @@ public sealed class RedisConnection : IDisposable
 
     public bool IsConnected => Multiplexer.IsConnected;
 
+    /// <summary>Connected, and this instance's channel is subscribed: events for its people reach it.</summary>
+    public bool IsListening => _listening is not null && IsConnected && Multiplexer.GetSubscriber().IsConnected(Channel);
+
+    private ChannelMessageQueue? _listening;
+
+    /// <summary>Subscribes to this instance's channel once; the subscription then outlives reconnections.</summary>
+    /// <returns>True when subscribed (now or before); false while Redis cannot be reached.</returns>
+    public async Task<bool> Listen(Action<RedisValue> onEvent)
+    {
+        if (_listening is not null)
+        {
+            return true;
+        }
+
+        if (!IsConnected)
+        {
+            return false;
+        }
+
+        var queue = await Multiplexer.GetSubscriber().SubscribeAsync(Channel);
+        queue.OnMessage(message => onEvent(message.Message));
+        _listening = queue;
+        return true;
+    }
+
     public RedisKey Key(string name) => $"{Prefix}:{name}";
 
     /// <summary>Runs one command of the switchboard script (atomic in Redis).</summary>

@@ -33,6 +33,8 @@ public sealed class RedisSwitchboard : IChatSwitchboard
     private readonly Lobby[] _lobbies = [new TwoLobby(), new ThreeLobby(), new QuestionLobby(), new GlobalLobby()];
     private volatile bool _stopping;
 
+    public bool IsStopping => _stopping;
+
     public RedisSwitchboard(RedisConnection redis, IOptions<ChatOptions> chat, TimeProvider time, ILogger<RedisSwitchboard> logger, PoliciesByMode? policies = null)
     {
         _redis = redis;
@@ -60,9 +62,9 @@ public sealed class RedisSwitchboard : IChatSwitchboard
             return null;
         }
 
-        if (!_redis.IsConnected)
+        if (!_redis.IsListening)
         {
-            throw new SwitchboardUnavailableException("Redis is not connected.");
+            throw new SwitchboardUnavailableException("Redis is not connected, or this instance's channel is not subscribed yet.");
         }
 
         var person = Replica.Add(PersonId.New(), entry, _time.GetUtcNow());
