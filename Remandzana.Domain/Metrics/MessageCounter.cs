@@ -16,15 +16,13 @@ public sealed class MessageCounter : IMessagesToday
     private readonly long[] _second = new long[Seconds];
     private readonly int[] _count = new int[Seconds];
     private readonly TimeProvider _time;
-    private readonly TimeSpan _recompute;
-    private DateTimeOffset? _computedAt;
-    private long _total;
+    private readonly Recomputed _today;
 
     public MessageCounter(TimeProvider time, TimeSpan? recompute = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(recompute ?? DefaultRecompute, TimeSpan.Zero, nameof(recompute));
         _time = time;
-        _recompute = recompute ?? DefaultRecompute;
+        _today = new Recomputed(time, recompute ?? DefaultRecompute);
         Array.Fill(_second, long.MinValue);
     }
 
@@ -46,24 +44,13 @@ public sealed class MessageCounter : IMessagesToday
     }
 
     /// <summary>Messages in the last 24 hours, as of the last recomputation (at most one interval old).</summary>
-    public long Today
+    public long Today => _today.Value(now =>
     {
-        get
+        lock (_gate)
         {
-            var now = _time.GetUtcNow();
-            lock (_gate)
-            {
-                if (_computedAt is { } at && now - at < _recompute && now >= at)
-                {
-                    return _total;
-                }
-
-                _total = Sum(now.ToUnixTimeSeconds());
-                _computedAt = now;
-                return _total;
-            }
+            return Sum(now.ToUnixTimeSeconds());
         }
-    }
+    });
 
     private long Sum(long now)
     {

@@ -13,34 +13,9 @@ public sealed class RedisMessagesToday(RedisConnection redis, TimeProvider time,
 {
     private const int Minutes = 24 * 60;
 
-    private readonly object _gate = new();
-    private readonly TimeSpan _recompute = TimeSpan.FromSeconds(options.Value.RecomputeSeconds);
-    private DateTimeOffset? _computedAt;
-    private long _total;
+    private readonly Recomputed _today = new(time, TimeSpan.FromSeconds(options.Value.RecomputeSeconds));
 
-    public long Today
-    {
-        get
-        {
-            var now = time.GetUtcNow();
-            lock (_gate)
-            {
-                if (_computedAt is { } at && now - at < _recompute && now >= at)
-                {
-                    return _total;
-                }
-
-                _computedAt = now;
-            }
-
-            var total = Sum(now);
-            lock (_gate)
-            {
-                _total = total ?? _total;
-                return _total;
-            }
-        }
-    }
+    public long Today => _today.Value(Sum);
 
     private long? Sum(DateTimeOffset now)
     {
