@@ -137,6 +137,22 @@ public sealed class RedisScaleOut
     }
 
     [Test]
+    public async Task StoppingAnInstanceTellsThePartnersOnTheOthersAtOnce()
+    {
+        await using var cluster = await SwitchboardCluster.Redis(_redis, 2);
+        var leaving = (await cluster[0].Join(ChatEntry.Two))!;
+        var staying = (await cluster[1].Join(ChatEntry.Two))!;
+        await staying.Next(2);
+        await leaving.Next(2);
+
+        await cluster[0].Stop();
+
+        Assert.That(await leaving.UntilEnded(), Is.EqualTo(new[] { Notices.ServerStopping }));
+        Assert.That(await staying.UntilEnded(), Is.EqualTo(new[] { Notices.StrangerLeft, Notices.ConversationOver }));
+        Assert.That((await cluster[1].Snapshot()).People, Is.Empty);
+    }
+
+    [Test]
     public async Task WithoutRedisStreamsEndJoinsAreRefusedAndChatComesBackWithIt()
     {
         await using var cluster = await SwitchboardCluster.Redis(_redis, 2);
