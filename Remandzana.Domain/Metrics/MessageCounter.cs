@@ -52,6 +52,8 @@ public sealed class MessageCounter : IMessagesToday
         }
     });
 
+    public ValueTask<long> Count() => ValueTask.FromResult(Today);
+
     private long Sum(long now)
     {
         var oldest = now - Seconds;

@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Remandzana.Domain.Lines;
 using Remandzana.Tests.Support;
+using Remandzana.Web.Debug;
 
 namespace Remandzana.Tests.ScaleOut;
 
@@ -174,6 +176,47 @@ public sealed partial class EveryModeAcrossInstances
             .ToList();
         Assert.That(people, Is.EquivalentTo(new[] { ("Two", "instance-0"), ("Global", "instance-2") }));
         Assert.That(json.RootElement.GetProperty("lobbies").EnumerateArray().Single(lobby => lobby.GetProperty("mode").GetString() == "Two").GetProperty("waiting").GetArrayLength(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ThousandsOfPagesOpenedAtOnceOnThreeInstancesBreakNoInvariant()
+    {
+        string[] paths = ["/two", "/three", "/question/discuss", "/question/ask", "/any", "/any", "/global"];
+        var opened = new ConcurrentBag<ChatClient>();
+        await Parallel.ForAsync(0, 1_400, new ParallelOptions { MaxDegreeOfParallelism = 48 }, async (i, _) =>
+        {
+            var tab = await _site[i % 3].OpenChat(paths[i % paths.Length]);
+            opened.Add(tab);
+            if (i % paths.Length == 3)
+            {
+                using var other = _site[(i + 1) % 3].NewClient();
+                await tab.Send($"Question {i}?", via: other);
+            }
+        });
+        _tabs.AddRange(opened);
+
+        // Each instance replays its channel in order: once a newcomer to global chat is welcomed there, all before it was replayed.
+        for (var instance = 0; instance < 3; instance++)
+        {
+            var barrier = await Open(instance, "/global");
+            await barrier.WaitForLine("Welcome to global chat.");
+        }
+
+        var snapshot = await Snapshot();
+        Assert.That(snapshot.People, Has.Count.EqualTo(_tabs.Count));
+        SwitchboardInvariants.Hold(snapshot);
+        var found = _tabs.Select(tab => tab.Page.QuerySelectorAll("main.log div.line.found").Length).ToList();
+        Assert.That(found, Is.All.LessThanOrEqualTo(1), "no page was told twice that it found a room");
+        Assert.That(found.Sum(), Is.EqualTo(snapshot.Rooms.Sum(room => room.Members.Count)), "every room member's page, and only theirs, was told");
+    }
+
+    private async Task<DebugSnapshot> Snapshot()
+    {
+        using var http = _site[1].NewClient();
+        await http.GetAsync("/debug");
+        var key = await LoggedDebugKey(_site[1]);
+        var json = await http.GetStringAsync($"/debug?key={Uri.EscapeDataString(key)}");
+        return JsonSerializer.Deserialize<DebugSnapshot>(json, DebugSnapshot.Json)!;
     }
 
     private static async Task<string> LoggedDebugKey(AppProcess instance)

@@ -56,14 +56,15 @@ public sealed class ScaledOutSite : IAsyncDisposable
     /// <summary>Waits until nobody is left in Redis (the instances notice closed tabs a few milliseconds after the sockets close).</summary>
     public async Task WaitUntilEveryoneHasLeft()
     {
-        for (var attempt = 0; await Redis.Ask("ZCARD {rz}:people") != ":0"; attempt++)
+        string left;
+        for (var attempt = 0; (left = await Redis.Ask("ZCARD {rz}:people")) != ":0"; attempt++)
         {
-            if (attempt == 500)
+            if (attempt == 300)
             {
-                Assert.Fail("Timed out waiting for everyone to leave the shared switchboard.");
+                Assert.Fail($"Timed out waiting for everyone to leave the shared switchboard ({left.TrimStart(':')} still there).");
             }
 
-            await Task.Delay(10);
+            await Task.Delay(100);
         }
     }
 

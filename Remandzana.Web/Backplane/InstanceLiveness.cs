@@ -36,7 +36,7 @@ public sealed class InstanceLiveness(
             // Before the server listens, when Redis is up; otherwise every beat tries again.
             await redis.Listen(Apply);
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
             logger.LogError("Redis is unreachable at start; chat pages answer 503 until it is there: {Reason}", e.Message);
         }
@@ -77,7 +77,7 @@ public sealed class InstanceLiveness(
                     logger.LogInformation("Instance {Instance} is registered in Redis again", redis.Instance);
                 }
             }
-            catch (Exception e) when (e is SwitchboardUnavailableException or RedisException)
+            catch (Exception e) when (e is SwitchboardUnavailableException or RedisException or TimeoutException)
             {
                 if (!_unreachable)
                 {

@@ -15,17 +15,22 @@ public sealed class RedisMessagesToday(RedisConnection redis, TimeProvider time,
 
     private readonly Recomputed _today = new(time, TimeSpan.FromSeconds(options.Value.RecomputeSeconds));
 
-    public long Today => _today.Value(Sum);
+    public ValueTask<long> Count() => _today.ValueAsync(Sum);
 
-    private long? Sum(DateTimeOffset now)
+    private async Task<long?> Sum(DateTimeOffset now)
     {
+        if (!redis.IsConnected)
+        {
+            return null;
+        }
+
         var minute = now.ToUnixTimeSeconds() / 60;
         var keys = Enumerable.Range(0, Minutes).Select(ago => redis.Key($"msgs:{minute - ago}")).ToArray();
         try
         {
-            return redis.IsConnected ? redis.Database.StringGet(keys).Sum(count => count.HasValue ? (long)count : 0) : null;
+            return (await redis.Database.StringGetAsync(keys)).Sum(count => count.HasValue ? (long)count : 0);
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
             logger.LogDebug("Messages today not read from Redis: {Reason}", e.Message);
             return null;

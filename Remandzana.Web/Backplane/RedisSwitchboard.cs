@@ -275,7 +275,7 @@ public sealed class RedisSwitchboard : IChatSwitchboard
             await _redis.Run("bury", Instance, "0");
             await _redis.Database.KeyDeleteAsync(_redis.Key("alive:" + Instance));
         }
-        catch (Exception e) when (e is SwitchboardUnavailableException or RedisException)
+        catch (Exception e) when (e is SwitchboardUnavailableException or RedisException or TimeoutException)
         {
             _logger.LogWarning("Could not tell Redis that this instance ({Instance}) stopped; the others will notice when its liveness key expires: {Reason}", Instance, e.Message);
         }
