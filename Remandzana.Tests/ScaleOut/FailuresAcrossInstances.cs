@@ -76,6 +76,24 @@ public sealed class FailuresAcrossInstances
         await second.WaitForLine("Stranger: via an instance started after the restart");
     }
 
+    [Test]
+    public async Task AFormPostedWhereTheKeyRingCannotBeReadKeepsItsTextAndSaysWhy()
+    {
+        await using var site = await ScaledOutSite.Start(1);
+        await using var tab = await site[0].OpenChat("/two");
+        await tab.WaitForLine(Notices.LookingForStranger);
+        await site.Redis.Stop();
+
+        // Started while Redis is down, this instance has never seen the key that signed the form.
+        var late = await site.AddInstance();
+        using var viaLate = late.NewClient();
+        using var response = await tab.Send("is my text kept?", via: viaLate);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "not 403: the form may well be valid");
+        Assert.That(tab.LastAnswer.QuerySelector("input[name=message]")?.GetAttribute("value"), Is.EqualTo("is my text kept?"));
+        Assert.That(tab.LastAnswer.Body!.TextContent, Does.Contain("temporarily unavailable"));
+    }
+
     /// <summary>Waits (at most 30 s) for state that follows from what the test did to Redis.</summary>
     private static async Task WaitUntil(Func<Task<bool>> condition, string what)
     {

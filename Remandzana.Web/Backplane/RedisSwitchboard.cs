@@ -47,6 +47,8 @@ public sealed class RedisSwitchboard : IChatSwitchboard
 
     public PoliciesByMode Policies { get; }
 
+    public bool IsAvailable => _redis.IsListening;
+
     /// <summary>The people this instance serves and copies of their rooms.</summary>
     public SwitchboardReplica Replica { get; }
 

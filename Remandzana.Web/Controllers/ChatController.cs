@@ -22,6 +22,8 @@ public sealed class ChatController(
     ExileMarks exile,
     IOptions<ChatOptions> options) : Controller
 {
+    private const string NotSent = "The chat service is temporarily unavailable; your message was not sent. Try again in a moment.";
+
     private static readonly string[] SendFields = ["token", "message"];
 
     [HttpGet("/two")]
@@ -120,6 +122,12 @@ public sealed class ChatController(
 
         if (tokens.Read(form["token"]) is not { } sender)
         {
+            // Another instance's key may be in the shared key ring that cannot be read just now.
+            if (!switchboard.IsAvailable)
+            {
+                return Form(new SendFormModel(SendFormState.Ended, null, message, NotSent), StatusCodes.Status503ServiceUnavailable);
+            }
+
             return form.Problem == FormProblem.Malformed
                 ? Form(new SendFormModel(SendFormState.Ended, null, message, form.Reason), StatusCodes.Status400BadRequest)
                 : Form(new SendFormModel(SendFormState.Ended, null, message, "This form is not valid or has expired; your message was not sent. Start a new conversation."), StatusCodes.Status403Forbidden);
@@ -142,7 +150,7 @@ public sealed class ChatController(
         }
         catch (SwitchboardUnavailableException)
         {
-            return Form(new SendFormModel(state, Reissue(sender), message, "The chat service is temporarily unavailable; your message was not sent. Try again in a moment."), StatusCodes.Status503ServiceUnavailable);
+            return Form(new SendFormModel(state, Reissue(sender), message, NotSent), StatusCodes.Status503ServiceUnavailable);
         }
     }
 

@@ -12,6 +12,9 @@ namespace Remandzana.Web.Switchboards;
 /// </summary>
 public interface IChatSwitchboard
 {
+    /// <summary>False while the shared state cannot be reached (calls would throw <see cref="SwitchboardUnavailableException"/>).</summary>
+    bool IsAvailable { get; }
+
     /// <summary>The moderation policies each mode applies to messages and questions.</summary>
     PoliciesByMode Policies { get; }
 

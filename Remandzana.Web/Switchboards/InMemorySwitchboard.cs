@@ -10,6 +10,8 @@ public sealed class InMemorySwitchboard(Switchboard board) : IChatSwitchboard
 {
     public Switchboard Board { get; } = board;
 
+    public bool IsAvailable => true;
+
     public PoliciesByMode Policies => Board.Policies;
 
     public ValueTask<Person?> Join(ChatEntry entry) => ValueTask.FromResult(Board.Join(entry));
