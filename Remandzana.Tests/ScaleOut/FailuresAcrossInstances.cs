@@ -69,7 +69,8 @@ public sealed class FailuresAcrossInstances
         await first.WaitForLine("Stranger: back");
 
         // Redis came back empty: the instances wrote back the key ring, so one started now reads their forms.
-        await WaitUntil(() => Task.FromResult(site.Instances.Any(instance => instance.Output.Any(line => line.Contains("wrote back the", StringComparison.Ordinal)))), "an instance to write the key ring back");
+        await WaitUntil(() => Task.FromResult(site.Instances.All(KeyRingChecked)), "every instance to check the key ring it knows against Redis");
+        Assert.That(site.Instances.SelectMany(instance => instance.Output), Has.Some.Contains("wrote back the"), "Redis came back empty: keys were written back");
         var late = await site.AddInstance();
         using var viaLate = late.NewClient();
         Assert.That((await first.Send("via an instance started after the restart", via: viaLate)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -107,6 +108,9 @@ public sealed class FailuresAcrossInstances
             await Task.Delay(100);
         }
     }
+
+    private static bool KeyRingChecked(AppProcess instance) =>
+        instance.Output.Any(line => line.Contains("Data Protection key", StringComparison.Ordinal) && (line.Contains("wrote back", StringComparison.Ordinal) || line.Contains("Redis is back", StringComparison.Ordinal)));
 
     [Test]
     public async Task AnInstanceStartedWhileRedisIsDownServesChatOnceRedisIsUp()

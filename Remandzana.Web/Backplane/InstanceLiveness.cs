@@ -106,9 +106,14 @@ public sealed class InstanceLiveness(
         if (_reconnected && keyRing is not null)
         {
             _reconnected = false;
-            if (keyRing.Restore() is > 0 and var restored)
+            var restored = keyRing.Restore();
+            if (restored > 0)
             {
-                logger.LogWarning("Redis had lost the Data Protection key ring (restarted without persistence?); instance {Instance} wrote back the {Keys} keys it knew", redis.Instance, restored);
+                logger.LogWarning("Redis had lost Data Protection keys (restarted without persistence?); instance {Instance} wrote back the {Keys} keys it knew", redis.Instance, restored);
+            }
+            else
+            {
+                logger.LogInformation("Redis is back with every Data Protection key instance {Instance} knows", redis.Instance);
             }
         }
 
