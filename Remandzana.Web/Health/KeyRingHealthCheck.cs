@@ -5,10 +5,15 @@ using Remandzana.Web.Options;
 namespace Remandzana.Web.Health;
 
 /// <summary>Healthy when the Data Protection key ring folder exists (or can be made) and its keys can be read.</summary>
-public sealed class KeyRingHealthCheck(IOptions<KeyRingOptions> options) : IHealthCheck
+public sealed class KeyRingHealthCheck(IOptions<KeyRingOptions> options, IOptions<BackplaneOptions> backplane) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (backplane.Value.Enabled)
+        {
+            return Task.FromResult(HealthCheckResult.Healthy("the key ring is kept in Redis (see the redis check)"));
+        }
+
         var folder = Path.GetFullPath(options.Value.Directory);
         try
         {
