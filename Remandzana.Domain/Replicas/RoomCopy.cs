@@ -24,11 +24,11 @@ internal sealed class RoomCopy(Room room)
 
     public Member? Find(PersonId id) => _members.GetValueOrDefault(id) is { } person ? Room.Find(person) : null;
 
-    public Person? Remove(PersonId id)
+    public void Remove(PersonId id)
     {
         if (!_members.Remove(id, out var person))
         {
-            return null;
+            return;
         }
 
         Room.Remove(person);
@@ -36,8 +36,6 @@ internal sealed class RoomCopy(Room room)
         {
             LocalMembers--;
         }
-
-        return person;
     }
 
     public static Room Create(Mode mode, string id, DateTimeOffset createdAt, string? question) => mode switch

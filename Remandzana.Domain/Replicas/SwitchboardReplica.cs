@@ -28,18 +28,6 @@ public sealed class SwitchboardReplica(int mailboxCapacity, Action<Person> onOve
         }
     }
 
-    /// <summary>The people this instance serves, at this instant.</summary>
-    public IReadOnlyList<Person> People
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _people.Values];
-            }
-        }
-    }
-
     /// <summary>A person whose stream this instance serves, known here before the shared switchboard hears of them.</summary>
     public Person Add(PersonId id, ChatEntry entry, DateTimeOffset joinedAt)
     {
@@ -68,6 +56,9 @@ public sealed class SwitchboardReplica(int mailboxCapacity, Action<Person> onOve
             _people.GetValueOrDefault(id)?.Tell(kind, text);
         }
     }
+
+    /// <summary>They sent a message before anyone was there to read it (told once; the shared switchboard keeps count).</summary>
+    public void WarnNotTalking(PersonId id) => Tell(id, NoticeKind.NotTalkingYet, Notices.NotTalkingYet);
 
     /// <summary>The asker's question was accepted: they see it, and that discussers are being looked for.</summary>
     public void QuestionAccepted(PersonId id, string question)

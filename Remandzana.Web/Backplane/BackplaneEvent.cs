@@ -44,8 +44,10 @@ public static class BackplaneEvent
                 replica.Renamed(room!, Id(e), Nick(e)!);
                 break;
             case "tell":
-                var kind = Enum.Parse<NoticeKind>(Text(e, "kind")!);
-                replica.Tell(Id(e), kind, Text(e, "text") ?? (kind == NoticeKind.NotTalkingYet ? Notices.NotTalkingYet : ""));
+                replica.Tell(Id(e), Enum.Parse<NoticeKind>(Text(e, "kind")!), Text(e, "text")!);
+                break;
+            case "warned":
+                replica.WarnNotTalking(Id(e));
                 break;
             case "question":
                 replica.QuestionAccepted(Id(e), Text(e, "text")!);

@@ -13,7 +13,7 @@ namespace Remandzana.Web.Backplane;
 public sealed class InstanceLiveness(
     RedisConnection redis,
     RedisSwitchboard switchboard,
-    SharedKeyRing? keyRing,
+    SharedKeyRing keyRing,
     TimeProvider time,
     IOptions<BackplaneOptions> options,
     ILogger<InstanceLiveness> logger) : BackgroundService
@@ -103,7 +103,7 @@ public sealed class InstanceLiveness(
 
         await redis.Run("alive", redis.Instance, timeoutMilliseconds);
         await switchboard.SettleOrphans();
-        if (_reconnected && keyRing is not null)
+        if (_reconnected)
         {
             _reconnected = false;
             var restored = keyRing.Restore();

@@ -207,7 +207,7 @@ elseif command == 'send' then
   local room, mode = f[2], f[3]
   if not room then
     if redis.call('HSETNX', pkey(id), 'warned', '1') == 1 then
-      publish(redis.call('HGET', pkey(id), 'inst'), { t = 'tell', id = id, kind = 'NotTalkingYet' })
+      publish(redis.call('HGET', pkey(id), 'inst'), { t = 'warned', id = id })
     end
     return { 'notroom' }
   end

@@ -208,7 +208,7 @@ public sealed class ChatController(
 
     /// <summary>The shared switchboard (Redis) cannot be reached: a friendly page, never a hang.</summary>
     private ViewResult Unavailable() =>
-        Problem(StatusCodes.Status503ServiceUnavailable, "Chat is temporarily unavailable", "The chat service is temporarily unavailable. Try again in a moment.");
+        Problem(StatusCodes.Status503ServiceUnavailable, ProblemModel.ChatUnavailable.Title, ProblemModel.ChatUnavailable.Detail);
 
     private ViewResult Problem(int status, string title, string detail)
     {

@@ -38,7 +38,7 @@ public sealed class DebugController(IChatSwitchboard switchboard, DebugKeys keys
         }
         catch (SwitchboardUnavailableException)
         {
-            var unavailable = View("Problem", new ProblemModel("Chat is temporarily unavailable", "The shared switchboard (Redis) cannot be reached. Try again in a moment."));
+            var unavailable = View("Problem", ProblemModel.ChatUnavailable);
             unavailable.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return unavailable;
         }
