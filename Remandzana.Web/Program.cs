@@ -1,6 +1,6 @@
 using NLog.Web;
+using Remandzana.Web.Cluster;
 using Remandzana.Web.Hosting;
-using Remandzana.Web.Switchboards;
 
 if (HealthProbe.IsRequested(args))
 {
@@ -16,14 +16,13 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.Logging.ClearProviders();
 builder.Host.UseNLog();
+builder.Host.UseChatCluster(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 builder.Services.AddControllersWithViews();
-builder.Services.AddBackplane(builder.Configuration);
-builder.Services.AddChat();
+builder.Services.AddChat(builder.Configuration);
 builder.Services.AddAbuseResistance();
 builder.Services.AddModeration();
-builder.Services.AddMessageMetrics();
 builder.Services.AddFeedback();
 builder.Services.AddDebugView();
 builder.Services.AddProxySupport();
@@ -41,10 +40,6 @@ app.UseImmutableStaticFiles();
 app.UseRateLimiter();
 app.MapOperationalHealthChecks();
 app.MapControllers();
-
-// Every open stream gets a last line and ends, so shutdown does not wait for browsers.
-var switchboard = app.Services.GetRequiredService<IChatSwitchboard>();
-app.Lifetime.ApplicationStopping.Register(() => switchboard.Stop().AsTask().GetAwaiter().GetResult());
 
 app.Run();
 return 0;

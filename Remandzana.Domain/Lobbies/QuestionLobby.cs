@@ -17,7 +17,4 @@ public sealed class QuestionLobby : Lobby
 
     public override string WaitingNotice(Person person) =>
         person.Role == Role.Asker ? Notices.AskForQuestion : Notices.LookingForQuestion;
-
-    protected override Room CreateRoom(string id, DateTimeOffset now, IReadOnlyList<Person> members) =>
-        new QuestionRoom(id, now, members.First(person => person.Role == Role.Asker).Question!);
 }

@@ -13,6 +13,4 @@ public sealed class ThreeLobby : Lobby
     public override IReadOnlyDictionary<Role, int> RoomNeeds => Needs;
 
     public override string WaitingNotice(Person person) => Notices.LookingForTwoStrangers;
-
-    protected override Room CreateRoom(string id, DateTimeOffset now, IReadOnlyList<Person> members) => new ThreeRoom(id, now);
 }

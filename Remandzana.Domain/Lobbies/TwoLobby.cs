@@ -13,6 +13,4 @@ public sealed class TwoLobby : Lobby
     public override IReadOnlyDictionary<Role, int> RoomNeeds => Needs;
 
     public override string WaitingNotice(Person person) => Notices.LookingForStranger;
-
-    protected override Room CreateRoom(string id, DateTimeOffset now, IReadOnlyList<Person> members) => new TwoRoom(id, now);
 }

@@ -1,6 +1,6 @@
 namespace Remandzana.Domain.Moderation;
 
-/// <summary>How many times one person violated each policy. Changed only under the switchboard's lock.</summary>
+/// <summary>How many times one person violated each policy. Changed only in its owner's turn.</summary>
 public sealed class ModerationRecord
 {
     private readonly Dictionary<Policy, int> _violations = [];
@@ -13,6 +13,15 @@ public sealed class ModerationRecord
 
     /// <summary>Warned that the next violation brings the ladder's consequence.</summary>
     public bool IsWarned => _violations.Any(pair => pair.Value >= pair.Key.Ladder.Suppressions);
+
+    /// <summary>Brings back a count kept elsewhere (a room reloaded from storage).</summary>
+    public void Restore(Policy policy, int count)
+    {
+        if (count > 0)
+        {
+            _violations[policy] = count;
+        }
+    }
 
     /// <returns>The new count (1 after the first violation).</returns>
     internal int Record(Policy policy)

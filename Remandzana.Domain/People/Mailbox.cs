@@ -7,7 +7,7 @@ namespace Remandzana.Domain.People;
 /// The lines waiting for one person's stream. Bounded: a reader that stops reading never
 /// slows a sender; its mailbox reports the overflow and the switchboard disconnects it.
 /// </summary>
-public sealed class Mailbox
+public sealed class Mailbox : ILineSink
 {
     private readonly Channel<Line> _channel;
 
@@ -28,7 +28,7 @@ public sealed class Mailbox
     public bool IsClosed { get; private set; }
 
     /// <returns>False when the mailbox is full (the reader has stalled); a closed mailbox drops lines silently.</returns>
-    internal bool Post(Line line)
+    public bool Post(Line line)
     {
         if (_channel.Writer.TryWrite(line))
         {
@@ -39,7 +39,7 @@ public sealed class Mailbox
     }
 
     /// <summary>No more lines: the stream writes what is left and ends.</summary>
-    internal void Close()
+    public void Close()
     {
         IsClosed = true;
         _channel.Writer.TryComplete();

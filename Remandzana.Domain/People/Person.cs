@@ -6,31 +6,31 @@ using Remandzana.Domain.Rooms;
 namespace Remandzana.Domain.People;
 
 /// <summary>
-/// Someone with an open chat page. Every state change happens under the switchboard's lock;
-/// the stream only reads the mailbox.
+/// Someone with an open chat page, as the one thing that decides their fate sees them: the
+/// matchmaker while they wait, their room once they talk. Every change happens in that owner's
+/// turn; what they are told goes to their sink.
 /// </summary>
 public sealed class Person
 {
     private readonly List<Lobby> _lobbies = [];
-    private readonly Action<Person> _onOverflow;
+    private readonly ILineSink _sink;
+    private readonly Action<Person>? _onOverflow;
+    private readonly Action<Person>? _onReleased;
 
-    internal Person(PersonId id, Role role, ChatEntry entry, DateTimeOffset joinedAt, int mailboxCapacity, Action<Person> onOverflow)
+    /// <param name="onOverflow">Called when the sink reports a stalled reader.</param>
+    /// <param name="onReleased">Called once, when the person leaves for good.</param>
+    public Person(PersonId id, Role role, ChatEntry entry, DateTimeOffset joinedAt, ILineSink sink, Action<Person>? onOverflow = null, Action<Person>? onReleased = null)
     {
         Id = id;
         Role = role;
         Entry = entry;
         JoinedAt = joinedAt;
-        Mailbox = new Mailbox(mailboxCapacity);
+        _sink = sink;
         _onOverflow = onOverflow;
+        _onReleased = onReleased;
     }
 
-    /// <summary>Someone whose stream another instance serves: a member of a room copy, told nothing here.</summary>
-    internal static Person StandIn(PersonId id, Role role, Nickname? nickname)
-    {
-        var person = new Person(id, role, ChatEntry.Two, DateTimeOffset.MinValue, 1, static _ => { }) { IsStandIn = true, Nickname = nickname };
-        person.Mailbox.Close();
-        return person;
-    }
+    public static Role RoleFor(ChatEntry entry) => entry == ChatEntry.QuestionAsk ? Role.Asker : Role.Talker;
 
     public PersonId Id { get; }
 
@@ -40,7 +40,8 @@ public sealed class Person
 
     public DateTimeOffset JoinedAt { get; }
 
-    public Mailbox Mailbox { get; }
+    /// <summary>The stream's mailbox, when this person's lines go straight into one (one process).</summary>
+    public Mailbox Mailbox => _sink as Mailbox ?? throw new InvalidOperationException("This person's lines go to another instance, not to a mailbox here.");
 
     public Room? Room { get; internal set; }
 
@@ -61,28 +62,64 @@ public sealed class Person
     /// <summary>May watch but not speak (the asker after setup).</summary>
     public bool IsSilenced => Role == Role.Asker && Question is not null;
 
-    /// <summary>Has left the switchboard; nothing more happens to them.</summary>
-    public bool IsGone { get; internal set; }
+    /// <summary>Has left; nothing more happens to them.</summary>
+    public bool IsGone { get; private set; }
 
-    /// <summary>A member of a room copy whose stream another instance serves.</summary>
-    public bool IsStandIn { get; private init; }
+    /// <summary>Brings back what a person had when their owner moves them (a room formed) or reloads them.</summary>
+    public void Restore(string? question, Nickname? nickname, bool warnedNotTalking)
+    {
+        Question = question;
+        Nickname = nickname;
+        WarnedNotTalking = warnedNotTalking;
+    }
+
+    /// <summary>Tells them, once, that nobody reads what they type yet.</summary>
+    public void WarnNotTalking()
+    {
+        if (WarnedNotTalking || IsGone)
+        {
+            return;
+        }
+
+        WarnedNotTalking = true;
+        Tell(NoticeKind.NotTalkingYet, Notices.NotTalkingYet);
+    }
 
     internal void EnterLobby(Lobby lobby) => _lobbies.Add(lobby);
 
     internal void ExitLobby(Lobby lobby) => _lobbies.Remove(lobby);
 
+    internal void LeaveAllLobbies()
+    {
+        for (var i = _lobbies.Count - 1; i >= 0; i--)
+        {
+            _lobbies[i].Exit(this);
+        }
+    }
+
     internal void Tell(Line line)
     {
-        if (IsStandIn)
+        if (!_sink.Post(line))
         {
-            return;
-        }
-
-        if (!Mailbox.Post(line))
-        {
-            _onOverflow(this);
+            _onOverflow?.Invoke(this);
         }
     }
 
     internal void Tell(NoticeKind kind, string text) => Tell(new SystemLine(kind, text));
+
+    /// <summary>Takes them out of every lobby and ends their stream once it has shown what is queued; does nothing the second time.</summary>
+    internal bool Release()
+    {
+        if (IsGone)
+        {
+            return false;
+        }
+
+        IsGone = true;
+        LeaveAllLobbies();
+        Room = null;
+        _sink.Close();
+        _onReleased?.Invoke(this);
+        return true;
+    }
 }

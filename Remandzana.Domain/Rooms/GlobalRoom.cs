@@ -36,12 +36,24 @@ public sealed class GlobalRoom(string id, DateTimeOffset createdAt) : Room(id, c
     protected override void AnnounceLeft(Member departed) =>
         TellEach(member => new SystemLine(NoticeKind.Left, Notices.Left(Appearance(departed, member.Person).Name)));
 
+    /// <summary>A newcomer is admitted at once: welcomed, and the others are told.</summary>
+    public void Welcome(Person person)
+    {
+        Admit(person);
+        AnnounceJoined(Members[^1]);
+    }
+
     /// <summary>Shows a command (as its author appeared when typing it) and its answer to its author only.</summary>
-    internal void AnswerCommand(Member author, string command, Func<string> answer)
+    internal void AnswerCommand(Member author, string command)
     {
         var asTyped = new ChatLine(Appearance(author, author.Person), command);
-        var answerText = answer();
-        Tell(author.Person, asTyped);
-        Tell(author.Person, NoticeKind.CommandAnswer, answerText);
+        var parsed = GlobalCommand.Parse(command);
+        if (parsed.NewNickname is { } nickname)
+        {
+            author.Person.Nickname = nickname;
+        }
+
+        author.Person.Tell(asTyped);
+        author.Person.Tell(NoticeKind.CommandAnswer, parsed.Answer);
     }
 }

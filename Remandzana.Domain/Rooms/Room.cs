@@ -1,18 +1,19 @@
 using System.Collections.Immutable;
 using Remandzana.Domain.Lines;
+using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
+using Remandzana.Domain.Switchboards;
 
 namespace Remandzana.Domain.Rooms;
 
 /// <summary>
-/// People talking together. Membership changes only under the switchboard's lock; relay reads an
-/// immutable snapshot of the members and posts under the room's own gate, so every member's log
-/// shows the room's lines in one order.
+/// People talking together. One owner runs every change and every relay, one at a time (the
+/// room's grain, or the lock of a switchboard in one process), so every member's log shows the
+/// room's lines in one order.
 /// </summary>
 public abstract class Room
 {
     private readonly Dictionary<Role, int> _admittedPerRole = [];
-    private readonly object _relayGate = new();
     private ImmutableArray<Member> _members = [];
 
     protected Room(string id, DateTimeOffset createdAt)
@@ -32,14 +33,27 @@ public abstract class Room
     /// <summary>The conversation is over for whoever remains (they are told and released).</summary>
     internal virtual bool IsOver => _members.Length <= 1;
 
+    /// <summary>Nobody is left in it, or the conversation is over: its owner forgets it.</summary>
+    public bool IsFinished => _members.Length == 0 || IsOver;
+
+    public static Room Create(Mode mode, string id, DateTimeOffset createdAt, string? question) => mode switch
+    {
+        Mode.Two => new TwoRoom(id, createdAt),
+        Mode.Three => new ThreeRoom(id, createdAt),
+        Mode.Question => new QuestionRoom(id, createdAt, question ?? throw new ArgumentNullException(nameof(question), "A question room needs its question.")),
+        _ => new GlobalRoom(id, createdAt),
+    };
+
     /// <summary>How <paramref name="subject"/> appears in <paramref name="viewer"/>'s log.</summary>
     public abstract Speaker Appearance(Member subject, Person viewer);
 
-    internal void Admit(Person person)
+    internal void Admit(Person person) => Readmit(person, _admittedPerRole.GetValueOrDefault(person.Role));
+
+    /// <summary>Admits a member at their known place among their role, telling nobody: a room brought back keeps every name.</summary>
+    public void Readmit(Person person, int indexInRole)
     {
-        var index = _admittedPerRole.GetValueOrDefault(person.Role);
-        _admittedPerRole[person.Role] = index + 1;
-        _members = _members.Add(new Member(person, index));
+        _admittedPerRole[person.Role] = Math.Max(_admittedPerRole.GetValueOrDefault(person.Role), indexInRole + 1);
+        _members = _members.Add(new Member(person, indexInRole));
         person.Room = this;
     }
 
@@ -51,26 +65,92 @@ public abstract class Room
     {
     }
 
-    internal void Remove(Person person)
+    /// <summary>
+    /// A member leaves: their stream ends, the others are told, and when the conversation is over
+    /// for whoever remains, they are told and released too.
+    /// </summary>
+    /// <returns>Everyone released, the departed first; empty the second time.</returns>
+    public IReadOnlyList<Person> Depart(Person person)
     {
         var member = Find(person);
         if (member is null)
         {
-            return;
+            return person.Release() ? [person] : [];
         }
 
         _members = _members.Remove(member);
-        person.Room = null;
+        var released = new List<Person>();
+        if (person.Release())
+        {
+            released.Add(person);
+        }
+
         AnnounceLeft(member);
+        if (_members.Length > 0 && IsOver)
+        {
+            AnnounceOver();
+            foreach (var remaining in _members)
+            {
+                if (remaining.Person.Release())
+                {
+                    released.Add(remaining.Person);
+                }
+            }
+        }
+
+        return released;
+    }
+
+    /// <summary>
+    /// A message from a member: a global command is answered to its author, a message that breaks
+    /// a policy of the mode earns the ladder's sanction, anything else goes to everyone.
+    /// </summary>
+    /// <param name="text">Already checked with <see cref="MessageText.Check"/>.</param>
+    /// <param name="released">Who left because of it (a kick ends the sender's conversation).</param>
+    public SendOutcome Receive(Person sender, string text, PoliciesByMode policies, out Verdict? verdict, out IReadOnlyList<Person> released)
+    {
+        verdict = null;
+        released = [];
+        if (Find(sender) is not { } member)
+        {
+            return SendOutcome.Departed;
+        }
+
+        if (sender.Role == Role.Asker)
+        {
+            return SendOutcome.Silenced;
+        }
+
+        if (this is GlobalRoom global && GlobalCommand.Is(text))
+        {
+            global.AnswerCommand(member, text);
+            return SendOutcome.CommandAnswered;
+        }
+
+        if (policies.ViolatedBy(Mode, text) is { } policy)
+        {
+            verdict = policy.Judge(sender.Moderation.Record(policy));
+            sender.Tell(NoticeKind.Moderation, verdict.Notice);
+            if (verdict.Sanction == Sanction.Suppress)
+            {
+                return SendOutcome.Suppressed;
+            }
+
+            released = Depart(sender);
+            return verdict.Sanction == Sanction.Kick ? SendOutcome.Kicked : SendOutcome.Exiled;
+        }
+
+        Relay(member, text);
+        return SendOutcome.Relayed;
     }
 
     protected abstract void AnnounceLeft(Member departed);
 
-    internal void AnnounceOver()
+    private void AnnounceOver()
     {
         foreach (var member in _members)
         {
-            Tell(member.Person, NoticeKind.Ended, OverNotice);
+            member.Person.Tell(NoticeKind.Ended, OverNotice);
         }
     }
 
@@ -91,49 +171,22 @@ public abstract class Room
     }
 
     /// <summary>Relays a chat message from <paramref name="sender"/> to every member, the sender included.</summary>
-    internal void Relay(Member sender, string text)
+    private void Relay(Member sender, string text)
     {
-        lock (_relayGate)
+        foreach (var member in _members)
         {
-            foreach (var member in _members)
-            {
-                member.Person.Tell(new ChatLine(Appearance(sender, member.Person), text));
-            }
-        }
-    }
-
-    protected void Tell(Person person, NoticeKind kind, string text)
-    {
-        lock (_relayGate)
-        {
-            person.Tell(kind, text);
-        }
-    }
-
-    protected void Tell(Person person, Line line)
-    {
-        lock (_relayGate)
-        {
-            person.Tell(line);
+            member.Person.Tell(new ChatLine(Appearance(sender, member.Person), text));
         }
     }
 
     /// <summary>Tells every member a notice worded for each of them.</summary>
-    protected void TellEach(Func<Member, Line?> lineFor, Person? except = null)
+    protected void TellEach(Func<Member, Line?> lineFor)
     {
-        lock (_relayGate)
+        foreach (var member in _members)
         {
-            foreach (var member in _members)
+            if (lineFor(member) is { } line)
             {
-                if (ReferenceEquals(member.Person, except))
-                {
-                    continue;
-                }
-
-                if (lineFor(member) is { } line)
-                {
-                    member.Person.Tell(line);
-                }
+                member.Person.Tell(line);
             }
         }
     }

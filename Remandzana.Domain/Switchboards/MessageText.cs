@@ -35,6 +35,23 @@ public static class MessageText
         return Problem.None;
     }
 
+    /// <summary>Why a message from someone of <paramref name="role"/> stops before any room sees it, or null when it may go on.</summary>
+    public static SendOutcome? Refusal(People.Role role, string? raw, int maxLength, out string text)
+    {
+        text = "";
+        if (role == People.Role.Asker)
+        {
+            return SendOutcome.Silenced;
+        }
+
+        return Check(raw, maxLength, out text) switch
+        {
+            Problem.Empty => SendOutcome.Empty,
+            Problem.TooLong => SendOutcome.TooLong,
+            _ => null,
+        };
+    }
+
     /// <summary>
     /// Unicode NFC, line breaks as "\n", tabs as spaces, every other control character removed.
     /// Bidirectional controls stay as typed: pages isolate each message, so they cannot reach

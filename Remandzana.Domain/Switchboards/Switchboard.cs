@@ -8,9 +8,9 @@ using Remandzana.Domain.Rooms;
 namespace Remandzana.Domain.Switchboards;
 
 /// <summary>
-/// Everyone connected and the four lobbies: the one entry point the web layer calls.
-/// One lock guards all matchmaking and membership (each step takes microseconds); chat relay
-/// runs outside it, through the rooms' member snapshots and the people's mailboxes.
+/// The chat's rules composed in one process: the matchmaker and every room behind one lock, each
+/// person's lines straight into their mailbox. The site runs the same matchmaker and rooms in
+/// grains across silos; this composition keeps the rules quick to test on their own.
 /// </summary>
 public sealed class Switchboard
 {
@@ -20,7 +20,7 @@ public sealed class Switchboard
     private readonly HashSet<Room> _rooms = [];
     private readonly SwitchboardSettings _settings;
     private readonly TimeProvider _time;
-    private readonly Random _random;
+    private readonly Matchmaker _matchmaker;
     private long _roomsCreated;
     private bool _stopping;
 
@@ -28,22 +28,20 @@ public sealed class Switchboard
     {
         _settings = settings;
         _time = time;
-        _random = random;
         Policies = policies ?? PoliciesByMode.None;
-        Lobbies = [Two, Three, Question, Global];
+        _matchmaker = new Matchmaker(random, Policies, settings.MaxMessageLength);
     }
 
-    public TwoLobby Two { get; } = new();
+    public TwoLobby Two => _matchmaker.Two;
 
-    public ThreeLobby Three { get; } = new();
+    public ThreeLobby Three => _matchmaker.Three;
 
-    public QuestionLobby Question { get; } = new();
+    public QuestionLobby Question => _matchmaker.Question;
 
-    public GlobalLobby Global { get; } = new();
+    public IReadOnlyList<Lobby> Lobbies => _matchmaker.Lobbies;
 
-    public IReadOnlyList<Lobby> Lobbies { get; }
-
-    public SwitchboardSettings Settings => _settings;
+    /// <summary>The global room while anyone is in it.</summary>
+    public GlobalRoom? Global { get; private set; }
 
     /// <summary>The moderation policies each mode applies to messages and questions.</summary>
     public PoliciesByMode Policies { get; }
@@ -51,11 +49,8 @@ public sealed class Switchboard
     /// <summary>Every room whose conversation goes on, in no order. Read it under <see cref="Inspect{T}"/>.</summary>
     public IReadOnlyCollection<Room> Rooms => _rooms;
 
-    /// <summary>Raised under the lock whenever a room forms (tests and the debug view watch it).</summary>
+    /// <summary>Raised under the lock whenever a room forms (tests watch it).</summary>
     public event Action<Room>? RoomFormed;
-
-    /// <summary>Raised after a chat message was relayed to a room.</summary>
-    public event Action? MessageRelayed;
 
     public int Count => _people.Count;
 
@@ -67,8 +62,14 @@ public sealed class Switchboard
     /// <returns>The new person, or null when the server is stopping.</returns>
     public Person? Join(ChatEntry entry)
     {
-        var role = entry == ChatEntry.QuestionAsk ? Role.Asker : Role.Talker;
-        var person = new Person(PersonId.New(), role, entry, _time.GetUtcNow(), _settings.MailboxCapacity, _overflowed.Enqueue);
+        var person = new Person(
+            PersonId.New(),
+            Person.RoleFor(entry),
+            entry,
+            _time.GetUtcNow(),
+            new Mailbox(_settings.MailboxCapacity),
+            _overflowed.Enqueue,
+            released => _people.TryRemove(released.Id, out _));
         lock (_gate)
         {
             if (_stopping)
@@ -77,23 +78,19 @@ public sealed class Switchboard
             }
 
             _people[person.Id] = person;
-            if (entry == ChatEntry.Any)
+            if (entry == ChatEntry.Global)
             {
-                person.Tell(NoticeKind.Waiting, Notices.LookingForPeople);
+                if (Global is null)
+                {
+                    Global = new GlobalRoom(NextRoomId(), _time.GetUtcNow());
+                    _rooms.Add(Global);
+                }
+
+                Global.Welcome(person);
             }
-
-            foreach (var lobby in LobbiesFor(entry))
+            else
             {
-                if (entry != ChatEntry.Any && lobby.WaitingNotice(person) is { } notice)
-                {
-                    person.Tell(NoticeKind.Waiting, notice);
-                }
-
-                Place(person, lobby);
-                if (person.Room is not null)
-                {
-                    break;
-                }
+                Open(_matchmaker.Join(person));
             }
         }
 
@@ -101,61 +98,17 @@ public sealed class Switchboard
         return person;
     }
 
-    private IReadOnlyList<Lobby> LobbiesFor(ChatEntry entry)
+    private void Open(IReadOnlyList<Formation> formed)
     {
-        switch (entry)
+        foreach (var formation in formed)
         {
-            case ChatEntry.Two: return [Two];
-            case ChatEntry.Three: return [Three];
-            case ChatEntry.QuestionAsk or ChatEntry.QuestionDiscuss: return [Question];
-            case ChatEntry.Global: return [Global];
-            case ChatEntry.Any:
-                Lobby[] lobbies = [Two, Three, Question];
-                _random.Shuffle(lobbies);
-                return lobbies;
-            default: throw new ArgumentOutOfRangeException(nameof(entry), entry, null);
-        }
-    }
-
-    /// <summary>Into an open room that takes the person, else into the lobby, forming rooms if enough are ready.</summary>
-    private void Place(Person person, Lobby lobby)
-    {
-        if (lobby.OpenRoomFor(person) is { } open)
-        {
-            LeaveAllLobbies(person);
-            open.Admit(person);
-            open.AnnounceJoined(open.Members[^1]);
-            return;
-        }
-
-        lobby.Enter(person);
-        FormRooms(lobby);
-    }
-
-    private void FormRooms(Lobby lobby)
-    {
-        while (lobby.NextRoomMembers() is { } members)
-        {
-            var room = lobby.Open($"room-{Interlocked.Increment(ref _roomsCreated)}", _time.GetUtcNow(), members);
-            foreach (var member in members)
-            {
-                LeaveAllLobbies(member);
-                room.Admit(member);
-            }
-
+            var room = formation.Open(NextRoomId(), _time.GetUtcNow());
             _rooms.Add(room);
-            room.AnnounceFormed();
             RoomFormed?.Invoke(room);
         }
     }
 
-    private static void LeaveAllLobbies(Person person)
-    {
-        for (var i = person.Lobbies.Count - 1; i >= 0; i--)
-        {
-            person.Lobbies[i].Exit(person);
-        }
-    }
+    private string NextRoomId() => $"room-{Interlocked.Increment(ref _roomsCreated)}";
 
     public SendOutcome Send(PersonId id, string? raw) => Send(id, raw, out _);
 
@@ -163,104 +116,33 @@ public sealed class Switchboard
     public SendOutcome Send(PersonId id, string? raw, out Verdict? verdict)
     {
         verdict = null;
-        if (Find(id) is not { IsGone: false } person)
-        {
-            return SendOutcome.Departed;
-        }
-
-        if (person.Role == Role.Asker)
-        {
-            return SendOutcome.Silenced;
-        }
-
-        switch (MessageText.Check(raw, _settings.MaxMessageLength, out var text))
-        {
-            case MessageText.Problem.Empty: return SendOutcome.Empty;
-            case MessageText.Problem.TooLong: return SendOutcome.TooLong;
-        }
-
-        var room = person.Room;
-        var member = room?.Find(person);
-        if (room is null || member is null)
-        {
-            WarnNotTalking(person);
-            return SendOutcome.NotInRoomYet;
-        }
-
-        if (room is GlobalRoom global && GlobalCommand.Is(text))
-        {
-            global.AnswerCommand(member, text, () => Command(person, text));
-            EvictOverflowed();
-            return SendOutcome.CommandAnswered;
-        }
-
-        if (Policies.ViolatedBy(room.Mode, text) is { } policy)
-        {
-            return Enforce(person, policy, out verdict);
-        }
-
-        room.Relay(member, text);
-        MessageRelayed?.Invoke();
-        EvictOverflowed();
-        return SendOutcome.Relayed;
-    }
-
-    /// <summary>Counts the violation, tells the sender, and ends their conversation when the ladder says so.</summary>
-    private SendOutcome Enforce(Person person, Policy policy, out Verdict? verdict)
-    {
+        SendOutcome outcome;
         lock (_gate)
         {
-            if (person.IsGone)
+            if (Find(id) is not { IsGone: false } person)
             {
-                verdict = null;
                 return SendOutcome.Departed;
             }
 
-            verdict = policy.Judge(person.Moderation.Record(policy));
-            person.Tell(NoticeKind.Moderation, verdict.Notice);
-            if (verdict.Sanction != Sanction.Suppress)
+            if (MessageText.Refusal(person.Role, raw, _settings.MaxMessageLength, out var text) is { } refusal)
             {
-                Remove(person);
+                return refusal;
+            }
+
+            if (person.Room is not { } room)
+            {
+                person.WarnNotTalking();
+                outcome = SendOutcome.NotInRoomYet;
+            }
+            else
+            {
+                outcome = room.Receive(person, text, Policies, out verdict, out _);
+                Forget(room);
             }
         }
 
         EvictOverflowed();
-        return verdict.Sanction switch
-        {
-            Sanction.Suppress => SendOutcome.Suppressed,
-            Sanction.Kick => SendOutcome.Kicked,
-            _ => SendOutcome.Exiled,
-        };
-    }
-
-    private void WarnNotTalking(Person person)
-    {
-        lock (_gate)
-        {
-            if (person.WarnedNotTalking || person.IsGone)
-            {
-                return;
-            }
-
-            person.WarnedNotTalking = true;
-            person.Tell(NoticeKind.NotTalkingYet, Notices.NotTalkingYet);
-        }
-
-        EvictOverflowed();
-    }
-
-    private string Command(Person person, string text)
-    {
-        var command = GlobalCommand.Parse(text);
-        if (command.NewNickname is { } nickname)
-        {
-            lock (_gate)
-            {
-                person.Nickname = nickname;
-            }
-        }
-
-        return command.Answer;
+        return outcome;
     }
 
     public SetupOutcome SubmitQuestion(PersonId id, string? raw) => SubmitQuestion(id, raw, out _);
@@ -268,50 +150,36 @@ public sealed class Switchboard
     /// <param name="refusedBy">When a moderation policy of question mode refused the question: that policy.</param>
     public SetupOutcome SubmitQuestion(PersonId id, string? raw, out Policy? refusedBy)
     {
-        refusedBy = null;
-        if (Find(id) is not { IsGone: false } person)
-        {
-            return SetupOutcome.Departed;
-        }
-
-        switch (MessageText.Check(raw, _settings.MaxMessageLength, out var question))
-        {
-            case MessageText.Problem.Empty: return SetupOutcome.Empty;
-            case MessageText.Problem.TooLong: return SetupOutcome.TooLong;
-        }
-
+        SetupOutcome outcome;
         lock (_gate)
         {
-            if (person.IsGone)
+            if (Find(id) is not { IsGone: false } person)
             {
+                refusedBy = null;
                 return SetupOutcome.Departed;
             }
 
-            if (person.Role != Role.Asker || person.Question is not null)
+            if (person.Room is not null)
             {
-                return SetupOutcome.NotAllowed;
+                refusedBy = null;
+                return MessageText.Check(raw, _settings.MaxMessageLength, out _) switch
+                {
+                    MessageText.Problem.Empty => SetupOutcome.Empty,
+                    MessageText.Problem.TooLong => SetupOutcome.TooLong,
+                    _ => SetupOutcome.NotAllowed,
+                };
             }
 
-            // Refused, not sanctioned: the asker has not said anything to anyone yet.
-            if (Policies.ViolatedBy(Mode.Question, question) is { } policy)
-            {
-                refusedBy = policy;
-                person.Tell(NoticeKind.Moderation, Notices.QuestionRefused(policy.Reason));
-                return SetupOutcome.Rejected;
-            }
-
-            person.Question = question;
-            person.Tell(NoticeKind.Question, Notices.YourQuestion(question));
-            person.Tell(NoticeKind.Waiting, Notices.LookingForDiscussers);
-            FormRooms(Question);
+            outcome = _matchmaker.SubmitQuestion(id, raw, out refusedBy, out var formed);
+            Open(formed);
         }
 
         EvictOverflowed();
-        return SetupOutcome.Accepted;
+        return outcome;
     }
 
     /// <summary>Removes a person from every lobby and room and tells the others; does nothing the second time.</summary>
-    public bool Leave(PersonId id, LeaveReason reason)
+    public bool Leave(PersonId id)
     {
         var left = false;
         if (Find(id) is { } person)
@@ -333,46 +201,32 @@ public sealed class Switchboard
             return false;
         }
 
-        Release(person);
         if (person.Room is { } room)
         {
-            room.Remove(person);
-            if (room.Members.Length == 0)
-            {
-                LobbyOf(room).Forget(room);
-                _rooms.Remove(room);
-            }
-            else if (room.IsOver)
-            {
-                _rooms.Remove(room);
-                room.AnnounceOver();
-                foreach (var member in room.Members)
-                {
-                    Release(member.Person);
-                    member.Person.Room = null;
-                }
-            }
+            room.Depart(person);
+            Forget(room);
+        }
+        else if (!_matchmaker.Leave(person.Id))
+        {
+            person.Release();
         }
 
         return true;
     }
 
-    /// <summary>Takes a person off the switchboard and ends their stream once it has shown what is queued.</summary>
-    private void Release(Person person)
+    private void Forget(Room room)
     {
-        person.IsGone = true;
-        _people.TryRemove(person.Id, out _);
-        LeaveAllLobbies(person);
-        person.Mailbox.Close();
-    }
+        if (!room.IsFinished)
+        {
+            return;
+        }
 
-    private Lobby LobbyOf(Room room) => room.Mode switch
-    {
-        Mode.Two => Two,
-        Mode.Three => Three,
-        Mode.Question => Question,
-        _ => Global,
-    };
+        _rooms.Remove(room);
+        if (ReferenceEquals(room, Global))
+        {
+            Global = null;
+        }
+    }
 
     /// <summary>
     /// Where a newcomer to question mode is needed: askers are a third of each room, so the side
@@ -382,15 +236,7 @@ public sealed class Switchboard
     {
         lock (_gate)
         {
-            var askers = Question.Waiting.Count(person => person.Role == Role.Asker);
-            var discussers = Question.Waiting.Count - askers;
-            var balance = (askers * 2) - discussers;
-            if (balance == 0)
-            {
-                return _random.Next(2) == 0 ? QuestionSide.Ask : QuestionSide.Discuss;
-            }
-
-            return balance < 0 ? QuestionSide.Ask : QuestionSide.Discuss;
+            return _matchmaker.SuggestQuestionSide();
         }
     }
 
@@ -403,19 +249,11 @@ public sealed class Switchboard
             foreach (var person in _people.Values)
             {
                 person.Tell(NoticeKind.ServerStopping, Notices.ServerStopping);
-                person.Room = null;
-                Release(person);
-            }
-
-            foreach (var lobby in Lobbies)
-            {
-                foreach (var room in lobby.OpenRooms.ToList())
-                {
-                    lobby.Forget(room);
-                }
+                person.Release();
             }
 
             _rooms.Clear();
+            Global = null;
         }
     }
 
@@ -431,7 +269,7 @@ public sealed class Switchboard
         }
     }
 
-    /// <summary>Runs <paramref name="read"/> under the lock, so what it sees is consistent (debug view, tests).</summary>
+    /// <summary>Runs <paramref name="read"/> under the lock, so what it sees is consistent (tests).</summary>
     public T Inspect<T>(Func<Switchboard, T> read)
     {
         lock (_gate)

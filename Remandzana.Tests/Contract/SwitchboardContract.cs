@@ -52,7 +52,7 @@ public sealed class SwitchboardContract(string backend)
     {
         if (_redis is null)
         {
-            _cluster = SwitchboardCluster.InMemory(Policies);
+            _cluster = await SwitchboardCluster.Alone(Policies);
             return;
         }
 
@@ -80,7 +80,7 @@ public sealed class SwitchboardContract(string backend)
         Assert.That(await a.Next(2), Is.EqualTo(new[] { "You: hello", "Stranger: hi <b>you</b>" }));
         Assert.That(await b.Next(2), Is.EqualTo(new[] { "Stranger: hello", "You: hi <b>you</b>" }));
 
-        await _cluster[0].Leave(a.Id, LeaveReason.Disconnected);
+        await _cluster[0].Leave(a.Id);
         Assert.That(await b.UntilEnded(), Is.EqualTo(new[] { Notices.StrangerLeft, Notices.ConversationOver }));
         Assert.That(await a.UntilEnded(), Is.Empty);
         Assert.That((await _cluster[1].Send(a.Id, "still there?")).Outcome, Is.EqualTo(SendOutcome.Departed));
@@ -122,11 +122,11 @@ public sealed class SwitchboardContract(string backend)
         Assert.That(await people[1].Next(), Is.EqualTo("Bob (You): hey"));
         Assert.That(await people[2].Next(), Is.EqualTo("Bob: hey"));
 
-        await _cluster[2].Leave(people[2].Id, LeaveReason.Disconnected);
+        await _cluster[2].Leave(people[2].Id);
         Assert.That(await people[0].Next(), Is.EqualTo(Notices.HasLeft("Charlie")));
         Assert.That(await people[1].Next(), Is.EqualTo(Notices.HasLeft("Charlie")));
 
-        await _cluster[1].Leave(people[1].Id, LeaveReason.Disconnected);
+        await _cluster[1].Leave(people[1].Id);
         Assert.That(await people[0].UntilEnded(), Is.EqualTo(new[] { Notices.HasLeft("Bob"), Notices.EveryoneElseLeft }));
     }
 
@@ -152,7 +152,7 @@ public sealed class SwitchboardContract(string backend)
         Assert.That((await _cluster[1].Send(asker.Id, "let me speak")).Outcome, Is.EqualTo(SendOutcome.Silenced));
         Assert.That((await _cluster[1].SubmitQuestion(asker.Id, "Another?")).Outcome, Is.EqualTo(SetupOutcome.NotAllowed));
 
-        await _cluster[0].Leave(asker.Id, LeaveReason.Disconnected);
+        await _cluster[0].Leave(asker.Id);
         Assert.That(await first.Next(), Is.EqualTo(Notices.AskerLeft));
         Assert.That(await second.Next(), Is.EqualTo(Notices.AskerLeft));
     }
@@ -208,7 +208,7 @@ public sealed class SwitchboardContract(string backend)
         await _cluster[0].Send(third.Id, "/ping");
         Assert.That(await third.Next(2), Is.EqualTo(new[] { "Anonymous (You): /ping", Notices.Pong }));
 
-        await _cluster[1].Leave(second.Id, LeaveReason.Disconnected);
+        await _cluster[1].Leave(second.Id);
         Assert.That(await first.Next(), Is.EqualTo(Notices.Left("bob")));
         Assert.That(await third.Next(), Is.EqualTo(Notices.Left("bob")));
         await _cluster[0].Send(first.Id, "still here");

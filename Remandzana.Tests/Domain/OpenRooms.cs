@@ -18,7 +18,7 @@ public sealed class OpenRooms
         var bob = switchboard.JoinOrFail(ChatEntry.Two);
         Assert.That(Rooms(switchboard), Is.EqualTo(new[] { alice.Room }));
 
-        switchboard.Leave(bob.Id, LeaveReason.Disconnected);
+        switchboard.Leave(bob.Id);
         Assert.That(Rooms(switchboard), Is.Empty);
     }
 
@@ -29,10 +29,10 @@ public sealed class OpenRooms
         var people = Enumerable.Range(0, 3).Select(_ => switchboard.JoinOrFail(ChatEntry.Three)).ToList();
         var room = people[0].Room;
 
-        switchboard.Leave(people[0].Id, LeaveReason.Disconnected);
+        switchboard.Leave(people[0].Id);
         Assert.That(Rooms(switchboard), Is.EqualTo(new[] { room }));
 
-        switchboard.Leave(people[1].Id, LeaveReason.Disconnected);
+        switchboard.Leave(people[1].Id);
         Assert.That(Rooms(switchboard), Is.Empty);
     }
 
@@ -57,10 +57,10 @@ public sealed class OpenRooms
         var switchboard = Switchboards.New();
         var first = switchboard.JoinOrFail(ChatEntry.Global);
         var second = switchboard.JoinOrFail(ChatEntry.Global);
-        switchboard.Leave(first.Id, LeaveReason.Disconnected);
+        switchboard.Leave(first.Id);
         Assert.That(Rooms(switchboard), Is.EqualTo(new[] { second.Room }));
 
-        switchboard.Leave(second.Id, LeaveReason.Disconnected);
+        switchboard.Leave(second.Id);
         Assert.That(Rooms(switchboard), Is.Empty);
     }
 

@@ -99,7 +99,7 @@ public sealed class QuestionMode
     {
         var (switchboard, asker, first, second) = ARoom();
 
-        switchboard.Leave(asker.Id, LeaveReason.Disconnected);
+        switchboard.Leave(asker.Id);
 
         Assert.That(first.DrainTexts(), Is.EqualTo(new[] { Notices.AskerLeft }));
         Assert.That(second.DrainTexts(), Is.EqualTo(new[] { Notices.AskerLeft }));
@@ -111,7 +111,7 @@ public sealed class QuestionMode
     {
         var (switchboard, asker, first, second) = ARoom();
 
-        switchboard.Leave(first.Id, LeaveReason.Disconnected);
+        switchboard.Leave(first.Id);
 
         Assert.That(asker.DrainTexts(), Is.EqualTo(new[] { "Alice has left." }));
         Assert.That(second.DrainTexts(), Is.EqualTo(new[] { Notices.StrangerLeft }));
@@ -122,8 +122,8 @@ public sealed class QuestionMode
     {
         var (switchboard, asker, first, second) = ARoom();
 
-        switchboard.Leave(asker.Id, LeaveReason.Disconnected);
-        switchboard.Leave(first.Id, LeaveReason.Disconnected);
+        switchboard.Leave(asker.Id);
+        switchboard.Leave(first.Id);
 
         Assert.That(second.DrainTexts(), Is.EqualTo(new[] { Notices.AskerLeft, Notices.StrangerLeft, Notices.EveryoneElseLeft }));
         Assert.That(second.StreamEnded(), Is.True);
@@ -137,7 +137,7 @@ public sealed class QuestionMode
         var discusser = switchboard.JoinOrFail(ChatEntry.QuestionDiscuss);
         Assert.That(switchboard.SuggestQuestionSide(), Is.EqualTo(QuestionSide.Ask), "one discusser waits: an asker is needed");
 
-        switchboard.Leave(discusser.Id, LeaveReason.Disconnected);
+        switchboard.Leave(discusser.Id);
         switchboard.JoinOrFail(ChatEntry.QuestionAsk);
         Assert.That(switchboard.SuggestQuestionSide(), Is.EqualTo(QuestionSide.Discuss), "an asker waits: discussers are needed");
 

@@ -60,7 +60,7 @@ public sealed class ThreeStrangers
     public void WhenOneLeavesTheOtherTwoAreToldByNameAndGoOn()
     {
         Drain();
-        _switchboard.Leave(_bob.Id, LeaveReason.Disconnected);
+        _switchboard.Leave(_bob.Id);
 
         Assert.That(_alice.DrainTexts(), Is.EqualTo(new[] { "Bob has left." }));
         Assert.That(_charlie.DrainTexts(), Is.EqualTo(new[] { "Bob has left." }));
@@ -72,8 +72,8 @@ public sealed class ThreeStrangers
     public void WhenOnlyOneIsLeftTheyAreToldAndReleased()
     {
         Drain();
-        _switchboard.Leave(_bob.Id, LeaveReason.Disconnected);
-        _switchboard.Leave(_alice.Id, LeaveReason.Disconnected);
+        _switchboard.Leave(_bob.Id);
+        _switchboard.Leave(_alice.Id);
 
         Assert.That(_charlie.DrainTexts(), Is.EqualTo(new[] { "Bob has left.", "Alice has left.", Notices.EveryoneElseLeft }));
         Assert.That(_charlie.StreamEnded(), Is.True);

@@ -33,7 +33,7 @@ public sealed class TwoStrangers
     {
         var switchboard = Switchboards.New();
         var leaver = switchboard.JoinOrFail(ChatEntry.Two);
-        switchboard.Leave(leaver.Id, LeaveReason.Disconnected);
+        switchboard.Leave(leaver.Id);
         var second = switchboard.JoinOrFail(ChatEntry.Two);
         var third = switchboard.JoinOrFail(ChatEntry.Two);
         var fourth = switchboard.JoinOrFail(ChatEntry.Two);
@@ -65,7 +65,7 @@ public sealed class TwoStrangers
         var partner = switchboard.JoinOrFail(ChatEntry.Two);
         partner.Drain();
 
-        Assert.That(switchboard.Leave(leaver.Id, LeaveReason.Disconnected), Is.True);
+        Assert.That(switchboard.Leave(leaver.Id), Is.True);
 
         Assert.Multiple(() =>
         {
@@ -82,8 +82,8 @@ public sealed class TwoStrangers
         var switchboard = Switchboards.New();
         var person = switchboard.JoinOrFail(ChatEntry.Two);
 
-        Assert.That(switchboard.Leave(person.Id, LeaveReason.Disconnected), Is.True);
-        Assert.That(switchboard.Leave(person.Id, LeaveReason.Disconnected), Is.False);
+        Assert.That(switchboard.Leave(person.Id), Is.True);
+        Assert.That(switchboard.Leave(person.Id), Is.False);
         Assert.That(switchboard.Two.Waiting, Is.Empty);
     }
 

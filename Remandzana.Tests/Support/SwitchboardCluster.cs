@@ -1,103 +1,200 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 using Remandzana.Domain.Moderation;
+using Remandzana.Domain.People;
 using Remandzana.Domain.Switchboards;
 using Remandzana.Web.Backplane;
+using Remandzana.Web.Cluster;
+using Remandzana.Web.Debug;
+using Remandzana.Web.Metrics;
 using Remandzana.Web.Options;
 using Remandzana.Web.Switchboards;
 
 namespace Remandzana.Tests.Support;
 
 /// <summary>
-/// Switchboards as instances of one site see them: in memory, every instance is the same
-/// switchboard; through Redis, each instance has its own connection, replica and channel.
+/// Switchboards as instances of one site see them: one silo alone (the embedded default), or
+/// several silos in this process clustered through a real redis-server. A send goes through
+/// whichever instance the test names, as behind a round-robin proxy.
 /// </summary>
 public sealed class SwitchboardCluster : IAsyncDisposable
 {
-    private readonly List<IAsyncDisposable> _owned = [];
+    private readonly List<IHost> _hosts = [];
+    private readonly ConcurrentDictionary<PersonId, SiloAddress> _homes = new();
 
-    private SwitchboardCluster(IReadOnlyList<IChatSwitchboard> instances) => Instances = instances;
-
-    public IReadOnlyList<IChatSwitchboard> Instances { get; private set; }
-
-    public IChatSwitchboard this[int instance] => Instances[instance % Instances.Count];
-
-    public static SwitchboardCluster InMemory(PoliciesByMode? policies = null, int mailboxCapacity = 256)
+    private SwitchboardCluster()
     {
-        var board = new Switchboard(new SwitchboardSettings(mailboxCapacity), TimeProvider.System, new Random(1), policies);
-        return new SwitchboardCluster([new InMemorySwitchboard(board)]);
     }
 
-    /// <summary><paramref name="count"/> instances sharing <paramref name="redis"/>, each listening to its channel and saying it is alive.</summary>
-    public static async Task<SwitchboardCluster> Redis(RedisServer redis, int count, PoliciesByMode? policies = null, int mailboxCapacity = 256, int heartbeatSeconds = 2, int instanceTimeoutSeconds = 8)
+    public int Count => _hosts.Count;
+
+    public IReadOnlyList<Instance> Instances => _hosts.Select((_, i) => this[i]).ToList();
+
+    public Instance this[int instance] => new(this, _hosts[instance % _hosts.Count].Services.GetRequiredService<ClusterSwitchboard>());
+
+    public static Task<SwitchboardCluster> Alone(PoliciesByMode? policies = null, int mailboxCapacity = 256) => Start(null, 1, policies, mailboxCapacity);
+
+    /// <summary><paramref name="count"/> silos clustered through <paramref name="redis"/>.</summary>
+    public static Task<SwitchboardCluster> Redis(RedisServer redis, int count, PoliciesByMode? policies = null, int mailboxCapacity = 256) =>
+        Start(redis, count, policies, mailboxCapacity);
+
+    private static async Task<SwitchboardCluster> Start(RedisServer? redis, int count, PoliciesByMode? policies, int mailboxCapacity)
     {
-        var cluster = new SwitchboardCluster([]);
-        var instances = new List<IChatSwitchboard>();
+        var cluster = new SwitchboardCluster();
+        var clusterId = $"t{Guid.NewGuid():N}"[..12];
         for (var i = 0; i < count; i++)
         {
-            var backplane = Options.Create(new BackplaneOptions
+            var settings = new Dictionary<string, string?>
             {
-                Redis = redis.ConnectionString,
-                InstanceName = $"test-{i}-{Guid.NewGuid():N}",
-                HeartbeatSeconds = heartbeatSeconds,
-                InstanceTimeoutSeconds = instanceTimeoutSeconds,
-            });
-            var connection = new RedisConnection(backplane);
-            var switchboard = new RedisSwitchboard(connection, Options.Create(new ChatOptions { MailboxCapacity = mailboxCapacity }), TimeProvider.System, NullLogger<RedisSwitchboard>.Instance, policies);
-            var liveness = new InstanceLiveness(connection, switchboard, new SharedKeyRing(connection), TimeProvider.System, backplane, NullLogger<InstanceLiveness>.Instance);
-            await liveness.StartAsync(CancellationToken.None);
-            cluster._owned.Add(new Instance(connection, switchboard, liveness));
-            instances.Add(switchboard);
+                ["Remandzana:Backplane:Redis"] = redis?.ConnectionString ?? "",
+                ["Remandzana:Backplane:KeyPrefix"] = clusterId,
+                ["Remandzana:Backplane:SiloPort"] = $"{FreePort.Next()}",
+                ["Remandzana:Backplane:GatewayPort"] = $"{FreePort.Next()}",
+                ["Remandzana:Backplane:AdvertisedAddress"] = "127.0.0.1",
+                ["Remandzana:Backplane:InstanceName"] = $"test-{i}",
+                ["Remandzana:Chat:MailboxCapacity"] = $"{mailboxCapacity}",
+            };
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+            var host = new HostBuilder()
+                .ConfigureAppConfiguration(app => app.AddConfiguration(configuration))
+                .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+                .UseChatCluster(configuration)
+                .ConfigureServices(services =>
+                {
+                    services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section);
+                    services.AddOptions<BackplaneOptions>().BindConfiguration(BackplaneOptions.Section);
+                    services.AddSingleton(policies ?? PoliciesByMode.None);
+                    services.AddSingleton(TimeProvider.System);
+                    services.AddSingleton<IRelayTally, NoTally>();
+                    if (redis is not null)
+                    {
+                        services.AddSingleton<RedisConnection>();
+                    }
+
+                    services.AddClusterSwitchboard(scaledOut: redis is not null);
+                })
+                .Build();
+            await host.StartAsync();
+            cluster._hosts.Add(host);
         }
 
-        cluster.Instances = instances;
+        await cluster.WaitUntilEverySiloSeesTheOthers();
         return cluster;
     }
 
-    /// <summary>Kills an instance as a crash would: it stops listening and saying it is alive, and tells nobody.</summary>
+    private async Task WaitUntilEverySiloSeesTheOthers()
+    {
+        foreach (var host in _hosts)
+        {
+            var membership = host.Services.GetRequiredService<IClusterMembershipService>();
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            while (membership.CurrentSnapshot.Members.Values.Count(member => member.Status == SiloStatus.Active) < _hosts.Count)
+            {
+                await membership.Refresh(cancellationToken: patience.Token);
+                await Task.Delay(TimeSpan.FromMilliseconds(100), patience.Token);
+            }
+        }
+    }
+
+    /// <summary>Stops an instance as a crash would: its silo goes without leaving the cluster, and its people tell nobody.</summary>
     public async Task Kill(int instance)
     {
-        var owned = (Instance)_owned[instance];
-        await owned.Liveness.StopAsync(CancellationToken.None);
-        owned.Connection.Dispose();
+        using var now = new CancellationTokenSource();
+        await now.CancelAsync();
+        try
+        {
+            await _hosts[instance].StopAsync(now.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     /// <summary>Waits until every instance's connection to Redis is up (after Redis came back).</summary>
     public async Task WaitUntilConnected(TimeSpan patience)
     {
-        foreach (var owned in _owned.Cast<Instance>())
+        using var timeout = new CancellationTokenSource(patience);
+        foreach (var host in _hosts)
         {
-            var multiplexer = owned.Connection.Multiplexer;
-            var restored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            multiplexer.ConnectionRestored += (_, _) =>
+            var redis = host.Services.GetRequiredService<RedisConnection>();
+            while (!redis.IsConnected)
             {
-                if (multiplexer.IsConnected)
-                {
-                    restored.TrySetResult();
-                }
-            };
-            if (!multiplexer.IsConnected)
+                await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
+            }
+        }
+    }
+
+    /// <summary>Waits until every instance has noticed that Redis went away.</summary>
+    public async Task WaitUntilDisconnected(TimeSpan patience)
+    {
+        using var timeout = new CancellationTokenSource(patience);
+        foreach (var host in _hosts)
+        {
+            var redis = host.Services.GetRequiredService<RedisConnection>();
+            while (redis.IsConnected)
             {
-                await restored.Task.WaitAsync(patience);
+                await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
             }
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var owned in _owned)
+        foreach (var host in _hosts)
         {
-            await owned.DisposeAsync();
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await host.StopAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            host.Dispose();
         }
     }
 
-    private sealed record Instance(RedisConnection Connection, RedisSwitchboard Switchboard, InstanceLiveness Liveness) : IAsyncDisposable
+    /// <summary>One instance's switchboard; a send reaches its author's stream wherever it is.</summary>
+    public sealed class Instance(SwitchboardCluster cluster, ClusterSwitchboard switchboard)
     {
-        public async ValueTask DisposeAsync()
+        public ClusterSwitchboard Switchboard => switchboard;
+
+        public async Task<Person?> Join(ChatEntry entry)
         {
-            await Liveness.StopAsync(CancellationToken.None);
-            Liveness.Dispose();
-            Connection.Dispose();
+            var person = await switchboard.Join(entry);
+            if (person is not null)
+            {
+                cluster._homes[person.Id] = switchboard.Home;
+            }
+
+            return person;
+        }
+
+        public ValueTask<SendResult> Send(PersonId id, string? text) =>
+            switchboard.Send(id, text, cluster._homes.GetValueOrDefault(id) ?? switchboard.Home);
+
+        public ValueTask<SetupResult> SubmitQuestion(PersonId id, string? question) => switchboard.SubmitQuestion(id, question);
+
+        /// <summary>Their stream ended: the instance that serves it tells the cluster.</summary>
+        public ValueTask Leave(PersonId id) =>
+            cluster._hosts.Select(host => host.Services.GetRequiredService<ClusterSwitchboard>()).First(candidate => candidate.Home.Equals(cluster._homes[id])).Leave(id);
+
+        public ValueTask<DebugSnapshot> Snapshot() => switchboard.Snapshot();
+
+        public ValueTask<QuestionSide> SuggestQuestionSide() => switchboard.SuggestQuestionSide();
+
+        public ValueTask Stop() => switchboard.Stop();
+    }
+
+    private sealed class NoTally : IRelayTally
+    {
+        public void Record()
+        {
         }
     }
 }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Switchboards;
 using Remandzana.Web.Abuse;
 using Remandzana.Web.Chat;
+using Remandzana.Web.Cluster;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
 using Remandzana.Web.Switchboards;
@@ -13,7 +15,7 @@ namespace Remandzana.Web.Controllers;
 
 [ServiceFilter<ExileGate>]
 public sealed class ChatController(
-    IChatSwitchboard switchboard,
+    ClusterSwitchboard switchboard,
     SendTokens tokens,
     ChatStream stream,
     StreamGate streamGate,
@@ -92,14 +94,21 @@ public sealed class ChatController(
 
         try
         {
-            var form = new SendFormModel(person.Role == Role.Asker ? SendFormState.Setup : SendFormState.Message, tokens.Issue(person.Id, isSetup: person.Role == Role.Asker));
+            var form = new SendFormModel(person.Role == Role.Asker ? SendFormState.Setup : SendFormState.Message, tokens.Issue(person.Id, switchboard.Home.ToParsableString(), isSetup: person.Role == Role.Asker));
             // The preamble is a Razor view that ends (releasing its writer and buffers); the lines follow straight into the body.
             await ChatStream.WritePreamble(ControllerContext, View("Chat", new ChatPageModel(page, form)));
             await stream.Write(person.Mailbox.Reader, Response.BodyWriter, HttpContext.RequestAborted);
         }
         finally
         {
-            await switchboard.Leave(person.Id, LeaveReason.Disconnected);
+            try
+            {
+                await switchboard.Leave(person.Id);
+            }
+            catch (SwitchboardUnavailableException)
+            {
+                // Their stream has ended; the room hears of it when its instance's silo is declared dead, or never needs to.
+            }
         }
     }
 
@@ -156,7 +165,7 @@ public sealed class ChatController(
 
     private async Task<IActionResult> SendMessage(SendToken sender, string message)
     {
-        var (outcome, verdict) = await switchboard.Send(sender.PersonId, message);
+        var (outcome, verdict) = await switchboard.Send(sender.PersonId, message, SiloAddress.FromParsableString(sender.Home));
         return outcome switch
         {
             SendOutcome.Relayed or SendOutcome.CommandAnswered => Form(new SendFormModel(SendFormState.Message, Reissue(sender))),
@@ -185,7 +194,7 @@ public sealed class ChatController(
         };
     }
 
-    private string Reissue(SendToken sender) => tokens.Issue(sender.PersonId, sender.IsSetup);
+    private string Reissue(SendToken sender) => tokens.Issue(sender.PersonId, sender.Home, sender.IsSetup);
 
     private string TooLong() => $"That is too long: at most {options.Value.MaxMessageLength} characters.";
 

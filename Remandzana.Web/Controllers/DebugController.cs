@@ -4,11 +4,12 @@ using Remandzana.Web.Chat;
 using Remandzana.Web.Debug;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
+using Remandzana.Web.Cluster;
 using Remandzana.Web.Switchboards;
 
 namespace Remandzana.Web.Controllers;
 
-public sealed class DebugController(IChatSwitchboard switchboard, DebugKeys keys, IOptions<DebugOptions> options, ILogger<DebugController> logger) : Controller
+public sealed class DebugController(ClusterSwitchboard switchboard, DebugKeys keys, IOptions<DebugOptions> options, ILogger<DebugController> logger) : Controller
 {
     /// <summary>The operator's JSON view. The key comes from the server's log: a request without one makes it log a fresh key.</summary>
     [HttpGet("/debug")]

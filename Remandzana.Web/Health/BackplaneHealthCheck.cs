@@ -7,7 +7,7 @@ namespace Remandzana.Web.Health;
 public sealed class BackplaneHealthCheck(RedisConnection redis) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(redis.IsListening
-            ? HealthCheckResult.Healthy($"Redis reachable and listened to (instance {redis.Instance})")
+        Task.FromResult(redis.IsConnected
+            ? HealthCheckResult.Healthy($"Redis reachable (instance {redis.Instance})")
             : HealthCheckResult.Degraded($"Redis unreachable (instance {redis.Instance}): chat pages answer 503"));
 }

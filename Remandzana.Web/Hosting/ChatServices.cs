@@ -2,50 +2,62 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
-using Remandzana.Domain.Moderation;
-using Remandzana.Domain.Switchboards;
+using Remandzana.Domain.Metrics;
+using Remandzana.Web.Backplane;
 using Remandzana.Web.Chat;
+using Remandzana.Web.Cluster;
+using Remandzana.Web.Metrics;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
-using Remandzana.Web.Switchboards;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Remandzana.Web.Hosting;
 
 public static class ChatServices
 {
-    /// <summary>The switchboard, the send-form tokens and their key ring, with validated options.</summary>
-    public static IServiceCollection AddChat(this IServiceCollection services)
+    /// <summary>
+    /// The switchboard on the cluster, the send-form tokens and their key ring, the message count,
+    /// with validated options. Scaled out (Remandzana:Backplane:Redis), the key ring and the count
+    /// are shared in Redis; alone, the key ring is a folder and the count is this process's.
+    /// </summary>
+    public static IServiceCollection AddChat(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BackplaneOptions>().BindConfiguration(BackplaneOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var scaledOut = (configuration.GetSection(BackplaneOptions.Section).Get<BackplaneOptions>() ?? new BackplaneOptions()).Enabled;
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(provider =>
-        {
-            var chat = provider.GetRequiredService<IOptions<ChatOptions>>().Value;
-            return new Switchboard(
-                new SwitchboardSettings(chat.MailboxCapacity, chat.MaxMessageLength),
-                provider.GetRequiredService<TimeProvider>(),
-                new Random(),
-                provider.GetService<PoliciesByMode>());
-        });
-        // The in-memory switchboard unless the backplane registered the shared one (AddBackplane, called first).
-        services.TryAddSingleton<IChatSwitchboard>(provider => new InMemorySwitchboard(provider.GetRequiredService<Switchboard>()));
+        services.AddClusterSwitchboard(scaledOut);
+        services.AddHostedService<ClusterShutdown>();
         services.AddSingleton<SendTokens>();
         services.AddSingleton<Heartbeats>();
         services.AddSingleton<LineMarkup>();
         services.AddSingleton<ChatStream>();
 
         services.AddDataProtection().SetApplicationName("Remandzana");
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<KeyRingOptions>, IOptions<BackplaneOptions>, ILoggerFactory>((keys, keyRing, backplane, logging) =>
-            {
-                if (!backplane.Value.Enabled)
-                {
-                    keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.GetFullPath(keyRing.Value.Directory)), logging);
-                }
-            });
+        if (scaledOut)
+        {
+            services.AddSingleton<RedisConnection>();
+            services.AddSingleton<SharedKeyRing>();
+            services.AddOptions<KeyManagementOptions>().Configure<SharedKeyRing>((keys, keyRing) => keys.XmlRepository = keyRing);
+            services.AddHostedService<KeyRingKeeper>();
+            services.AddSingleton<IRelayTally, RedisRelayTally>();
+            services.AddSingleton<IMessagesToday, RedisMessagesToday>();
+            services.AddHealthChecks().AddCheck<Health.BackplaneHealthCheck>("redis");
+        }
+        else
+        {
+            services.AddOptions<KeyManagementOptions>()
+                .Configure<IOptions<KeyRingOptions>, ILoggerFactory>((keys, keyRing, logging) =>
+                    keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.GetFullPath(keyRing.Value.Directory)), logging));
+            services.AddSingleton(provider => new MessageCounter(
+                provider.GetRequiredService<TimeProvider>(),
+                TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<MetricsOptions>>().Value.RecomputeSeconds)));
+            services.AddSingleton<IMessagesToday>(provider => provider.GetRequiredService<MessageCounter>());
+            services.AddSingleton<IRelayTally, LocalRelayTally>();
+        }
+
         return services;
     }
 }

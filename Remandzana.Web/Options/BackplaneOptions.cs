@@ -2,27 +2,30 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Remandzana.Web.Options;
 
-/// <summary>Remandzana:Backplane — several instances sharing lobbies and rooms through Redis.</summary>
+/// <summary>Remandzana:Backplane — this instance as a silo of the Orleans cluster, alone or with others through Redis.</summary>
 public sealed class BackplaneOptions
 {
     public const string Section = "Remandzana:Backplane";
 
-    /// <summary>A StackExchange.Redis connection string ("redis:6379"); empty: one process, everything in memory.</summary>
+    /// <summary>A StackExchange.Redis connection string ("redis:6379"); empty: one silo in this process, nothing to install.</summary>
     public string Redis { get; set; } = "";
 
-    /// <summary>Every key starts with this name as a hash tag ({rz}), so a Redis Cluster keeps them in one slot.</summary>
+    /// <summary>The cluster's name: silos with the same name and Redis form one site; also the prefix of the key ring's Redis key.</summary>
     [RegularExpression("^[A-Za-z0-9_-]{1,32}$", ErrorMessage = "Remandzana:Backplane:KeyPrefix is 1 to 32 letters, digits, '_' or '-'.")]
     public string KeyPrefix { get; set; } = "rz";
 
-    /// <summary>How often an instance says it is alive.</summary>
-    [Range(1, 60)]
-    public int HeartbeatSeconds { get; set; } = 2;
+    /// <summary>The port silos talk to each other on.</summary>
+    [Range(1, 65535, ErrorMessage = "Remandzana:Backplane:SiloPort is a TCP port, 1 to 65535.")]
+    public int SiloPort { get; set; } = 11111;
 
-    /// <summary>An instance silent this long is dead: the others remove its people and tell their partners.</summary>
-    [Range(2, 600)]
-    public int InstanceTimeoutSeconds { get; set; } = 8;
+    /// <summary>The port Orleans clients would connect to (the site itself needs none from outside).</summary>
+    [Range(1, 65535, ErrorMessage = "Remandzana:Backplane:GatewayPort is a TCP port, 1 to 65535.")]
+    public int GatewayPort { get; set; } = 30000;
 
-    /// <summary>This instance's name in Redis and in the debug view; empty: host name, process id and a random suffix.</summary>
+    /// <summary>The address other silos reach this one at, when scaled out; empty: this host's first network address.</summary>
+    public string AdvertisedAddress { get; set; } = "";
+
+    /// <summary>This instance's name in the debug view and the logs; empty: host name and process id.</summary>
     [RegularExpression("^[A-Za-z0-9_.:-]{0,64}$", ErrorMessage = "Remandzana:Backplane:InstanceName is at most 64 letters, digits, '_', '.', ':' or '-'.")]
     public string InstanceName { get; set; } = "";
 

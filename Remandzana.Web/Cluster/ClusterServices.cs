@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Sockets;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using Remandzana.Domain.Moderation;
+using Remandzana.Web.Backplane;
+using Remandzana.Web.Metrics;
+using Remandzana.Web.Options;
+using StackExchange.Redis;
+
+namespace Remandzana.Web.Cluster;
+
+public static class ClusterServices
+{
+    public const string RoomStorage = "rooms";
+
+    /// <summary>
+    /// This instance as an Orleans silo: alone with localhost clustering (the default), or one of
+    /// several clustered through Redis, where the rooms are also stored.
+    /// </summary>
+    public static IHostBuilder UseChatCluster(this IHostBuilder host, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(BackplaneOptions.Section).Get<BackplaneOptions>() ?? new BackplaneOptions();
+        host.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = settings.KeyPrefix;
+                cluster.ServiceId = "remandzana";
+            });
+            silo.Configure<SiloOptions>(options => options.SiloName = string.IsNullOrWhiteSpace(settings.InstanceName)
+                ? $"{Environment.MachineName}-{Environment.ProcessId}"
+                : settings.InstanceName);
+            if (settings.Enabled)
+            {
+                var redis = ConfigurationOptions.Parse(settings.Redis);
+                redis.AbortOnConnectFail = false;
+                silo.UseRedisClustering(options => options.ConfigurationOptions = redis);
+                silo.AddRedisGrainStorage(RoomStorage, options =>
+                {
+                    options.ConfigurationOptions = redis;
+                    options.DeleteStateOnClear = true;
+                    // A room whose members all died with their instances is told by nobody: it expires.
+                    options.EntryExpiry = TimeSpan.FromDays(2);
+                });
+                silo.ConfigureEndpoints(AdvertisedAddress(settings), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+                // A silo killed without warning is declared dead within a few seconds, so its people's partners are told quickly.
+                silo.Configure<ClusterMembershipOptions>(membership =>
+                {
+                    membership.ProbeTimeout = TimeSpan.FromSeconds(1);
+                    membership.NumMissedProbesLimit = 2;
+                    membership.TableRefreshTimeout = TimeSpan.FromSeconds(5);
+                    membership.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+                });
+            }
+            else
+            {
+                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
+                silo.AddMemoryGrainStorage(RoomStorage);
+            }
+
+            silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(10));
+            silo.AddGrainService<InstanceService>();
+        });
+        return host;
+    }
+
+    /// <summary>The switchboard and this instance's side of the cluster (its listeners, its grain service client, the silo watch).</summary>
+    /// <param name="scaledOut">Chat is available only while Redis (the key ring's home) is reachable.</param>
+    public static IServiceCollection AddClusterSwitchboard(this IServiceCollection services, bool scaledOut)
+    {
+        services.AddSingleton<Listeners>();
+        services.AddSingleton<InstanceClient>();
+        services.AddSingleton(provider => new ClusterSwitchboard(
+            provider.GetRequiredService<Listeners>(),
+            provider.GetRequiredService<InstanceClient>(),
+            provider.GetRequiredService<IClusterMembershipService>(),
+            provider.GetRequiredService<PoliciesByMode>(),
+            provider.GetRequiredService<IRelayTally>(),
+            scaledOut ? () => provider.GetRequiredService<RedisConnection>().IsConnected : () => true));
+        services.AddHostedService<SiloWatch>();
+        return services;
+    }
+
+    private static IPAddress AdvertisedAddress(BackplaneOptions settings)
+    {
+        if (!string.IsNullOrWhiteSpace(settings.AdvertisedAddress))
+        {
+            return IPAddress.TryParse(settings.AdvertisedAddress, out var address)
+                ? address
+                : Dns.GetHostAddresses(settings.AdvertisedAddress).First(candidate => candidate.AddressFamily == AddressFamily.InterNetwork);
+        }
+
+        return Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(candidate => candidate.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(candidate))
+            ?? IPAddress.Loopback;
+    }
+}

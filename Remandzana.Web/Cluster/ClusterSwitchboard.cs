@@ -1,0 +1,228 @@
+using Orleans.Runtime;
+using Remandzana.Domain.Lines;
+using Remandzana.Domain.Moderation;
+using Remandzana.Domain.People;
+using Remandzana.Domain.Rooms;
+using Remandzana.Domain.Switchboards;
+using Remandzana.Web.Debug;
+using Remandzana.Web.Metrics;
+using Remandzana.Web.Switchboards;
+
+namespace Remandzana.Web.Cluster;
+
+/// <summary>
+/// The switchboard on Orleans, alone or scaled out alike. A join goes to the matchmaking grain and
+/// the rooms it makes possible open on this silo; a send goes from the sender's instance straight
+/// to their room; lines come back to each person's instance (<see cref="InstanceService"/>).
+/// Every cluster failure becomes <see cref="SwitchboardUnavailableException"/>.
+/// </summary>
+public sealed class ClusterSwitchboard(
+    Listeners listeners,
+    InstanceClient instances,
+    IClusterMembershipService membership,
+    PoliciesByMode policies,
+    IRelayTally tally,
+    Func<bool> storageReachable)
+{
+    private volatile bool _stopping;
+
+    public bool IsAvailable => storageReachable();
+
+    public PoliciesByMode Policies => policies;
+
+    /// <summary>This instance's silo, which the send tokens of its people name.</summary>
+    public SiloAddress Home => listeners.Home;
+
+    public async ValueTask<Person?> Join(ChatEntry entry)
+    {
+        if (_stopping)
+        {
+            return null;
+        }
+
+        if (!IsAvailable)
+        {
+            throw new SwitchboardUnavailableException("The cluster's storage cannot be reached.");
+        }
+
+        var listener = listeners.Add(entry);
+        try
+        {
+            if (entry == ChatEntry.Global)
+            {
+                listener.RoomId = RoomGrain.GlobalKey;
+                await listeners.Room(RoomGrain.GlobalKey).Welcome(listener.Arrival);
+            }
+            else
+            {
+                var reply = await listeners.Matchmaking.Join(listener.Arrival);
+                foreach (var line in reply.Lines)
+                {
+                    listeners.Post(listener, line.ToLine());
+                }
+
+                await Open(reply.Formed);
+            }
+        }
+        catch (Exception e) when (ClusterFailure.Is(e))
+        {
+            listeners.Forget(listener);
+            listener.Person.Mailbox.Close();
+            throw new SwitchboardUnavailableException("The cluster did not take the join: " + e.Message, e);
+        }
+
+        return listener.Person;
+    }
+
+    private Task Open(FormationMessage[] formed) =>
+        Task.WhenAll(formed.Select(formation => listeners.Room(formation.RoomId).Form(formation)));
+
+    /// <summary>Sends for <paramref name="id"/>, whose stream is on the instance at <paramref name="home"/>.</summary>
+    public async ValueTask<SendResult> Send(PersonId id, string? text, SiloAddress home)
+    {
+        SendReply reply;
+        try
+        {
+            reply = home.Equals(Home) ? await listeners.Send(id.Value, text) : await instances.At(home).Send(id.Value, text);
+        }
+        catch (SiloUnavailableException)
+        {
+            return new SendResult(SendOutcome.Departed);
+        }
+        catch (Exception e) when (ClusterFailure.Is(e))
+        {
+            throw new SwitchboardUnavailableException("The message did not reach its room: " + e.Message, e);
+        }
+
+        var outcome = (SendOutcome)reply.Outcome;
+        if (outcome == SendOutcome.Relayed)
+        {
+            tally.Record();
+        }
+
+        var verdict = reply.Policy is { } name && policies.For((Mode)reply.Mode).FirstOrDefault(policy => policy.Name == name) is { } policy
+            ? policy.Judge(reply.Violation)
+            : null;
+        return new SendResult(outcome, verdict);
+    }
+
+    public async ValueTask<SetupResult> SubmitQuestion(PersonId id, string? question)
+    {
+        try
+        {
+            var reply = await listeners.Matchmaking.SubmitQuestion(id.Value, question);
+            if (reply is { Home: { } home, Asker: { } asker })
+            {
+                if (home.Equals(Home))
+                {
+                    listeners.Deliver([asker]);
+                }
+                else
+                {
+                    await instances.At(home).Tell([asker]);
+                }
+            }
+
+            await Open(reply.Formed);
+            var outcome = (SetupOutcome)reply.Outcome;
+            if (outcome == SetupOutcome.Departed && listeners.Find(id.Value) is { RoomId: not null })
+            {
+                // An asker whose room has formed is no longer waiting: the question is set.
+                outcome = SetupOutcome.NotAllowed;
+            }
+
+            return new SetupResult(outcome, policies.For(Mode.Question).FirstOrDefault(policy => policy.Name == reply.RefusedBy));
+        }
+        catch (Exception e) when (ClusterFailure.Is(e))
+        {
+            throw new SwitchboardUnavailableException("The question did not reach the matchmaker: " + e.Message, e);
+        }
+    }
+
+    public async ValueTask Leave(PersonId id)
+    {
+        try
+        {
+            await listeners.Leave(id.Value);
+        }
+        catch (Exception e) when (ClusterFailure.Is(e))
+        {
+            throw new SwitchboardUnavailableException("The leave did not reach the cluster: " + e.Message, e);
+        }
+    }
+
+    public async ValueTask<QuestionSide> SuggestQuestionSide()
+    {
+        try
+        {
+            return (QuestionSide)await listeners.Matchmaking.SuggestQuestionSide();
+        }
+        catch (Exception e) when (ClusterFailure.Is(e))
+        {
+            throw new SwitchboardUnavailableException("The matchmaker cannot be reached: " + e.Message, e);
+        }
+    }
+
+    public async ValueTask<DebugSnapshot> Snapshot()
+    {
+        var silos = membership.CurrentSnapshot.Members.Values.Where(member => member.Status == SiloStatus.Active).ToList();
+        var people = (await Task.WhenAll(silos.Select(async silo => (silo.Name, People: await instances.At(silo.SiloAddress).People())))).ToList();
+        var lobbies = await listeners.Matchmaking.Snapshot();
+        var roomIds = people.SelectMany(instance => instance.People).Select(person => person.RoomId).OfType<string>().Distinct().ToList();
+        var rooms = (await Task.WhenAll(roomIds.Select(room => listeners.Room(room).Snapshot()))).OfType<RoomSnapshot>().ToList();
+        var members = rooms.SelectMany(room => room.Members).ToDictionary(member => member.Id);
+        var lobbiesOf = lobbies.Lobbies
+            .SelectMany(lobby => lobby.Waiting.Select(id => (id, lobby.Mode)))
+            .GroupBy(pair => pair.id)
+            .ToDictionary(group => group.Key, group => group.Select(pair => pair.Mode).ToList());
+        var global = rooms.FirstOrDefault(room => room.Id == RoomGrain.GlobalKey);
+        return new DebugSnapshot(
+            people
+                .SelectMany(instance => instance.People.Select(person => (instance.Name, Person: person)))
+                .OrderBy(pair => pair.Person.JoinedAt)
+                .ThenBy(pair => pair.Person.Id, StringComparer.Ordinal)
+                .Select(pair =>
+                {
+                    var (name, person) = pair;
+                    var member = members.GetValueOrDefault(person.Id);
+                    return new PersonView(
+                        person.Id,
+                        person.Role,
+                        person.Entry,
+                        person.JoinedAt,
+                        member is null ? null : person.RoomId,
+                        lobbiesOf.GetValueOrDefault(person.Id) ?? [],
+                        person.HasQuestion,
+                        person.HasQuestion && person.Role == nameof(Role.Asker),
+                        member?.Nickname,
+                        person.WarnedNotTalking,
+                        member?.ModerationWarned ?? false,
+                        member?.Violations ?? [],
+                        silos.Count > 1 ? name : null);
+                })
+                .ToList(),
+            [
+                .. lobbies.Lobbies.Select(lobby => new LobbyView(lobby.Mode, lobby.Needs, false, lobby.Waiting, [])),
+                new LobbyView(nameof(Mode.Global), new Dictionary<string, int> { [nameof(Role.Talker)] = 1 }, true, [], global is null ? [] : [global.Id]),
+            ],
+            rooms
+                .OrderBy(room => room.CreatedAt)
+                .ThenBy(room => room.Id, StringComparer.Ordinal)
+                .Select(room => new RoomView(room.Id, room.Mode, room.CreatedAt, room.Members.Select(member => new MemberView(member.Id, member.Role, member.IndexInRole)).ToList()))
+                .ToList());
+    }
+
+    /// <summary>Every stream here gets the restart notice and ends at once; later joins are refused.</summary>
+    public void EndStreams()
+    {
+        _stopping = true;
+        listeners.EndAll(Notices.ServerStopping);
+    }
+
+    /// <summary>Everyone here leaves their lobby or room, so their partners on other instances are told before this silo stops.</summary>
+    public async ValueTask Stop()
+    {
+        EndStreams();
+        await listeners.LeaveAll();
+    }
+}

@@ -1,0 +1,22 @@
+using Orleans;
+using Orleans.Concurrency;
+using Orleans.Services;
+
+namespace Remandzana.Web.Cluster;
+
+/// <summary>One per instance (a grain service on each silo): it holds the streams of the people whose pages it serves.</summary>
+public interface IInstanceService : IGrainService
+{
+    /// <summary>Lines for people here, in order; rooms do not wait for it.</summary>
+    [OneWay]
+    Task Deliver(PersonDelivery[] deliveries);
+
+    /// <summary>The same, when the caller must know they arrived before it goes on.</summary>
+    Task Tell(PersonDelivery[] deliveries);
+
+    /// <summary>A message posted to another instance for someone whose stream is here.</summary>
+    Task<SendReply> Send(string personId, string? text);
+
+    /// <summary>The people whose streams are here, for the debug view.</summary>
+    Task<ListenerView[]> People();
+}

@@ -1,0 +1,26 @@
+using Orleans;
+using Orleans.Runtime;
+
+namespace Remandzana.Web.Cluster;
+
+/// <summary>The one serial point for admission (key 0): the lobbies of two-person, three-person, question and any mode.</summary>
+public interface IMatchmakingGrain : IGrainWithIntegerKey
+{
+    Task<JoinReply> Join(Arrival arrival);
+
+    Task<SetupReply> SubmitQuestion(string personId, string? question);
+
+    /// <returns>False when the person was not waiting (already in a room, or gone).</returns>
+    Task<bool> Leave(string personId);
+
+    Task<int> SuggestQuestionSide();
+
+    /// <summary>
+    /// A silo died (seen at membership version <paramref name="deathVersion"/>): its people stop
+    /// waiting, and if this matchmaker was lost with it, the caller's waiting people take their places again.
+    /// </summary>
+    Task<FormationMessage[]> Recover(SiloAddress dead, long deathVersion, Arrival[] waiting);
+
+    /// <summary>Each lobby's waiting people, earliest first, and each person's lobbies.</summary>
+    Task<MatchmakingView> Snapshot();
+}

@@ -1,0 +1,24 @@
+using Orleans;
+using Orleans.Runtime;
+
+namespace Remandzana.Web.Cluster;
+
+/// <summary>One conversation (keyed by room id; global chat is the room "global"): relay, leaving, ending.</summary>
+public interface IRoomGrain : IGrainWithStringKey
+{
+    /// <summary>Opens the room with the members the matchmaker picked; a second call does nothing.</summary>
+    Task Form(FormationMessage formation);
+
+    /// <summary>Global chat: the newcomer is in at once.</summary>
+    Task Welcome(Arrival arrival);
+
+    /// <param name="text">Already checked and normalised by the sender's instance.</param>
+    Task<SendReply> Send(string personId, string text);
+
+    Task Leave(string personId);
+
+    /// <summary>The instance at <paramref name="dead"/> is gone: its people leave, and the others are told.</summary>
+    Task InstanceLost(SiloAddress dead);
+
+    Task<RoomSnapshot?> Snapshot();
+}

@@ -1,0 +1,19 @@
+using Orleans.Runtime;
+using Orleans.Runtime.Services;
+
+namespace Remandzana.Web.Cluster;
+
+/// <summary>Reaches the instance service of a given silo: where a person's stream is.</summary>
+public sealed class InstanceClient(IServiceProvider services) : GrainServiceClient<IInstanceService>(services)
+{
+    public IInstanceService At(SiloAddress silo) => GetGrainService(silo);
+
+    /// <summary>Sends each batch to its instance without waiting.</summary>
+    public void Deliver(Outbox outbox)
+    {
+        foreach (var (home, deliveries) in outbox.Drain())
+        {
+            _ = At(home).Deliver(deliveries);
+        }
+    }
+}

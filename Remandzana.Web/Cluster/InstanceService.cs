@@ -1,0 +1,30 @@
+using Orleans.Runtime;
+
+namespace Remandzana.Web.Cluster;
+
+/// <summary>This instance as the grains see it: where the lines for its people arrive, and where their sends go.</summary>
+public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory logging, Listeners listeners)
+    : GrainService(id, silo, logging), IInstanceService
+{
+    public Task Deliver(PersonDelivery[] deliveries)
+    {
+        listeners.Deliver(deliveries);
+        return Task.CompletedTask;
+    }
+
+    public Task Tell(PersonDelivery[] deliveries) => Deliver(deliveries);
+
+    public Task<SendReply> Send(string personId, string? text) => listeners.Send(personId, text);
+
+    public Task<ListenerView[]> People() => Task.FromResult(listeners.All
+        .Where(listener => !listener.Left)
+        .Select(listener => new ListenerView(
+            listener.Id,
+            listener.Person.Role.ToString(),
+            listener.Person.Entry.ToString(),
+            listener.Person.JoinedAt,
+            listener.RoomId,
+            listener.Question is not null,
+            listener.Person.WarnedNotTalking))
+        .ToArray());
+}

@@ -1,0 +1,26 @@
+using Orleans.Runtime;
+using Remandzana.Domain.People;
+
+namespace Remandzana.Web.Cluster;
+
+/// <summary>
+/// The end of one person's stream on the instance that serves their page: their mailbox, the
+/// room they are in once it formed, and whether they left. Changed under its own lock.
+/// </summary>
+public sealed class Listener(Person person, SiloAddress home)
+{
+    public Person Person { get; } = person;
+
+    public string Id => Person.Id.Value;
+
+    /// <summary>Set by the first lines of their room (global chat: at once).</summary>
+    public string? RoomId { get; set; }
+
+    /// <summary>The asker's accepted question.</summary>
+    public string? Question { get; set; }
+
+    /// <summary>Their stream ended here; the grains are told (or will be, once their room is known).</summary>
+    public bool Left { get; set; }
+
+    public Arrival Arrival => new(Id, (int)Person.Entry, Person.JoinedAt, home, Question);
+}

@@ -1,0 +1,13 @@
+using Orleans;
+
+namespace Remandzana.Web.Cluster;
+
+[GenerateSerializer, Immutable]
+public sealed record ListenerView(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Role,
+    [property: Id(2)] string Entry,
+    [property: Id(3)] DateTimeOffset JoinedAt,
+    [property: Id(4)] string? RoomId,
+    [property: Id(5)] bool HasQuestion,
+    [property: Id(6)] bool WarnedNotTalking);

@@ -1,0 +1,218 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Runtime;
+using Remandzana.Domain.Lines;
+using Remandzana.Domain.People;
+using Remandzana.Domain.Switchboards;
+using Remandzana.Web.Options;
+
+namespace Remandzana.Web.Cluster;
+
+/// <summary>
+/// The people whose pages this instance serves: lines from the grains land in their mailboxes,
+/// and what they send goes from here to their room.
+/// </summary>
+public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails silo, IOptions<ChatOptions> chat, TimeProvider time, ILogger<Listeners> logger)
+{
+    private readonly ConcurrentDictionary<string, Listener> _byId = new();
+    private readonly int _mailboxCapacity = chat.Value.MailboxCapacity;
+    private readonly int _maxMessageLength = chat.Value.MaxMessageLength;
+
+    public SiloAddress Home => silo.SiloAddress;
+
+    public int Count => _byId.Count;
+
+    public ICollection<Listener> All => _byId.Values;
+
+    public IMatchmakingGrain Matchmaking => grains.GetGrain<IMatchmakingGrain>(0);
+
+    public IRoomGrain Room(string id) => grains.GetGrain<IRoomGrain>(id);
+
+    public Listener? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>A new person whose stream this instance serves.</summary>
+    public Listener Add(ChatEntry entry)
+    {
+        var person = new Person(PersonId.New(), Person.RoleFor(entry), entry, time.GetUtcNow(), new Mailbox(_mailboxCapacity), Stalled);
+        var listener = new Listener(person, Home);
+        _byId[listener.Id] = listener;
+        return listener;
+    }
+
+    public void Forget(Listener listener) => _byId.TryRemove(listener.Id, out _);
+
+    /// <summary>Lines from a grain, in order; a person whose conversation ended is forgotten here.</summary>
+    public void Deliver(IEnumerable<PersonDelivery> deliveries)
+    {
+        foreach (var delivery in deliveries)
+        {
+            if (Find(delivery.PersonId) is { } listener)
+            {
+                Deliver(listener, delivery);
+            }
+        }
+    }
+
+    private void Deliver(Listener listener, PersonDelivery delivery)
+    {
+        string? leaveRoom = null;
+        lock (listener)
+        {
+            if (delivery.RoomId is { } room && listener.RoomId is null)
+            {
+                listener.RoomId = room;
+                leaveRoom = listener.Left ? room : null;
+            }
+
+            listener.Question = delivery.Question ?? listener.Question;
+        }
+
+        foreach (var line in delivery.Lines)
+        {
+            Post(listener, line.ToLine());
+        }
+
+        if (delivery.Ends)
+        {
+            listener.Person.Mailbox.Close();
+            Forget(listener);
+        }
+        else if (leaveRoom is not null)
+        {
+            // They left while their room was forming: now that it is known, they leave it.
+            _ = LeaveRoom(listener, leaveRoom);
+        }
+    }
+
+    public void Post(Listener listener, Line line)
+    {
+        if (!listener.Person.Mailbox.Post(line))
+        {
+            Stalled(listener.Person);
+        }
+    }
+
+    /// <summary>A message from someone whose stream is here: checked here, then to their room.</summary>
+    public async Task<SendReply> Send(string id, string? raw)
+    {
+        if (Find(id) is not { } listener)
+        {
+            return new SendReply((int)SendOutcome.Departed);
+        }
+
+        string room;
+        string text;
+        lock (listener)
+        {
+            if (listener.Left)
+            {
+                return new SendReply((int)SendOutcome.Departed);
+            }
+
+            if (MessageText.Refusal(listener.Person.Role, raw, _maxMessageLength, out text) is { } refusal)
+            {
+                return new SendReply((int)refusal);
+            }
+
+            if (listener.RoomId is not { } known)
+            {
+                listener.Person.WarnNotTalking();
+                return new SendReply((int)SendOutcome.NotInRoomYet);
+            }
+
+            room = known;
+        }
+
+        return await Room(room).Send(id, text);
+    }
+
+    /// <summary>Their stream ended: out of their lobby or room, and the others are told.</summary>
+    public async Task Leave(string id)
+    {
+        if (Find(id) is not { } listener)
+        {
+            return;
+        }
+
+        string? room;
+        lock (listener)
+        {
+            if (listener.Left)
+            {
+                return;
+            }
+
+            listener.Left = true;
+            room = listener.RoomId;
+        }
+
+        if (room is not null)
+        {
+            await LeaveRoom(listener, room);
+        }
+        else if (await Matchmaking.Leave(id))
+        {
+            Forget(listener);
+        }
+
+        // Otherwise a room took them as they left: its first lines name it, and they leave it then (Deliver).
+    }
+
+    private async Task LeaveRoom(Listener listener, string room)
+    {
+        try
+        {
+            await Room(room).Leave(listener.Id);
+        }
+        finally
+        {
+            Forget(listener);
+        }
+    }
+
+    private void Stalled(Person person) => _ = LeaveStalled(person.Id.Value);
+
+    private async Task LeaveStalled(string id)
+    {
+        await Task.Yield();
+        try
+        {
+            await Leave(id);
+        }
+        catch (Exception e) when (ClusterFailure.Is(e))
+        {
+            LogStalledLeaveFailed(id, e.Message);
+        }
+    }
+
+    /// <summary>Ends every stream here with <paramref name="notice"/> (the server is stopping).</summary>
+    public void EndAll(string notice)
+    {
+        foreach (var listener in _byId.Values)
+        {
+            Post(listener, new SystemLine(NoticeKind.ServerStopping, notice));
+            listener.Person.Mailbox.Close();
+        }
+    }
+
+    /// <summary>Everyone still here leaves their lobby or room, so their partners on other instances are told.</summary>
+    public async Task LeaveAll()
+    {
+        var leaving = _byId.Keys.Select(async id =>
+        {
+            try
+            {
+                await Leave(id);
+            }
+            catch (Exception e) when (ClusterFailure.Is(e))
+            {
+                LogStalledLeaveFailed(id, e.Message);
+            }
+        });
+        await Task.WhenAll(leaving);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Person {PersonId} left, but their room or lobby could not be told: {Reason}")]
+    private partial void LogStalledLeaveFailed(string personId, string reason);
+}

@@ -1,0 +1,141 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Runtime;
+using Remandzana.Domain.Lines;
+using Remandzana.Domain.Moderation;
+using Remandzana.Domain.People;
+using Remandzana.Domain.Rooms;
+using Remandzana.Domain.Switchboards;
+using Remandzana.Web.Options;
+
+namespace Remandzana.Web.Cluster;
+
+/// <summary>
+/// The domain's <see cref="Matchmaker"/>, one call at a time: the serial point that admits each
+/// person to exactly one room. It only picks members; the caller opens each room on its own silo.
+/// It lives in memory: when its silo dies, the instances put their waiting people back (<see cref="Recover"/>).
+/// </summary>
+[KeepAlive]
+public sealed class MatchmakingGrain(PoliciesByMode policies, IOptions<ChatOptions> chat, IClusterMembershipService membership) : Grain, IMatchmakingGrain
+{
+    private readonly Matchmaker _matchmaker = new(new Random(), policies, chat.Value.MaxMessageLength);
+    private readonly Dictionary<string, Arrival> _arrivals = [];
+    private readonly Dictionary<string, List<LineMessage>> _told = [];
+    private long _activatedAt;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _activatedAt = membership.CurrentSnapshot.Version.Value;
+        return Task.CompletedTask;
+    }
+
+    public Task<JoinReply> Join(Arrival arrival)
+    {
+        var formed = _matchmaker.Join(Waiting(arrival));
+        return Task.FromResult(new JoinReply(Told(arrival.PersonId), Formations(formed)));
+    }
+
+    public Task<SetupReply> SubmitQuestion(string personId, string? question)
+    {
+        var outcome = _matchmaker.SubmitQuestion(new PersonId(personId), question, out var refusedBy, out var formed);
+        var home = _arrivals.GetValueOrDefault(personId)?.Home;
+        PersonDelivery? asker = null;
+        if (home is not null)
+        {
+            asker = new PersonDelivery(personId) { Lines = [.. Told(personId)] };
+            if (outcome == SetupOutcome.Accepted)
+            {
+                asker.Question = MessageText.Normalise(question).Trim();
+            }
+        }
+
+        if (outcome == SetupOutcome.Accepted && _arrivals.TryGetValue(personId, out var arrival))
+        {
+            _arrivals[personId] = arrival with { Question = asker?.Question };
+        }
+
+        return Task.FromResult(new SetupReply((int)outcome, refusedBy?.Name, home, asker, Formations(formed)));
+    }
+
+    public Task<bool> Leave(string personId)
+    {
+        _arrivals.Remove(personId);
+        _told.Remove(personId);
+        return Task.FromResult(_matchmaker.Leave(new PersonId(personId)));
+    }
+
+    public Task<int> SuggestQuestionSide() => Task.FromResult((int)_matchmaker.SuggestQuestionSide());
+
+    public Task<FormationMessage[]> Recover(SiloAddress dead, long deathVersion, Arrival[] waiting)
+    {
+        foreach (var gone in _arrivals.Values.Where(arrival => arrival.Home.Equals(dead)).Select(arrival => arrival.PersonId).ToList())
+        {
+            _arrivals.Remove(gone);
+            _matchmaker.Leave(new PersonId(gone));
+        }
+
+        // A matchmaker older than the death kept everyone; only a new one (its silo was the one lost) takes people back.
+        if (_activatedAt < deathVersion)
+        {
+            return Task.FromResult(Array.Empty<FormationMessage>());
+        }
+
+        var formed = _matchmaker.Restore(waiting.Where(arrival => !_arrivals.ContainsKey(arrival.PersonId)).Select(Waiting).ToList());
+        foreach (var arrival in waiting)
+        {
+            _told.Remove(arrival.PersonId);
+        }
+
+        return Task.FromResult(Formations(formed));
+    }
+
+    public Task<MatchmakingView> Snapshot() => Task.FromResult(new MatchmakingView(
+        _matchmaker.Lobbies.Select(lobby => new LobbyWaiting(
+            lobby.Mode.ToString(),
+            lobby.RoomNeeds.ToDictionary(need => need.Key.ToString(), need => need.Value),
+            lobby.Waiting.Select(person => person.Id.Value).ToArray())).ToArray()));
+
+    private Person Waiting(Arrival arrival)
+    {
+        var entry = (ChatEntry)arrival.Entry;
+        _arrivals[arrival.PersonId] = arrival;
+        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, new CallSink(this, arrival.PersonId));
+        person.Restore(arrival.Question, nickname: null, warnedNotTalking: false);
+        return person;
+    }
+
+    private LineMessage[] Told(string personId) => _told.Remove(personId, out var lines) ? [.. lines] : [];
+
+    private FormationMessage[] Formations(IReadOnlyList<Formation> formed) =>
+        formed.Select(formation => new FormationMessage(
+            $"{formation.Mode.ToString().ToLowerInvariant()}-{Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(9))}",
+            (int)formation.Mode,
+            formation.Members.Select(member =>
+            {
+                _arrivals.Remove(member.Id.Value, out var arrival);
+                _told.Remove(member.Id.Value);
+                return arrival! with { Question = member.Question };
+            }).ToArray())).ToArray();
+
+    /// <summary>What the matchmaker tells a person goes back to the caller of this turn.</summary>
+    private sealed class CallSink(MatchmakingGrain grain, string personId) : ILineSink
+    {
+        public bool Post(Line line)
+        {
+            if (!grain._told.TryGetValue(personId, out var lines))
+            {
+                lines = [];
+                grain._told[personId] = lines;
+            }
+
+            lines.Add(LineMessage.Of(line));
+            return true;
+        }
+
+        public void Close()
+        {
+        }
+    }
+}

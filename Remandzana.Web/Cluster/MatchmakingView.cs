@@ -1,0 +1,13 @@
+using Orleans;
+
+namespace Remandzana.Web.Cluster;
+
+/// <summary>The lobbies for the debug view: mode, needs and waiting ids per lobby.</summary>
+[GenerateSerializer, Immutable]
+public sealed record MatchmakingView([property: Id(0)] LobbyWaiting[] Lobbies);
+
+[GenerateSerializer, Immutable]
+public sealed record LobbyWaiting(
+    [property: Id(0)] string Mode,
+    [property: Id(1)] Dictionary<string, int> Needs,
+    [property: Id(2)] string[] Waiting);

@@ -1,0 +1,217 @@
+using Orleans;
+using Orleans.Placement;
+using Orleans.Runtime;
+using Remandzana.Domain.Moderation;
+using Remandzana.Domain.People;
+using Remandzana.Domain.Rooms;
+using Remandzana.Domain.Switchboards;
+
+namespace Remandzana.Web.Cluster;
+
+/// <summary>
+/// One room on the silo where it formed: the domain's <see cref="Room"/> runs here, one call at
+/// a time, and what it says goes to each member's instance. Its membership is stored whenever it
+/// changes, so when its silo dies the room comes back elsewhere with everyone in their places.
+/// </summary>
+[PreferLocalPlacement]
+public sealed class RoomGrain(
+    [PersistentState("room", ClusterServices.RoomStorage)] IPersistentState<RoomState> state,
+    PoliciesByMode policies,
+    InstanceClient instances,
+    TimeProvider time) : Grain, IRoomGrain
+{
+    public const string GlobalKey = "global";
+
+    private readonly Dictionary<string, (Person Person, Arrival Arrival)> _members = [];
+    private readonly Outbox _outbox = new();
+    private Room? _room;
+
+    private string Key => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.RecordExists && state.State.Members.Count > 0)
+        {
+            Rebuild(state.State);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Rebuild(RoomState stored)
+    {
+        _room = Room.Create((Mode)stored.Mode, Key, stored.CreatedAt, stored.Question);
+        foreach (var member in stored.Members)
+        {
+            var person = Admitted(member.Arrival);
+            person.Restore(member.Arrival.Question, member.Nickname is { } name && Nickname.TryCreate(name, out var nickname) ? nickname : null, warnedNotTalking: false);
+            foreach (var policy in policies.For(_room.Mode))
+            {
+                person.Moderation.Restore(policy, member.Violations.GetValueOrDefault(policy.Name));
+            }
+
+            _room.Readmit(person, member.IndexInRole);
+        }
+    }
+
+    private Person Admitted(Arrival arrival)
+    {
+        var entry = (ChatEntry)arrival.Entry;
+        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, _outbox.SinkFor(arrival.Home, arrival.PersonId));
+        _members[arrival.PersonId] = (person, arrival);
+        return person;
+    }
+
+    public async Task Form(FormationMessage formation)
+    {
+        if (_room is not null)
+        {
+            return;
+        }
+
+        var people = new List<Person>();
+        foreach (var arrival in formation.Members)
+        {
+            var person = Admitted(arrival);
+            person.Restore(arrival.Question, nickname: null, warnedNotTalking: false);
+            _outbox.For(arrival.Home, arrival.PersonId).RoomId = Key;
+            people.Add(person);
+        }
+
+        _room = new Formation((Mode)formation.Mode, people).Open(Key, time.GetUtcNow());
+        await Settle();
+    }
+
+    public async Task Welcome(Arrival arrival)
+    {
+        if (_room is not GlobalRoom global)
+        {
+            global = new GlobalRoom(Key, time.GetUtcNow());
+            _room = global;
+        }
+
+        if (_members.ContainsKey(arrival.PersonId))
+        {
+            return;
+        }
+
+        global.Welcome(Admitted(arrival));
+        await Settle();
+    }
+
+    public async Task<SendReply> Send(string personId, string text)
+    {
+        if (_room is null || !_members.TryGetValue(personId, out var member))
+        {
+            return new SendReply((int)SendOutcome.Departed);
+        }
+
+        var outcome = _room.Receive(member.Person, text, policies, out var verdict, out var released);
+        Forget(released);
+        if (outcome is SendOutcome.Relayed)
+        {
+            instances.Deliver(_outbox);
+        }
+        else
+        {
+            await Settle();
+        }
+
+        return verdict is null
+            ? new SendReply((int)outcome)
+            : new SendReply((int)outcome, (int)_room.Mode, verdict.Policy.Name, verdict.Violation);
+    }
+
+    public async Task Leave(string personId)
+    {
+        if (_room is null || !_members.TryGetValue(personId, out var member))
+        {
+            return;
+        }
+
+        Forget(_room.Depart(member.Person));
+        await Settle();
+    }
+
+    public async Task InstanceLost(SiloAddress dead)
+    {
+        if (_room is null)
+        {
+            return;
+        }
+
+        foreach (var (person, _) in _members.Values.Where(member => member.Arrival.Home.Equals(dead)).ToList())
+        {
+            Forget(_room.Depart(person));
+        }
+
+        await Settle();
+    }
+
+    public Task<RoomSnapshot?> Snapshot() => Task.FromResult(
+        _room is null || _room.Members.Length == 0
+            ? null
+            : new RoomSnapshot(
+                _room.Id,
+                _room.Mode.ToString(),
+                _room.CreatedAt,
+                _room.Members.Select(member => new SnapshotMember(
+                    member.Person.Id.Value,
+                    member.Person.Role.ToString(),
+                    member.IndexInRole,
+                    member.Person.Nickname?.Value,
+                    member.Person.Moderation.IsWarned,
+                    member.Person.Moderation.ByPolicyName.ToDictionary())).ToArray()));
+
+    private void Forget(IReadOnlyList<Person> released)
+    {
+        foreach (var person in released)
+        {
+            _members.Remove(person.Id.Value);
+        }
+    }
+
+    /// <summary>Stores what changed, then tells everyone; a finished room clears its storage and goes.</summary>
+    private async Task Settle()
+    {
+        try
+        {
+            if (_room is null || _room.IsFinished)
+            {
+                _room = null;
+                _members.Clear();
+                if (state.RecordExists)
+                {
+                    await state.ClearStateAsync();
+                }
+
+                DeactivateOnIdle();
+            }
+            else
+            {
+                state.State = Stored(_room);
+                await state.WriteStateAsync();
+            }
+        }
+        finally
+        {
+            instances.Deliver(_outbox);
+        }
+    }
+
+    private RoomState Stored(Room room) => new()
+    {
+        Mode = (int)room.Mode,
+        CreatedAt = room.CreatedAt,
+        Question = (room as QuestionRoom)?.Question,
+        Members = room.Members.Select(member => new MemberState
+        {
+            Arrival = _members[member.Person.Id.Value].Arrival,
+            IndexInRole = member.IndexInRole,
+            Nickname = member.Person.Nickname?.Value,
+            Violations = policies.For(room.Mode)
+                .Where(policy => member.Person.Moderation.ViolationsOf(policy) > 0)
+                .ToDictionary(policy => policy.Name, policy => member.Person.Moderation.ViolationsOf(policy)),
+        }).ToList(),
+    };
+}

@@ -1,0 +1,67 @@
+using Orleans.Runtime;
+
+namespace Remandzana.Web.Cluster;
+
+/// <summary>
+/// Watches the cluster's membership. When another silo dies, this instance's people who were in a
+/// room with someone there are told (the room leaves those members), and its waiting people are
+/// put back if the matchmaker was lost with that silo.
+/// </summary>
+public sealed partial class SiloWatch(IClusterMembershipService membership, Listeners listeners, ILogger<SiloWatch> logger) : BackgroundService
+{
+    private static readonly TimeSpan Retry = TimeSpan.FromSeconds(1);
+
+    private readonly HashSet<SiloAddress> _lost = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
+            {
+                foreach (var member in snapshot.Members.Values)
+                {
+                    if (member.Status == SiloStatus.Dead && !member.SiloAddress.Equals(listeners.Home) && _lost.Add(member.SiloAddress))
+                    {
+                        LogSiloLost(member.SiloAddress.ToString(), member.Name);
+                        _ = Recover(member.SiloAddress, snapshot.Version.Value, stoppingToken);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task Recover(SiloAddress dead, long version, CancellationToken stopping)
+    {
+        for (var attempt = 1; attempt <= 5 && !stopping.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                var present = listeners.All.Where(listener => !listener.Left).ToList();
+                var rooms = present.Select(listener => listener.RoomId).OfType<string>().Distinct();
+                await Task.WhenAll(rooms.Select(room => listeners.Room(room).InstanceLost(dead)));
+                var waiting = present
+                    .Where(listener => listener.RoomId is null && listener.Person.Entry != Domain.People.ChatEntry.Global)
+                    .Select(listener => listener.Arrival)
+                    .ToArray();
+                var formed = await listeners.Matchmaking.Recover(dead, version, waiting);
+                await Task.WhenAll(formed.Select(formation => listeners.Room(formation.RoomId).Form(formation)));
+                return;
+            }
+            catch (Exception e) when (ClusterFailure.Is(e))
+            {
+                LogRecoveryFailed(dead.ToString(), attempt, e.Message);
+                await Task.Delay(Retry, stopping);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {Silo} ({Name}) is dead: its people leave their rooms and lobbies")]
+    private partial void LogSiloLost(string silo, string name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recovering from the loss of silo {Silo} failed (attempt {Attempt}): {Reason}")]
+    private partial void LogRecoveryFailed(string silo, int attempt, string reason);
+}
