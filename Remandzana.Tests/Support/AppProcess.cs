@@ -68,6 +68,9 @@ public sealed partial class AppProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Remandzana__KeyRing__Directory"] = Path.Combine(folder, "keys");
         start.Environment["Remandzana__Feedback__Directory"] = Path.Combine(folder, "feedback");
+        start.Environment["Remandzana__Backplane__SiloPort"] = $"{FreePort.Next()}";
+        start.Environment["Remandzana__Backplane__GatewayPort"] = $"{FreePort.Next()}";
+        start.Environment["Remandzana__Backplane__AdvertisedAddress"] = "127.0.0.1";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

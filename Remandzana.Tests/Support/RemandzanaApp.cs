@@ -28,6 +28,8 @@ public sealed class RemandzanaApp : IAsyncDisposable
 
             // Every test client comes from 127.0.0.1 and types fast; the abuse tests set real limits.
             ["Remandzana:Limits:PerAddressLimitsEnabled"] = "false",
+            ["Remandzana:Backplane:SiloPort"] = $"{FreePort.Next()}",
+            ["Remandzana:Backplane:GatewayPort"] = $"{FreePort.Next()}",
             ["Remandzana:Limits:SendBurst"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -45,8 +45,6 @@ public sealed class ScaledOutSite : IAsyncDisposable
         {
             ["Remandzana__Backplane__Redis"] = redis.ConnectionString,
             ["Remandzana__Backplane__InstanceName"] = $"instance-{number}",
-            ["Remandzana__Backplane__HeartbeatSeconds"] = "1",
-            ["Remandzana__Backplane__InstanceTimeoutSeconds"] = "4",
             ["Remandzana__Limits__PerAddressLimitsEnabled"] = "false",
             ["Remandzana__Limits__SendBurst"] = "100000",
             ["Remandzana__Limits__SendPerSecond"] = "100000",

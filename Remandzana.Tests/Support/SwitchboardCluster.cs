@@ -178,7 +178,8 @@ public sealed class SwitchboardCluster : IAsyncDisposable
         public ValueTask<SendResult> Send(PersonId id, string? text) =>
             switchboard.Send(id, text, cluster._homes.GetValueOrDefault(id) ?? switchboard.Home);
 
-        public ValueTask<SetupResult> SubmitQuestion(PersonId id, string? question) => switchboard.SubmitQuestion(id, question);
+        public ValueTask<SetupResult> SubmitQuestion(PersonId id, string? question) =>
+            switchboard.SubmitQuestion(id, question, cluster._homes.GetValueOrDefault(id) ?? switchboard.Home);
 
         /// <summary>Their stream ended: the instance that serves it tells the cluster.</summary>
         public ValueTask Leave(PersonId id) =>

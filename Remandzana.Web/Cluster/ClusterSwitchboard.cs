@@ -106,32 +106,38 @@ public sealed class ClusterSwitchboard(
         return new SendResult(outcome, verdict);
     }
 
-    public async ValueTask<SetupResult> SubmitQuestion(PersonId id, string? question)
+    /// <summary>Sets the question of <paramref name="id"/>, whose stream is on the instance at <paramref name="home"/>.</summary>
+    public async ValueTask<SetupResult> SubmitQuestion(PersonId id, string? question, SiloAddress home)
     {
         try
         {
-            var reply = await listeners.Matchmaking.SubmitQuestion(id.Value, question);
-            if (reply is { Home: { } home, Asker: { } asker })
+            var refusal = home.Equals(Home)
+                ? listeners.SetupRefusal(id.Value, question)
+                : await instances.At(home).SetupRefusal(id.Value, question) is var code and >= 0 ? (SetupOutcome)code : null;
+            if (refusal is { } refused)
             {
-                if (home.Equals(Home))
+                return new SetupResult(refused);
+            }
+
+            var reply = await listeners.Matchmaking.SubmitQuestion(id.Value, question);
+            if (reply is { Home: { } askerHome, Asker: { } asker })
+            {
+                if (askerHome.Equals(Home))
                 {
                     listeners.Deliver([asker]);
                 }
                 else
                 {
-                    await instances.At(home).Tell([asker]);
+                    await instances.At(askerHome).Tell([asker]);
                 }
             }
 
             await Open(reply.Formed);
-            var outcome = (SetupOutcome)reply.Outcome;
-            if (outcome == SetupOutcome.Departed && listeners.Find(id.Value) is { RoomId: not null })
-            {
-                // An asker whose room has formed is no longer waiting: the question is set.
-                outcome = SetupOutcome.NotAllowed;
-            }
-
-            return new SetupResult(outcome, policies.For(Mode.Question).FirstOrDefault(policy => policy.Name == reply.RefusedBy));
+            return new SetupResult((SetupOutcome)reply.Outcome, policies.For(Mode.Question).FirstOrDefault(policy => policy.Name == reply.RefusedBy));
+        }
+        catch (SiloUnavailableException)
+        {
+            return new SetupResult(SetupOutcome.Departed);
         }
         catch (Exception e) when (ClusterFailure.Is(e))
         {

@@ -17,6 +17,9 @@ public interface IInstanceService : IGrainService
     /// <summary>A message posted to another instance for someone whose stream is here.</summary>
     Task<SendReply> Send(string personId, string? text);
 
+    /// <summary>Why a question for someone whose stream is here stops before the matchmaker (as an outcome), or -1.</summary>
+    Task<int> SetupRefusal(string personId, string? question);
+
     /// <summary>The people whose streams are here, for the debug view.</summary>
     Task<ListenerView[]> People();
 }

@@ -16,6 +16,9 @@ public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory loggin
 
     public Task<SendReply> Send(string personId, string? text) => listeners.Send(personId, text);
 
+    public Task<int> SetupRefusal(string personId, string? question) =>
+        Task.FromResult(listeners.SetupRefusal(personId, question) is { } refusal ? (int)refusal : -1);
+
     public Task<ListenerView[]> People() => Task.FromResult(listeners.All
         .Where(listener => !listener.Left)
         .Select(listener => new ListenerView(

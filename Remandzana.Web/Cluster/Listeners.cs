@@ -127,6 +127,27 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
         return await Room(room).Send(id, text);
     }
 
+    /// <summary>Why a question from someone whose stream is here stops before the matchmaker, or null when it may go on.</summary>
+    public SetupOutcome? SetupRefusal(string id, string? raw)
+    {
+        if (Find(id) is not { Left: false } listener)
+        {
+            return SetupOutcome.Departed;
+        }
+
+        if (listener.RoomId is null)
+        {
+            return null;
+        }
+
+        return MessageText.Check(raw, _maxMessageLength, out _) switch
+        {
+            MessageText.Problem.Empty => SetupOutcome.Empty,
+            MessageText.Problem.TooLong => SetupOutcome.TooLong,
+            _ => SetupOutcome.NotAllowed,
+        };
+    }
+
     /// <summary>Their stream ended: out of their lobby or room, and the others are told.</summary>
     public async Task Leave(string id)
     {
@@ -146,6 +167,8 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
             listener.Left = true;
             room = listener.RoomId;
         }
+
+        listener.Person.Mailbox.Close();
 
         if (room is not null)
         {

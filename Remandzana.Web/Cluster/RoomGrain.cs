@@ -106,6 +106,7 @@ public sealed class RoomGrain(
             return new SendReply((int)SendOutcome.Departed);
         }
 
+        var mode = _room.Mode;
         var outcome = _room.Receive(member.Person, text, policies, out var verdict, out var released);
         Forget(released);
         if (outcome is SendOutcome.Relayed)
@@ -119,7 +120,7 @@ public sealed class RoomGrain(
 
         return verdict is null
             ? new SendReply((int)outcome)
-            : new SendReply((int)outcome, (int)_room.Mode, verdict.Policy.Name, verdict.Violation);
+            : new SendReply((int)outcome, (int)mode, verdict.Policy.Name, verdict.Violation);
     }
 
     public async Task Leave(string personId)

@@ -182,7 +182,7 @@ public sealed class ChatController(
 
     private async Task<IActionResult> SetUpQuestion(SendToken sender, string question)
     {
-        var (outcome, refusedBy) = await switchboard.SubmitQuestion(sender.PersonId, question);
+        var (outcome, refusedBy) = await switchboard.SubmitQuestion(sender.PersonId, question, SiloAddress.FromParsableString(sender.Home));
         return outcome switch
         {
             SetupOutcome.Accepted => Form(new SendFormModel(SendFormState.Watching, null)),
