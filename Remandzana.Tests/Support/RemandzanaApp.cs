@@ -95,8 +95,8 @@ public sealed class RemandzanaApp : IAsyncDisposable
     /// </summary>
     public Task WaitUntilEveryoneHasLeft()
     {
-        var switchboard = Services.GetRequiredService<Remandzana.Domain.Switchboards.Switchboard>();
-        return WaitUntil(() => switchboard.Count == 0, "everyone to leave the switchboard");
+        var listeners = Services.GetRequiredService<Remandzana.Web.Cluster.Listeners>();
+        return WaitUntil(() => listeners.Count == 0, "everyone to leave the switchboard");
     }
 
     /// <summary>Waits (at most five seconds) for server-side state that follows from a client's action.</summary>

@@ -73,7 +73,7 @@ public sealed class AbuseResistance
         await elsewhere.WaitForLine("You are Charlie.");
 
         await first.DisposeAsync();
-        await app.WaitUntil(() => app.Services.GetRequiredService<Switchboard>().Count == 2, "the first tab's person to leave");
+        await app.WaitUntil(() => app.Services.GetRequiredService<Remandzana.Web.Cluster.Listeners>().Count == 2, "the first tab's person to leave");
         await using var again = await app.OpenChat("/two");
         Assert.That(again.Response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "closing a tab frees its place");
     }
@@ -207,16 +207,16 @@ public sealed class AbuseResistance
     {
         const int capacity = 64;
         await using var app = new RemandzanaApp(new Dictionary<string, string?> { ["Remandzana:Chat:MailboxCapacity"] = $"{capacity}" });
-        var switchboard = app.Services.GetRequiredService<Switchboard>();
+        var switchboard = app.Services.GetRequiredService<Remandzana.Web.Cluster.Listeners>();
         using var stalled = await StalledReader.Open(app.BaseAddress, "/two");
         await app.WaitUntil(() => switchboard.Count == 1, "the stalled reader to join");
-        var stalledPerson = switchboard.People.Single();
+        var stalledPerson = switchboard.All.Single().Person;
         await using var talker = await LeanTalker.Open(app, "/two");
 
         var sent = 0;
         var largestBacklog = 0;
         var padding = new string('x', 490);
-        while (sent < 10_000 && !stalledPerson.IsGone)
+        while (sent < 10_000 && !stalledPerson.Mailbox.IsClosed)
         {
             Assert.That(await talker.Send($"{sent++} {padding}"), Is.EqualTo(HttpStatusCode.OK));
             largestBacklog = Math.Max(largestBacklog, stalledPerson.Mailbox.Reader.Count);
