@@ -19,6 +19,7 @@ public sealed class RedisServerSupport
         Assert.That(await redis.Ask("DBSIZE"), Is.EqualTo(":1"));
         await redis.FlushAll();
         Assert.That(await redis.Ask("DBSIZE"), Is.EqualTo(":0"), "FLUSHALL emptied it");
+        Assert.That(await redis.Ask("SET remandzana:kept 1"), Is.EqualTo("+OK"));
 
         await redis.Stop();
         Assert.That(redis.IsRunning, Is.False);
@@ -29,5 +30,6 @@ public sealed class RedisServerSupport
         await redis.Restart();
         Assert.That(redis.Port, Is.EqualTo(port), "the same port, so clients reconnect to the address they know");
         Assert.That(await redis.Ping(), Is.True);
+        Assert.That(await redis.Ask("EXISTS remandzana:kept"), Is.EqualTo(":1"), "what it held survived the kill");
     }
 }

@@ -5,10 +5,11 @@ using System.Text;
 namespace Remandzana.Tests.Support;
 
 /// <summary>
-/// A real redis-server of the test's own on a free loopback port, nothing saved to disk
-/// (<c>--save '' --appendonly no</c>), for the scale-out tests: it can be stopped (killed, as a
-/// crash would) and restarted on the same port, so a test can take Redis away from the app and
-/// give it back. Locally a missing redis-server ignores the test; under
+/// A real redis-server of the test's own on a free loopback port, for the scale-out tests. It
+/// keeps an append-only file in the test's folder, written at every command
+/// (<c>--appendonly yes --appendfsync always</c>), as an operator's Redis must when it holds the
+/// Orleans membership table: it can be stopped (killed, as a crash would) and restarted on the
+/// same port with its data, so a test can take Redis away from the app and give it back. Locally a missing redis-server ignores the test; under
 /// REMANDZANA_REQUIRE_SYSTEM_TESTS=1 it fails it (see <see cref="SystemRequirement"/>).
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
@@ -90,7 +91,7 @@ public sealed class RedisServer : IAsyncDisposable
         _process = null;
     }
 
-    /// <summary>Starts redis-server again on the same port (stopping it first if it runs), empty, and waits until it answers PING.</summary>
+    /// <summary>Starts redis-server again on the same port (stopping it first if it runs), with what it held, and waits until it answers PING.</summary>
     public async Task Restart()
     {
         await Stop();
@@ -157,13 +158,13 @@ public sealed class RedisServer : IAsyncDisposable
     {
         var start = new ProcessStartInfo(_program)
         {
-            // Nothing is saved, but whatever redis-server might write stays in the test's folder.
+            // The append-only file stays in the test's folder.
             WorkingDirectory = _folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no" })
+        foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir", _folder, "--daemonize", "no" })
         {
             start.ArgumentList.Add(argument);
         }

@@ -40,8 +40,10 @@ public sealed class ScaledOutSite : IAsyncDisposable
         return instance;
     }
 
-    private static Task<AppProcess> StartInstance(RedisServer redis, int number) =>
-        AppProcess.Start(new Dictionary<string, string>
+    /// <summary>Starts an instance; while Redis runs, waits until its silo has joined the cluster (/healthz Healthy).</summary>
+    private static async Task<AppProcess> StartInstance(RedisServer redis, int number)
+    {
+        var instance = await AppProcess.Start(new Dictionary<string, string>
         {
             ["Remandzana__Backplane__Redis"] = redis.ConnectionString,
             ["Remandzana__Backplane__InstanceName"] = $"instance-{number}",
@@ -50,20 +52,21 @@ public sealed class ScaledOutSite : IAsyncDisposable
             ["Remandzana__Limits__SendPerSecond"] = "100000",
             ["Remandzana__Metrics__RecomputeSeconds"] = "0",
         });
-
-    /// <summary>Waits until nobody is left in Redis (the instances notice closed tabs a few milliseconds after the sockets close).</summary>
-    public async Task WaitUntilEveryoneHasLeft()
-    {
-        string left;
-        for (var attempt = 0; (left = await Redis.Ask("ZCARD {rz}:people")) != ":0"; attempt++)
+        if (redis.IsRunning)
         {
-            if (attempt == 300)
+            using var http = instance.NewClient();
+            for (var attempt = 0; await http.GetStringAsync("/healthz") != "Healthy"; attempt++)
             {
-                Assert.Fail($"Timed out waiting for everyone to leave the shared switchboard ({left.TrimStart(':')} still there).");
-            }
+                if (attempt == 300)
+                {
+                    Assert.Fail($"Instance {number} did not join the cluster within 30 s. Output:\n{string.Join("\n", instance.Output)}");
+                }
 
-            await Task.Delay(100);
+                await Task.Delay(100);
+            }
         }
+
+        return instance;
     }
 
     public async ValueTask DisposeAsync()

@@ -36,10 +36,18 @@ public static class ClusterServices
             {
                 var redis = ConfigurationOptions.Parse(settings.Redis);
                 redis.AbortOnConnectFail = false;
-                silo.UseRedisClustering(options => options.ConfigurationOptions = redis);
+                // Started while Redis is down, the silo waits for it instead of failing, and the
+                // web server does not wait for the silo: pages are served, chat answers 503 until then.
+                silo.Services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
+                silo.UseRedisClustering(options =>
+                {
+                    options.ConfigurationOptions = redis;
+                    options.CreateMultiplexer = async clustering => (await ConnectWhenReachable(clustering.ConfigurationOptions!), false);
+                });
                 silo.AddRedisGrainStorage(RoomStorage, options =>
                 {
                     options.ConfigurationOptions = redis;
+                    options.CreateMultiplexer = async storage => (await ConnectWhenReachable(storage.ConfigurationOptions!), false);
                     options.DeleteStateOnClear = true;
                     // A room whose members all died with their instances is told by nobody: it expires.
                     options.EntryExpiry = TimeSpan.FromDays(2);
@@ -78,9 +86,21 @@ public static class ClusterServices
             provider.GetRequiredService<IClusterMembershipService>(),
             provider.GetRequiredService<PoliciesByMode>(),
             provider.GetRequiredService<IRelayTally>(),
-            scaledOut ? () => provider.GetRequiredService<RedisConnection>().IsConnected : () => true));
+            scaledOut ? () => provider.GetRequiredService<RedisConnection>().IsConnected : () => true,
+            provider.GetRequiredService<ILocalSiloDetails>()));
         services.AddHostedService<SiloWatch>();
         return services;
+    }
+
+    private static async Task<IConnectionMultiplexer> ConnectWhenReachable(ConfigurationOptions options)
+    {
+        var multiplexer = await ConnectionMultiplexer.ConnectAsync(options);
+        while (!multiplexer.IsConnected)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+
+        return multiplexer;
     }
 
     private static IPAddress AdvertisedAddress(BackplaneOptions settings)

@@ -22,11 +22,15 @@ public sealed class ClusterSwitchboard(
     IClusterMembershipService membership,
     PoliciesByMode policies,
     IRelayTally tally,
-    Func<bool> storageReachable)
+    Func<bool> storageReachable,
+    ILocalSiloDetails silo)
 {
     private volatile bool _stopping;
 
-    public bool IsAvailable => storageReachable();
+    /// <summary>This silo has joined the cluster and its storage (Redis, when scaled out) can be reached.</summary>
+    public bool IsAvailable => IsSiloActive && storageReachable();
+
+    public bool IsSiloActive => membership.CurrentSnapshot.GetSiloStatus(silo.SiloAddress) == SiloStatus.Active;
 
     public PoliciesByMode Policies => policies;
 
@@ -42,7 +46,7 @@ public sealed class ClusterSwitchboard(
 
         if (!IsAvailable)
         {
-            throw new SwitchboardUnavailableException("The cluster's storage cannot be reached.");
+            throw new SwitchboardUnavailableException("This silo has not joined the cluster, or its storage cannot be reached.");
         }
 
         var listener = listeners.Add(entry);
