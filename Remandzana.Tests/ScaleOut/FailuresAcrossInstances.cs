@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Remandzana.Web.Debug;
 using AngleSharp.Html.Parser;
 using Remandzana.Domain.Lines;
 using Remandzana.Tests.Support;
@@ -30,6 +33,55 @@ public sealed class FailuresAcrossInstances
         await watcher.WaitForLine(Notices.Left("Anonymous")).WaitAsync(fifteenSeconds.Token);
         Assert.That(site[1].HasExited, Is.True);
         Assert.That(site[0].Output.Concat(site[2].Output), Has.Some.Contains("(instance-1) is dead"), "a survivor logged what it did");
+    }
+
+    [Test]
+    public async Task KillingTheInstanceThatHoldsTheMatchmakerLosesNobodyWhoWaitsElsewhere()
+    {
+        await using var site = await ScaledOutSite.Start(3);
+        var matchmaker = (await Snapshot(site[0])).Matchmaker;
+        var host = site.Instances.Single(instance => Name(site, instance) == matchmaker);
+        var others = site.Instances.Where(instance => instance != host).ToList();
+        await using var first = await others[0].OpenChat("/three");
+        await using var second = await others[1].OpenChat("/three");
+        await first.WaitForLine(Notices.LookingForTwoStrangers);
+        await second.WaitForLine(Notices.LookingForTwoStrangers);
+
+        await host.Kill();
+
+        // Once the others have declared its silo dead, the matchmaker lives on one of them, with the two who waited back in its lobby.
+        await WaitUntil(async () => await TrySnapshot(others[0]) is { } snapshot && snapshot.Matchmaker != matchmaker && snapshot.Lobbies.Single(lobby => lobby.Mode == "Three").Waiting.Count == 2, "the matchmaker to come back with the waiting people");
+        await using var third = await others[0].OpenChat("/three");
+        foreach (var tab in new[] { first, second, third })
+        {
+            await tab.WaitForLine(Notices.FoundTwoStrangers);
+        }
+
+        Assert.That(first.LineTexts.Count(line => line == Notices.LookingForTwoStrangers), Is.EqualTo(1), "the page was never reopened: it kept waiting");
+    }
+
+    private static string Name(ScaledOutSite site, AppProcess instance) => $"instance-{site.Instances.ToList().IndexOf(instance)}";
+
+    private static async Task<DebugSnapshot?> TrySnapshot(AppProcess instance)
+    {
+        try
+        {
+            return await Snapshot(instance);
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<DebugSnapshot> Snapshot(AppProcess instance)
+    {
+        using var http = instance.NewClient();
+        await http.GetAsync("/debug");
+        var key = instance.Output.Select(line => Regex.Match(line, @"/debug\?key=(\S+)")).First(match => match.Success).Groups[1].Value;
+        using var response = await http.GetAsync($"/debug?key={Uri.EscapeDataString(key)}");
+        response.EnsureSuccessStatusCode();
+        return JsonSerializer.Deserialize<DebugSnapshot>(await response.Content.ReadAsStringAsync(), DebugSnapshot.Json)!;
     }
 
     [Test]

@@ -219,7 +219,8 @@ public sealed class ClusterSwitchboard(
                 .OrderBy(room => room.CreatedAt)
                 .ThenBy(room => room.Id, StringComparer.Ordinal)
                 .Select(room => new RoomView(room.Id, room.Mode, room.CreatedAt, room.Members.Select(member => new MemberView(member.Id, member.Role, member.IndexInRole)).ToList()))
-                .ToList());
+                .ToList(),
+            lobbies.Instance);
     }
 
     /// <summary>Every stream here gets the restart notice and ends at once; later joins are refused.</summary>

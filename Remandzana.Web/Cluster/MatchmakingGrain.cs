@@ -18,7 +18,7 @@ namespace Remandzana.Web.Cluster;
 /// It lives in memory: when its silo dies, the instances put their waiting people back (<see cref="Recover"/>).
 /// </summary>
 [KeepAlive]
-public sealed class MatchmakingGrain(PoliciesByMode policies, IOptions<ChatOptions> chat, IClusterMembershipService membership) : Grain, IMatchmakingGrain
+public sealed class MatchmakingGrain(PoliciesByMode policies, IOptions<ChatOptions> chat, IClusterMembershipService membership, ILocalSiloDetails silo) : Grain, IMatchmakingGrain
 {
     private readonly Matchmaker _matchmaker = new(new Random(), policies, chat.Value.MaxMessageLength);
     private readonly Dictionary<string, Arrival> _arrivals = [];
@@ -95,7 +95,8 @@ public sealed class MatchmakingGrain(PoliciesByMode policies, IOptions<ChatOptio
         _matchmaker.Lobbies.Select(lobby => new LobbyWaiting(
             lobby.Mode.ToString(),
             lobby.RoomNeeds.ToDictionary(need => need.Key.ToString(), need => need.Value),
-            lobby.Waiting.Select(person => person.Id.Value).ToArray())).ToArray()));
+            lobby.Waiting.Select(person => person.Id.Value).ToArray())).ToArray(),
+        silo.Name));
 
     private Person Waiting(Arrival arrival)
     {

@@ -2,9 +2,9 @@ using Orleans;
 
 namespace Remandzana.Web.Cluster;
 
-/// <summary>The lobbies for the debug view: mode, needs and waiting ids per lobby.</summary>
+/// <summary>The lobbies for the debug view (mode, needs and waiting ids per lobby), and the instance whose silo holds the matchmaker.</summary>
 [GenerateSerializer, Immutable]
-public sealed record MatchmakingView([property: Id(0)] LobbyWaiting[] Lobbies);
+public sealed record MatchmakingView([property: Id(0)] LobbyWaiting[] Lobbies, [property: Id(1)] string Instance);
 
 [GenerateSerializer, Immutable]
 public sealed record LobbyWaiting(

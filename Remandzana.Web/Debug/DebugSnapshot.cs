@@ -4,9 +4,10 @@ namespace Remandzana.Web.Debug;
 
 /// <summary>
 /// Everything on the switchboard at one instant, for the operator. Serialised as
-/// <c>{ "people": [...], "lobbies": [...], "rooms": [...] }</c>; other tools read that shape.
+/// <c>{ "people": [...], "lobbies": [...], "rooms": [...], "matchmaker": "…" }</c>; other tools read that shape.
 /// </summary>
-public sealed record DebugSnapshot(IReadOnlyList<PersonView> People, IReadOnlyList<LobbyView> Lobbies, IReadOnlyList<RoomView> Rooms)
+/// <param name="Matchmaker">The instance whose silo holds the matchmaking grain now.</param>
+public sealed record DebugSnapshot(IReadOnlyList<PersonView> People, IReadOnlyList<LobbyView> Lobbies, IReadOnlyList<RoomView> Rooms, string? Matchmaker = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 }
