@@ -33,6 +33,8 @@ var app = builder.Build();
 
 // First: every later step (logging included) sees the client's address as nginx forwarded it.
 app.UseForwardedHeaders();
+app.UseHeadAsGet();
+app.UseRouting();
 app.UseRequestLogging();
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseSecurityHeaders();

@@ -21,7 +21,6 @@ public static class Notices
     public const string ConversationOver = "The conversation is over. Start a new one from the bar above.";
     public const string NotTalkingYet = "You're not talking to anyone yet!";
     public const string ServerStopping = "The server is restarting — start a new conversation.";
-    public const string ChatUnavailable = "The chat service is temporarily unavailable — start a new conversation in a moment.";
     public const string Pong = "Pong.";
 
     public static string YourQuestion(string question) => $"Your question: {question}";

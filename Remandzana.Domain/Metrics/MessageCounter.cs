@@ -7,7 +7,6 @@ namespace Remandzana.Domain.Metrics;
 /// </summary>
 public sealed class MessageCounter : IMessagesToday
 {
-    public static readonly TimeSpan Window = TimeSpan.FromHours(24);
     public static readonly TimeSpan DefaultRecompute = TimeSpan.FromSeconds(60);
 
     private const int Seconds = 24 * 60 * 60;

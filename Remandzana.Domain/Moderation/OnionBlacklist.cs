@@ -23,8 +23,6 @@ public sealed class OnionBlacklist : Policy
 
     public override string Reason => "that onion address is blacklisted";
 
-    public int Count => _digests.Count;
-
     public override bool IsViolatedBy(string text) => Addresses.Onions(text).Any(address => _digests.Contains(Digest(address)));
 
     /// <summary>md5 of "<paramref name="address"/>.onion" as lower-case hex.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Microsoft.Extensions.DependencyInjection;
 using Remandzana.Tests.Support;
 
 namespace Remandzana.Tests.Web;
@@ -23,6 +24,21 @@ public sealed class OrdinaryPages
     {
         _http.Dispose();
         await _app.DisposeAsync();
+    }
+
+    [TestCase("/")]
+    [TestCase("/about")]
+    [TestCase("/feedback")]
+    [TestCase("/two")]
+    [TestCase("/global")]
+    public async Task HeadAnswersLikeGetWithoutABodyAndJoinsNobody(string path)
+    {
+        using var head = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.OK), "not 405");
+        Assert.That(head.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+        Assert.That(await head.Content.ReadAsByteArrayAsync(), Is.Empty);
+        Assert.That(_app.Services.GetRequiredService<Remandzana.Web.Cluster.Listeners>().Count, Is.Zero, "a HEAD on a chat page opens no chat");
     }
 
     [Test]

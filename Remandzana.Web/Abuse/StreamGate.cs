@@ -30,9 +30,6 @@ public sealed class StreamGate : IDisposable
             }));
     }
 
-    /// <summary>Streams open right now on this instance.</summary>
-    public int Open => Volatile.Read(ref _open);
-
     public StreamRefusal TryEnter(IPAddress? address, out IDisposable? lease)
     {
         lease = null;

@@ -14,7 +14,6 @@ public sealed record ChatPage(ChatEntry Entry, string Path, string Title, string
 
     public static readonly IReadOnlyList<ChatPage> All = [Two, Three, Ask, Discuss, Global, Any];
 
-    public static ChatPage For(ChatEntry entry) => All.First(page => page.Entry == entry);
 
     /// <summary>The "New conversation" links: question mode offers both sides.</summary>
     public IReadOnlyList<(string Path, string Label)> StartOver => Entry switch

@@ -3,6 +3,9 @@ namespace Remandzana.Web.Chat;
 /// <summary>A friendly page for a refusal (403, 404, 429, 503): what happened and what to do.</summary>
 public sealed record ProblemModel(string Title, string Detail)
 {
-    /// <summary>The shared switchboard (Redis) cannot be reached: said the same on every page that needs it.</summary>
-    public static readonly ProblemModel ChatUnavailable = new("Chat is temporarily unavailable", "The chat service is temporarily unavailable. Try again in a moment.");
+    /// <summary>How every page and form says that the chat cannot be reached just now.</summary>
+    public const string Unavailable = "The chat service is temporarily unavailable";
+
+    /// <summary>The cluster or its Redis cannot be reached: said the same on every page that needs it.</summary>
+    public static readonly ProblemModel ChatUnavailable = new("Chat is temporarily unavailable", $"{Unavailable}. Try again in a moment.");
 }

@@ -7,6 +7,7 @@ using Remandzana.Domain.Switchboards;
 using Remandzana.Web.Abuse;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
+using Remandzana.Web.Hosting;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
 using Remandzana.Web.Switchboards;
@@ -24,7 +25,7 @@ public sealed class ChatController(
     ExileMarks exile,
     IOptions<ChatOptions> options) : Controller
 {
-    private const string NotSent = "The chat service is temporarily unavailable; your message was not sent. Try again in a moment.";
+    private const string NotSent = $"{ProblemModel.Unavailable}; your message was not sent. Try again in a moment.";
 
     private static readonly string[] SendFields = ["token", "message"];
 
@@ -67,6 +68,12 @@ public sealed class ChatController(
     {
         Response.Headers.CacheControl = "no-store";
         Response.Headers["X-Accel-Buffering"] = "no";
+        if (HttpContext.IsHead())
+        {
+            Response.ContentType = "text/html; charset=utf-8";
+            return;
+        }
+
         var refusal = streamGate.TryEnter(HttpContext.Connection.RemoteIpAddress, out var lease);
         if (refusal != StreamRefusal.None)
         {
