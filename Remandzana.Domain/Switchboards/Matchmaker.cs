@@ -60,7 +60,7 @@ public sealed class Matchmaker
         return formed;
     }
 
-    private IReadOnlyList<Formation> Join(Person person, bool tell)
+    private List<Formation> Join(Person person, bool tell)
     {
         if (person.Entry == ChatEntry.Global)
         {

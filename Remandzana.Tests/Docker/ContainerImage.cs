@@ -97,7 +97,7 @@ public sealed class ContainerImage
             Assert.That(stop.Succeeded, stop.Output);
             await alice.WaitForEnd();
             await bob.WaitForEnd();
-            Assert.That(alice.LineTexts.Last(), Is.EqualTo(Notices.ServerStopping));
+            Assert.That(alice.LineTexts[^1], Is.EqualTo(Notices.ServerStopping));
             var exit = await _docker.Docker(["inspect", "--format", "{{.State.ExitCode}}", name], TimeSpan.FromMinutes(1));
             Assert.That(exit.Output.Trim(), Is.EqualTo("0"), "SIGTERM ends the app cleanly, not by the 15 s kill");
         }

@@ -28,7 +28,7 @@ public sealed class GracefulShutdown
         {
             await stream.WaitForLine(Notices.ServerStopping);
             await stream.WaitForEnd();
-            Assert.That(stream.LineTexts.Last(), Is.EqualTo(Notices.ServerStopping));
+            Assert.That(stream.LineTexts[^1], Is.EqualTo(Notices.ServerStopping));
             Assert.That(stream.Page.QuerySelector("i.hb.ended"), Is.Not.Null, "the page finished loading");
         }
 

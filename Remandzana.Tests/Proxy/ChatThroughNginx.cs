@@ -78,7 +78,7 @@ public sealed class ChatThroughNginx
 
         await bob.WaitForLine(Notices.StrangerLeft);
         await bob.WaitForEnd();
-        Assert.That(bob.LineTexts.Last(), Is.EqualTo(Notices.ConversationOver));
+        Assert.That(bob.LineTexts[^1], Is.EqualTo(Notices.ConversationOver));
         await _log.WaitFor(message => message.Contains("/two from 127.0.0.2 ended: 200 (client gone)"), "that the app saw the browser go");
     }
 

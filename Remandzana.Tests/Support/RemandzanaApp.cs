@@ -100,7 +100,7 @@ public sealed class RemandzanaApp : IAsyncDisposable
     }
 
     /// <summary>Waits (at most five seconds) for server-side state that follows from a client's action.</summary>
-    public async Task WaitUntil(Func<bool> condition, string what)
+    public static async Task WaitUntil(Func<bool> condition, string what)
     {
         for (var attempt = 0; !condition(); attempt++)
         {

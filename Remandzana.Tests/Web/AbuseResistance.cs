@@ -73,7 +73,7 @@ public sealed class AbuseResistance
         await elsewhere.WaitForLine("You are Charlie.");
 
         await first.DisposeAsync();
-        await app.WaitUntil(() => app.Services.GetRequiredService<Remandzana.Web.Cluster.Listeners>().Count == 2, "the first tab's person to leave");
+        await RemandzanaApp.WaitUntil(() => app.Services.GetRequiredService<Remandzana.Web.Cluster.Listeners>().Count == 2, "the first tab's person to leave");
         await using var again = await app.OpenChat("/two");
         Assert.That(again.Response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "closing a tab frees its place");
     }
@@ -209,7 +209,7 @@ public sealed class AbuseResistance
         await using var app = new RemandzanaApp(new Dictionary<string, string?> { ["Remandzana:Chat:MailboxCapacity"] = $"{capacity}" });
         var switchboard = app.Services.GetRequiredService<Remandzana.Web.Cluster.Listeners>();
         using var stalled = await StalledReader.Open(app.BaseAddress, "/two");
-        await app.WaitUntil(() => switchboard.Count == 1, "the stalled reader to join");
+        await RemandzanaApp.WaitUntil(() => switchboard.Count == 1, "the stalled reader to join");
         var stalledPerson = switchboard.All.Single().Person;
         await using var talker = await LeanTalker.Open(app, "/two");
 

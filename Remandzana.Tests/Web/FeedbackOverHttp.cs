@@ -194,7 +194,7 @@ public sealed class FeedbackOverHttp
         var entry = new Dictionary<string, object?>
         {
             ["timestamp"] = timestamp,
-            ["datetime"] = DateTimeOffset.FromUnixTimeSeconds(timestamp).ToString("yyyy-MM-dd HH:mm:ss"),
+            ["datetime"] = DateTimeOffset.FromUnixTimeSeconds(timestamp).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
             ["message"] = message,
             ["visible"] = visible,
             ["reply"] = reply,

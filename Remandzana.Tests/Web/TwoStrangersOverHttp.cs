@@ -81,7 +81,7 @@ public sealed class TwoStrangersOverHttp : SharedAppFixture
         await bob.WaitForLine(Notices.StrangerLeft);
         await bob.WaitForEnd();
         Assert.That(bob.Page.QuerySelector("i.hb.ended"), Is.Not.Null);
-        Assert.That(bob.LineTexts.Last(), Is.EqualTo(Notices.ConversationOver));
+        Assert.That(bob.LineTexts[^1], Is.EqualTo(Notices.ConversationOver));
     }
 
     [Test]

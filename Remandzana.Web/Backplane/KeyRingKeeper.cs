@@ -11,10 +11,10 @@ public sealed partial class KeyRingKeeper(RedisConnection redis, SharedKeyRing k
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var multiplexer = redis.Multiplexer;
-        multiplexer.ConnectionFailed += (_, e) => LogLost(e.EndPoint?.ToString(), e.FailureType, e.ConnectionType);
+        multiplexer.ConnectionFailed += (_, e) => LogLost(e.EndPoint, e.FailureType, e.ConnectionType);
         multiplexer.ConnectionRestored += (_, e) =>
         {
-            LogBack(e.EndPoint?.ToString(), e.ConnectionType);
+            LogBack(e.EndPoint, e.ConnectionType);
             if (e.ConnectionType == ConnectionType.Interactive)
             {
                 _ = Task.Run(RestoreKeys, CancellationToken.None);
@@ -50,10 +50,10 @@ public sealed partial class KeyRingKeeper(RedisConnection redis, SharedKeyRing k
     private partial void LogScaledOut(string instance, bool connected);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Redis at {Endpoint} is unreachable ({FailureType}, {ConnectionType}): chat pages answer 503 until it is back")]
-    private partial void LogLost(string? endpoint, ConnectionFailureType failureType, ConnectionType connectionType);
+    private partial void LogLost(System.Net.EndPoint? endpoint, ConnectionFailureType failureType, ConnectionType connectionType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Redis at {Endpoint} is reachable again ({ConnectionType}); chat pages are served again")]
-    private partial void LogBack(string? endpoint, ConnectionType connectionType);
+    private partial void LogBack(System.Net.EndPoint? endpoint, ConnectionType connectionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis had lost Data Protection keys (restarted without persistence?); instance {Instance} wrote back the {Keys} keys it knew")]
     private partial void LogKeysWrittenBack(string instance, int keys);

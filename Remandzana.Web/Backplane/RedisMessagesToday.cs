@@ -9,7 +9,7 @@ namespace Remandzana.Web.Backplane;
 /// "N messages today" across every instance: switchboard.lua counts each relayed message in a
 /// per-minute key; the sum over the last 24 hours is read again at most once per interval.
 /// </summary>
-public sealed class RedisMessagesToday(RedisConnection redis, TimeProvider time, IOptions<MetricsOptions> options, ILogger<RedisMessagesToday> logger) : IMessagesToday
+public sealed partial class RedisMessagesToday(RedisConnection redis, TimeProvider time, IOptions<MetricsOptions> options, ILogger<RedisMessagesToday> logger) : IMessagesToday
 {
     private const int Minutes = 24 * 60;
 
@@ -32,8 +32,11 @@ public sealed class RedisMessagesToday(RedisConnection redis, TimeProvider time,
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            logger.LogDebug("Messages today not read from Redis: {Reason}", e.Message);
+            LogNotRead(e.Message);
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Messages today not read from Redis: {Reason}")]
+    private partial void LogNotRead(string reason);
 }

@@ -64,7 +64,10 @@ public sealed class Doorbell : IValueTaskSource
         }
 
         // No cancellation token: the channel then reuses one waiter instead of allocating one per wait.
+        // The ValueTask is kept to be consumed exactly once, in MailboxReady.
+#pragma warning disable CA2012
         _watch = _mailbox.WaitToReadAsync(CancellationToken.None);
+#pragma warning restore CA2012
         if (_watch.IsCompleted)
         {
             MailboxReady();

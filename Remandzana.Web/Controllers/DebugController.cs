@@ -9,7 +9,7 @@ using Remandzana.Web.Switchboards;
 
 namespace Remandzana.Web.Controllers;
 
-public sealed class DebugController(ClusterSwitchboard switchboard, DebugKeys keys, IOptions<DebugOptions> options, ILogger<DebugController> logger) : Controller
+public sealed partial class DebugController(ClusterSwitchboard switchboard, DebugKeys keys, IOptions<DebugOptions> options, ILogger<DebugController> logger) : Controller
 {
     /// <summary>The operator's JSON view. The key comes from the server's log: a request without one makes it log a fresh key.</summary>
     [HttpGet("/debug")]
@@ -25,7 +25,7 @@ public sealed class DebugController(ClusterSwitchboard switchboard, DebugKeys ke
         {
             if (keys.IssueUnlessCoolingDown() is { } fresh)
             {
-                logger.LogWarning("Debug view key (valid {Lifetime} s), open /debug?key={DebugKey}", keys.Lifetime.TotalSeconds, fresh);
+                LogKey(keys.Lifetime.TotalSeconds, fresh);
             }
 
             var refusal = View("Problem", new ProblemModel("A key is needed", "Open this page with the key from the server's log: /debug?key=…"));
@@ -44,4 +44,7 @@ public sealed class DebugController(ClusterSwitchboard switchboard, DebugKeys ke
             return unavailable;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Debug view key (valid {Lifetime} s), open /debug?key={DebugKey}")]
+    private partial void LogKey(double lifetime, string debugKey);
 }

@@ -14,7 +14,7 @@ namespace Remandzana.Web.Feedback;
 /// random, so concurrent submissions never collide. Files are read as the operator left them:
 /// anything too large or not of the entry's shape is skipped with a log line.
 /// </summary>
-public sealed class FeedbackStore(IOptions<FeedbackOptions> options, TimeProvider time, ILogger<FeedbackStore> logger)
+public sealed partial class FeedbackStore(IOptions<FeedbackOptions> options, TimeProvider time, ILogger<FeedbackStore> logger)
 {
     private const string Extension = ".json";
 
@@ -70,7 +70,7 @@ public sealed class FeedbackStore(IOptions<FeedbackOptions> options, TimeProvide
             throw;
         }
 
-        logger.LogInformation("Feedback stored in {File}", final);
+        LogStored(final);
         return final;
     }
 
@@ -105,7 +105,7 @@ public sealed class FeedbackStore(IOptions<FeedbackOptions> options, TimeProvide
             await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.Asynchronous);
             if (file.Length > _maxFileBytes)
             {
-                logger.LogWarning("Feedback file {File} skipped: {Bytes} bytes is over the limit of {Limit}", path, file.Length, _maxFileBytes);
+                LogSkipped(path, $"{file.Length} bytes is over the limit of {_maxFileBytes}");
                 return null;
             }
 
@@ -120,14 +120,14 @@ public sealed class FeedbackStore(IOptions<FeedbackOptions> options, TimeProvide
 
             if (length > _maxFileBytes)
             {
-                logger.LogWarning("Feedback file {File} skipped: over the limit of {Limit} bytes", path, _maxFileBytes);
+                LogSkipped(path, $"over the limit of {_maxFileBytes} bytes");
                 return null;
             }
 
             var entry = JsonSerializer.Deserialize<FeedbackEntry>(buffer.AsSpan(0, length), Json);
             if (entry is null || entry.Timestamp < EarliestSecond || entry.Timestamp > LatestSecond)
             {
-                logger.LogWarning("Feedback file {File} skipped: not a feedback entry", path);
+                LogSkipped(path, "not a feedback entry");
                 return null;
             }
 
@@ -135,13 +135,19 @@ public sealed class FeedbackStore(IOptions<FeedbackOptions> options, TimeProvide
         }
         catch (JsonException e)
         {
-            logger.LogWarning("Feedback file {File} skipped: not a feedback entry ({Problem})", path, e.Message);
+            LogSkipped(path, $"not a feedback entry ({e.Message})");
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            logger.LogWarning("Feedback file {File} skipped: it cannot be read ({Problem})", path, e.Message);
+            LogSkipped(path, $"it cannot be read ({e.Message})");
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feedback stored in {File}")]
+    private partial void LogStored(string file);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feedback file {File} skipped: {Why}")]
+    private partial void LogSkipped(string file, string why);
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Remandzana.Web.Hosting;
 
-public static class RequestLogging
+public static partial class RequestLogging
 {
     public const string Category = "Remandzana.Web.Requests";
 
@@ -27,16 +27,17 @@ public static class RequestLogging
 
             var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
             var started = Stopwatch.GetTimestamp();
-            logger.Log(level, "{Method} {Scheme}://{Host}{Path} from {Client} started", request.Method, request.Scheme, request.Host, request.Path, client);
+            LogStarted(logger, level, request.Method, request.Scheme, request.Host, request.Path, client);
             try
             {
                 await next(context);
             }
             finally
             {
-                logger.Log(
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                LogEnded(
+                    logger,
                     level,
-                    "{Method} {Scheme}://{Host}{Path} from {Client} ended: {Status}{Aborted} after {Milliseconds:F0} ms",
                     request.Method,
                     request.Scheme,
                     request.Host,
@@ -44,10 +45,16 @@ public static class RequestLogging
                     client,
                     context.Response.StatusCode,
                     context.RequestAborted.IsCancellationRequested ? " (client gone)" : "",
-                    Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    elapsed);
             }
         });
     }
+
+    [LoggerMessage(Message = "{Method} {Scheme}://{Host}{Path} from {Client} started")]
+    private static partial void LogStarted(ILogger logger, LogLevel level, string method, string scheme, HostString host, PathString path, string client);
+
+    [LoggerMessage(Message = "{Method} {Scheme}://{Host}{Path} from {Client} ended: {Status}{Aborted} after {Milliseconds:F0} ms")]
+    private static partial void LogEnded(ILogger logger, LogLevel level, string method, string scheme, HostString host, PathString path, string client, int status, string aborted, double milliseconds);
 
     private static bool IsRoutine(HttpRequest request) =>
         request.Path.StartsWithSegments(HealthServices.Path)

@@ -6,7 +6,7 @@ using Remandzana.Web.Options;
 namespace Remandzana.Web.Moderation;
 
 /// <summary>Builds the domain's policies from configuration (reading the blacklist file) and words them for /about.</summary>
-public static class Policies
+public static partial class Policies
 {
     public static PoliciesByMode From(ModerationOptions options, ILogger logger)
     {
@@ -31,7 +31,7 @@ public static class Policies
             if (active.Count > 0)
             {
                 byMode[mode] = active;
-                logger.LogInformation("Moderation in {Mode}: {Policies}", mode, string.Join(", ", active));
+                LogModeration(logger, mode, active);
             }
         }
 
@@ -61,7 +61,7 @@ public static class Policies
             }
         }
 
-        logger.LogInformation("Onion blacklist {Path}: {Count} digests, {Skipped} lines that are not md5 digests skipped", path, digests.Count, skipped);
+        LogBlacklist(logger, path, digests.Count, skipped);
         return digests;
     }
 
@@ -81,4 +81,10 @@ public static class Policies
         ChatEntry.QuestionAsk or ChatEntry.QuestionDiscuss => Mode.Question,
         _ => Mode.Global,
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Moderation in {Mode}: {Policies}")]
+    private static partial void LogModeration(ILogger logger, Mode mode, IEnumerable<Policy> policies);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Onion blacklist {Path}: {Count} digests, {Skipped} lines that are not md5 digests skipped")]
+    private static partial void LogBlacklist(ILogger logger, string path, int count, int skipped);
 }

@@ -71,14 +71,14 @@ public sealed class BenchArgs
         return copy;
     }
 
-    public string String(string name, string fallback) => _values.GetValueOrDefault(name, fallback);
+    public string Text(string name, string fallback) => _values.GetValueOrDefault(name, fallback);
 
     public string? OptionalString(string name) => _values.GetValueOrDefault(name);
 
-    public int Int(string name, int fallback) =>
+    public int Integer(string name, int fallback) =>
         _values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
-    public double Double(string name, double fallback) =>
+    public double Number(string name, double fallback) =>
         _values.TryGetValue(name, out var value) ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
     public bool Flag(string name) => _values.TryGetValue(name, out var value) && value != "false";

@@ -13,22 +13,22 @@ public static class ChurnScenario
 {
     public static async Task Run(BenchArgs args, Report report)
     {
-        var cycles = args.Int("cycles", 100_000);
-        var paths = args.String("paths", "/two,/global").Split(',');
-        var limit = TimeSpan.FromSeconds(args.Int("max-seconds", 1200));
+        var cycles = args.Integer("cycles", 100_000);
+        var paths = args.Text("paths", "/two,/global").Split(',');
+        var limit = TimeSpan.FromSeconds(args.Integer("max-seconds", 1200));
         var heap = new HeapProbe(args.OptionalString("gcdump"), args.ServerPid);
         var probe = new ServerProbe(args.ServerPids);
         using var http = Browsers.Client(args.Base);
 
         // Warm the server up a little so that the "start" heap has its caches and JIT-ed code.
-        await Cycle(http, paths, 2_000, args.Int("concurrency", 32), limit);
+        await Cycle(http, paths, 2_000, args.Integer("concurrency", 32), limit);
         // The first gcdump makes the server build its own diagnostics metadata (event sources,
         // reflection); take one and throw it away so that the start figure already includes it.
         await heap.Measure();
         var heapBefore = await heap.Measure();
         var before = probe.Sample();
         var started = Stopwatch.GetTimestamp();
-        var (done, failed, error) = await Cycle(http, paths, cycles, args.Int("concurrency", 32), limit);
+        var (done, failed, error) = await Cycle(http, paths, cycles, args.Integer("concurrency", 32), limit);
         var took = Stopwatch.GetElapsedTime(started);
         await Task.Delay(TimeSpan.FromSeconds(3));
         var after = probe.Sample();

@@ -12,7 +12,7 @@ public static class FloorScenario
 {
     public static async Task Run(BenchArgs args, Report report)
     {
-        var port = args.Int("port", 5391);
+        var port = args.Integer("port", 5391);
         var cpus = args.OptionalString("server-cpus");
         var bench = Assembly.GetEntryAssembly()!.Location;
         var start = new ProcessStartInfo(cpus is null ? Environment.ProcessPath! : "taskset") { UseShellExecute = false, RedirectStandardOutput = true };

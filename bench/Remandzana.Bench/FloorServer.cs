@@ -29,7 +29,7 @@ public static class FloorServer
 
     public static async Task Run(BenchArgs args)
     {
-        var port = args.Int("port", 5391);
+        var port = args.Integer("port", 5391);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>

@@ -9,16 +9,16 @@ public static class GlobalScenario
 {
     public static async Task Run(BenchArgs args, Report report)
     {
-        var members = args.Int("members", 1_000);
-        var rate = args.Double("rate", 10);
-        var seconds = args.Int("seconds", 30);
+        var members = args.Integer("members", 1_000);
+        var rate = args.Number("rate", 10);
+        var seconds = args.Integer("seconds", 30);
         var probe = new ServerProbe(args.ServerPids);
         using var http = Browsers.Client(args.Base);
         report.Add("members", members);
         report.Add("rate_per_s", rate);
         report.Add("seconds", seconds);
 
-        var opened = await Opening.Many(http, "/global", members, args.Int("concurrency", 16), TimeSpan.FromSeconds(120));
+        var opened = await Opening.Many(http, "/global", members, args.Integer("concurrency", 16), TimeSpan.FromSeconds(120));
         var tabs = opened.Tabs;
         report.Add("open_failed", opened.Failed);
         var total = (int)(rate * seconds);
@@ -42,7 +42,7 @@ public static class GlobalScenario
         await Task.Delay(TimeSpan.FromSeconds(3));
 
         // Untimed messages first, at the same rate, so the server is warm (see the pairs scenario).
-        var warmupSeconds = args.Int("warmup-seconds", 15);
+        var warmupSeconds = args.Integer("warmup-seconds", 15);
         for (var w = 0; w < (int)(warmupSeconds * rate); w++)
         {
             await Task.Delay(TimeSpan.FromSeconds(1 / rate));

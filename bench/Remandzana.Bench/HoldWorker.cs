@@ -11,8 +11,8 @@ public static class HoldWorker
 {
     public static async Task Run(BenchArgs args)
     {
-        var path = args.String("path", "/two");
-        var limit = TimeSpan.FromSeconds(args.Int("max-seconds", 1800));
+        var path = args.Text("path", "/two");
+        var limit = TimeSpan.FromSeconds(args.Integer("max-seconds", 1800));
         using var http = Browsers.Client(args.Base);
         var tabs = new List<Tab>();
         using var deadline = new CancellationTokenSource(limit);

@@ -11,11 +11,11 @@ public static class IdleScenario
 
     public static async Task Run(BenchArgs args, Report report, string prefix = "")
     {
-        var streams = args.Int("streams", 10_000);
-        var hold = args.Int("hold", 60);
-        var path = args.String("path", "/two");
+        var streams = args.Integer("streams", 10_000);
+        var hold = args.Integer("hold", 60);
+        var path = args.Text("path", "/two");
         var probe = new ServerProbe(args.ServerPids);
-        var workers = args.Int("workers", (streams + StreamsPerWorker - 1) / StreamsPerWorker);
+        var workers = args.Integer("workers", (streams + StreamsPerWorker - 1) / StreamsPerWorker);
 
         report.Add(prefix + "streams", streams);
         report.Add(prefix + "hold_s", hold);
@@ -23,7 +23,7 @@ public static class IdleScenario
         await using var holders = new HoldWorkers(args.Base, path, workers);
         await Task.Delay(TimeSpan.FromSeconds(1));
         var before = probe.Sample();
-        var opened = await holders.Open(streams, args.Int("concurrency", 128));
+        var opened = await holders.Open(streams, args.Integer("concurrency", 128));
         var openTook = DateTimeOffset.UtcNow - before.At;
         await Task.Delay(TimeSpan.FromSeconds(2));
         var afterOpen = probe.Sample();

@@ -16,10 +16,10 @@ public static class PairsScenario
 {
     public static async Task Run(BenchArgs args, Report report, string prefix = "")
     {
-        var pairs = args.Int("pairs", 500);
-        var messages = args.Int("messages", 10);
-        var rate = args.Double("rate", 1);
-        var path = args.String("path", "/two");
+        var pairs = args.Integer("pairs", 500);
+        var messages = args.Integer("messages", 10);
+        var rate = args.Number("rate", 1);
+        var path = args.Text("path", "/two");
         var probe = new ServerProbe(args.ServerPids);
         var instances = args.Bases.Select(Browsers.Client).ToList();
         try
@@ -35,9 +35,9 @@ public static class PairsScenario
         }
     }
 
-    private static async Task Run(BenchArgs args, Report report, string prefix, IReadOnlyList<HttpClient> instances, int pairs, int messages, double rate, string path, ServerProbe probe)
+    private static async Task Run(BenchArgs args, Report report, string prefix, List<HttpClient> instances, int pairs, int messages, double rate, string path, ServerProbe probe)
     {
-        var postTo = args.String("post-to", "next");
+        var postTo = args.Text("post-to", "next");
         if (postTo is not ("next" or "own"))
         {
             throw new ArgumentException("--post-to is next (the instance after the sender's) or own (the sender's).");
@@ -58,7 +58,7 @@ public static class PairsScenario
 
         var opened = scaledOut
             ? await PairOpening.AcrossInstances(instances, path, pairs, TimeSpan.FromSeconds(60))
-            : await Opening.Many(instances[0], path, pairs * 2, args.Int("concurrency", 64), TimeSpan.FromSeconds(60));
+            : await Opening.Many(instances[0], path, pairs * 2, args.Integer("concurrency", 64), TimeSpan.FromSeconds(60));
         var tabs = opened.Tabs;
         report.Add(prefix + "open_failed", opened.Failed);
         var total = tabs.Count * messages;
@@ -106,7 +106,7 @@ public static class PairsScenario
 
         // Untimed messages first, at the same rate, so the server's code is compiled to its final
         // tier and its pools are warm before the clock starts (a long-running server's steady state).
-        var warmupSeconds = args.Int("warmup-seconds", 20);
+        var warmupSeconds = args.Integer("warmup-seconds", 20);
         var warmupRounds = Math.Min((int)Math.Ceiling(warmupSeconds * rate), 50);
         var warmupInterval = TimeSpan.FromSeconds(1 / rate);
         var warmupStart = Stopwatch.GetTimestamp();

@@ -5,11 +5,11 @@ public static class RampScenario
 {
     public static async Task Run(BenchArgs args, Report report)
     {
-        var step = args.Int("step", 2_000);
-        var maximum = args.Int("max", 19_000);
-        var path = args.String("path", "/two");
+        var step = args.Integer("step", 2_000);
+        var maximum = args.Integer("max", 19_000);
+        var path = args.Text("path", "/two");
         var probe = new ServerProbe(args.ServerPids);
-        var workers = args.Int("workers", (maximum + IdleScenario.StreamsPerWorker - 1) / IdleScenario.StreamsPerWorker);
+        var workers = args.Integer("workers", (maximum + IdleScenario.StreamsPerWorker - 1) / IdleScenario.StreamsPerWorker);
         await using var holders = new HoldWorkers(args.Base, path, workers);
         var before = probe.Sample();
         report.Add("rss_start_mib", before.RssKib / 1024);
@@ -19,7 +19,7 @@ public static class RampScenario
         {
             var size = Math.Min(step, maximum - total);
             var begun = DateTimeOffset.UtcNow;
-            var opened = await holders.Open(size, args.Int("concurrency", 128));
+            var opened = await holders.Open(size, args.Integer("concurrency", 128));
             var took = DateTimeOffset.UtcNow - begun;
             total += opened.Opened;
             var sample = probe.Sample();
