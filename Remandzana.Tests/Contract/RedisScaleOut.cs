@@ -8,7 +8,7 @@ using Remandzana.Web.Switchboards;
 
 namespace Remandzana.Tests.Contract;
 
-/// <summary>What only a shared switchboard has to get right: instances racing, dying, and losing Redis.</summary>
+/// <summary>What only a cluster of several silos has to get right: instances racing, dying, and losing Redis.</summary>
 [Category("Contract")]
 public sealed class RedisScaleOut
 {

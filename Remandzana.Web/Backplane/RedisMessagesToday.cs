@@ -6,7 +6,7 @@ using StackExchange.Redis;
 namespace Remandzana.Web.Backplane;
 
 /// <summary>
-/// "N messages today" across every instance: switchboard.lua counts each relayed message in a
+/// "N messages today" across every instance: each instance counts the messages it relays in a
 /// per-minute key; the sum over the last 24 hours is read again at most once per interval.
 /// </summary>
 public sealed partial class RedisMessagesToday(RedisConnection redis, TimeProvider time, IOptions<MetricsOptions> options, ILogger<RedisMessagesToday> logger) : IMessagesToday

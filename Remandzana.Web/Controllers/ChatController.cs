@@ -222,7 +222,7 @@ public sealed class ChatController(
         return result;
     }
 
-    /// <summary>The shared switchboard (Redis) cannot be reached: a friendly page, never a hang.</summary>
+    /// <summary>The cluster or its Redis cannot be reached: a friendly page, never a hang.</summary>
     private ViewResult Unavailable() =>
         Problem(StatusCodes.Status503ServiceUnavailable, ProblemModel.ChatUnavailable.Title, ProblemModel.ChatUnavailable.Detail);
 
