@@ -21,7 +21,7 @@ wait_healthy() { # url → prints milliseconds from $2 (ns) until Healthy or Deg
 
 start() { # dir port [env...] → pid
   local dir=$1 port=$2; shift 2
-  (cd "$dir" && env "$@" taskset -c 0 dotnet Remandzana.Web.dll --urls "http://127.0.0.1:$port" >"/tmp/rz-$port.log" 2>&1 & echo $!)
+  (cd "$dir"; env "$@" taskset -c 0 dotnet Remandzana.Web.dll --urls "http://127.0.0.1:$port" >"/tmp/rz-$port.log" 2>&1 </dev/null & echo $!)
 }
 
 for build in before after; do

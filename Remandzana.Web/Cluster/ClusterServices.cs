@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
+using Orleans.Runtime.Hosting;
 using Remandzana.Domain.Moderation;
 using Remandzana.Web.Backplane;
 using Remandzana.Web.Metrics;
@@ -65,7 +66,7 @@ public static class ClusterServices
             else
             {
                 silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
-                silo.AddMemoryGrainStorage(RoomStorage);
+                silo.Services.AddGrainStorage(RoomStorage, (_, _) => new NoRoomStorage());
             }
 
             silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(10));
@@ -78,6 +79,7 @@ public static class ClusterServices
     /// <param name="scaledOut">Chat is available only while Redis (the key ring's home) is reachable.</param>
     public static IServiceCollection AddClusterSwitchboard(this IServiceCollection services, bool scaledOut)
     {
+        services.AddSingleton(new RoomStorageMode(scaledOut));
         services.AddSingleton<Listeners>();
         services.AddSingleton<InstanceClient>();
         services.AddSingleton(provider => new ClusterSwitchboard(

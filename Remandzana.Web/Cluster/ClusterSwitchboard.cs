@@ -55,6 +55,7 @@ public sealed class ClusterSwitchboard(
             if (entry == ChatEntry.Global)
             {
                 listener.RoomId = RoomGrain.GlobalKey;
+                listeners.Joined(listener);
                 await listeners.Room(RoomGrain.GlobalKey).Welcome(listener.Arrival);
             }
             else
@@ -65,6 +66,7 @@ public sealed class ClusterSwitchboard(
                     listeners.Post(listener, line.ToLine());
                 }
 
+                listeners.Joined(listener);
                 await Open(reply.Formed);
             }
         }
@@ -128,7 +130,7 @@ public sealed class ClusterSwitchboard(
             {
                 if (askerHome.Equals(Home))
                 {
-                    listeners.Deliver([asker]);
+                    listeners.Deliver(asker.ToParcel());
                 }
                 else
                 {

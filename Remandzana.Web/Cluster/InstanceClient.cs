@@ -7,13 +7,4 @@ namespace Remandzana.Web.Cluster;
 public sealed class InstanceClient(IServiceProvider services) : GrainServiceClient<IInstanceService>(services)
 {
     public IInstanceService At(SiloAddress silo) => GetGrainService(silo);
-
-    /// <summary>Sends each batch to its instance without waiting.</summary>
-    public void Deliver(Outbox outbox)
-    {
-        foreach (var (home, deliveries) in outbox.Drain())
-        {
-            _ = At(home).Deliver(deliveries);
-        }
-    }
 }

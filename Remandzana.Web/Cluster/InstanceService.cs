@@ -8,7 +8,11 @@ public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory loggin
 {
     public Task Deliver(PersonDelivery[] deliveries)
     {
-        listeners.Deliver(deliveries);
+        foreach (var delivery in deliveries)
+        {
+            listeners.Deliver(delivery.ToParcel());
+        }
+
         return Task.CompletedTask;
     }
 

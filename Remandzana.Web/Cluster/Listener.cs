@@ -22,5 +22,11 @@ public sealed class Listener(Person person, SiloAddress home)
     /// <summary>Their stream ended here; the grains are told (or will be, once their room is known).</summary>
     public bool Left { get; set; }
 
+    /// <summary>What they were told on joining is in their mailbox: lines from rooms may follow.</summary>
+    public bool Joined { get; set; }
+
+    /// <summary>Lines from a room that came before the answer to their join, shown right after it.</summary>
+    public List<Parcel>? Early { get; set; }
+
     public Arrival Arrival => new(Id, (int)Person.Entry, Person.JoinedAt, home, Question);
 }

@@ -43,22 +43,45 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
     public void Forget(Listener listener) => _byId.TryRemove(listener.Id, out _);
 
     /// <summary>Lines from a grain, in order; a person whose conversation ended is forgotten here.</summary>
-    public void Deliver(IEnumerable<PersonDelivery> deliveries)
+    public void Deliver(Parcel parcel)
     {
-        foreach (var delivery in deliveries)
+        if (Find(parcel.PersonId) is { } listener)
         {
-            if (Find(delivery.PersonId) is { } listener)
-            {
-                Deliver(listener, delivery);
-            }
+            Deliver(listener, parcel);
         }
     }
 
-    private void Deliver(Listener listener, PersonDelivery delivery)
+    /// <summary>
+    /// What they were told on joining is in their mailbox; a room that formed meanwhile may have
+    /// sent lines already (from another silo, they can overtake the join's answer): they follow now.
+    /// </summary>
+    public void Joined(Listener listener)
+    {
+        List<Parcel>? early;
+        lock (listener)
+        {
+            listener.Joined = true;
+            early = listener.Early;
+            listener.Early = null;
+        }
+
+        foreach (var parcel in early ?? [])
+        {
+            Deliver(listener, parcel);
+        }
+    }
+
+    private void Deliver(Listener listener, Parcel delivery)
     {
         string? leaveRoom = null;
         lock (listener)
         {
+            if (!listener.Joined)
+            {
+                (listener.Early ??= []).Add(delivery);
+                return;
+            }
+
             if (delivery.RoomId is { } room && listener.RoomId is null)
             {
                 listener.RoomId = room;
@@ -66,11 +89,12 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
             }
 
             listener.Question = delivery.Question ?? listener.Question;
-        }
 
-        foreach (var line in delivery.Lines)
-        {
-            Post(listener, line.ToLine());
+            // Under the lock, so lines from two grains never interleave within one delivery.
+            foreach (var line in delivery.Lines)
+            {
+                Post(listener, line);
+            }
         }
 
         if (delivery.Ends)

@@ -41,19 +41,11 @@ public sealed class MatchmakingGrain(PoliciesByMode policies, IOptions<ChatOptio
     {
         var outcome = _matchmaker.SubmitQuestion(new PersonId(personId), question, out var refusedBy, out var formed);
         var home = _arrivals.GetValueOrDefault(personId)?.Home;
-        PersonDelivery? asker = null;
-        if (home is not null)
+        var accepted = outcome == SetupOutcome.Accepted ? MessageText.Normalise(question).Trim() : null;
+        var asker = home is null ? null : new PersonDelivery(personId, null, Told(personId), false, accepted);
+        if (accepted is not null && _arrivals.TryGetValue(personId, out var arrival))
         {
-            asker = new PersonDelivery(personId) { Lines = [.. Told(personId)] };
-            if (outcome == SetupOutcome.Accepted)
-            {
-                asker.Question = MessageText.Normalise(question).Trim();
-            }
-        }
-
-        if (outcome == SetupOutcome.Accepted && _arrivals.TryGetValue(personId, out var arrival))
-        {
-            _arrivals[personId] = arrival with { Question = asker?.Question };
+            _arrivals[personId] = arrival with { Question = accepted };
         }
 
         return Task.FromResult(new SetupReply((int)outcome, refusedBy?.Name, home, asker, Formations(formed)));

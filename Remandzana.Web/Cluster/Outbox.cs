@@ -5,16 +5,15 @@ using Remandzana.Domain.People;
 namespace Remandzana.Web.Cluster;
 
 /// <summary>
-/// What one grain turn tells people, batched per instance and per person in the order it was
-/// said; sent at the end of the turn, one message per instance.
+/// What one grain turn tells people, in parcels per instance and per person in the order it was
+/// said. At the end of the turn the parcels for this instance go straight into the mailboxes;
+/// each other instance gets one message.
 /// </summary>
 public sealed class Outbox
 {
-    private readonly Dictionary<SiloAddress, Dictionary<string, PersonDelivery>> _byInstance = [];
+    private readonly Dictionary<SiloAddress, Dictionary<string, Parcel>> _byInstance = [];
 
-    public bool IsEmpty => _byInstance.Count == 0;
-
-    public PersonDelivery For(SiloAddress home, string personId)
+    public Parcel For(SiloAddress home, string personId)
     {
         if (!_byInstance.TryGetValue(home, out var people))
         {
@@ -22,30 +21,44 @@ public sealed class Outbox
             _byInstance[home] = people;
         }
 
-        if (!people.TryGetValue(personId, out var delivery))
+        if (!people.TryGetValue(personId, out var parcel))
         {
-            delivery = new PersonDelivery(personId);
-            people[personId] = delivery;
+            parcel = new Parcel(personId);
+            people[personId] = parcel;
         }
 
-        return delivery;
+        return parcel;
     }
 
     /// <summary>A sink whose lines land in this outbox, for a person whose stream is at <paramref name="home"/>.</summary>
     public ILineSink SinkFor(SiloAddress home, string personId) => new Sink(this, home, personId);
 
-    public List<(SiloAddress Home, PersonDelivery[] Deliveries)> Drain()
+    /// <summary>Hands every parcel on: to this instance's listeners directly, to the others without waiting.</summary>
+    public void Send(Listeners here, InstanceClient instances)
     {
-        var batches = _byInstance.Select(pair => (pair.Key, pair.Value.Values.ToArray())).ToList();
+        foreach (var (home, parcels) in _byInstance)
+        {
+            if (home.Equals(here.Home))
+            {
+                foreach (var parcel in parcels.Values)
+                {
+                    here.Deliver(parcel);
+                }
+            }
+            else
+            {
+                _ = instances.At(home).Deliver([.. parcels.Values.Select(PersonDelivery.Of)]);
+            }
+        }
+
         _byInstance.Clear();
-        return batches;
     }
 
     private sealed class Sink(Outbox outbox, SiloAddress home, string personId) : ILineSink
     {
         public bool Post(Line line)
         {
-            outbox.For(home, personId).Lines.Add(LineMessage.Of(line));
+            outbox.For(home, personId).Lines.Add(line);
             return true;
         }
 

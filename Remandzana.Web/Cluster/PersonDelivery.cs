@@ -2,23 +2,22 @@ using Orleans;
 
 namespace Remandzana.Web.Cluster;
 
-/// <summary>What one turn of a grain has for one person: the room they are now in, their lines in order, and whether their stream ends.</summary>
-[GenerateSerializer]
-public sealed class PersonDelivery(string personId)
+/// <summary>A <see cref="Parcel"/> on its way to the instance that holds the person's stream.</summary>
+[GenerateSerializer, Immutable]
+public sealed record PersonDelivery(
+    [property: Id(0)] string PersonId,
+    [property: Id(1)] string? RoomId,
+    [property: Id(2)] LineMessage[] Lines,
+    [property: Id(3)] bool Ends,
+    [property: Id(4)] string? Question)
 {
-    [Id(0)]
-    public string PersonId { get; } = personId;
+    public static PersonDelivery Of(Parcel parcel) =>
+        new(parcel.PersonId, parcel.RoomId, [.. parcel.Lines.Select(LineMessage.Of)], parcel.Ends, parcel.Question);
 
-    [Id(1)]
-    public string? RoomId { get; set; }
-
-    [Id(2)]
-    public List<LineMessage> Lines { get; set; } = [];
-
-    [Id(3)]
-    public bool Ends { get; set; }
-
-    /// <summary>The asker's question, once accepted: the instance needs it to put them back if the matchmaker is lost.</summary>
-    [Id(4)]
-    public string? Question { get; set; }
+    public Parcel ToParcel()
+    {
+        var parcel = new Parcel(PersonId) { RoomId = RoomId, Ends = Ends, Question = Question };
+        parcel.Lines.AddRange(Lines.Select(line => line.ToLine()));
+        return parcel;
+    }
 }

@@ -11,13 +11,17 @@ namespace Remandzana.Web.Cluster;
 /// <summary>
 /// One room on the silo where it formed: the domain's <see cref="Room"/> runs here, one call at
 /// a time, and what it says goes to each member's instance. Its membership is stored whenever it
-/// changes, so when its silo dies the room comes back elsewhere with everyone in their places.
+/// changes (scaled out), so when its silo dies the room comes back elsewhere with everyone in
+/// their places. It stays active until its conversation ends (alone, memory is all it has).
 /// </summary>
 [PreferLocalPlacement]
+[KeepAlive]
 public sealed class RoomGrain(
     [PersistentState("room", ClusterServices.RoomStorage)] IPersistentState<RoomState> state,
     PoliciesByMode policies,
+    Listeners here,
     InstanceClient instances,
+    RoomStorageMode storage,
     TimeProvider time) : Grain, IRoomGrain
 {
     public const string GlobalKey = "global";
@@ -111,7 +115,7 @@ public sealed class RoomGrain(
         Forget(released);
         if (outcome is SendOutcome.Relayed)
         {
-            instances.Deliver(_outbox);
+            _outbox.Send(here, instances);
         }
         else
         {
@@ -188,7 +192,7 @@ public sealed class RoomGrain(
 
                 DeactivateOnIdle();
             }
-            else
+            else if (storage.Stored)
             {
                 state.State = Stored(_room);
                 await state.WriteStateAsync();
@@ -196,7 +200,7 @@ public sealed class RoomGrain(
         }
         finally
         {
-            instances.Deliver(_outbox);
+            _outbox.Send(here, instances);
         }
     }
 
