@@ -6,7 +6,7 @@
 # (CPU and RSS per stream), two instances on one redis-server (cross-instance p99), and the
 # time from process start to /healthz Healthy.
 set -euo pipefail
-before=$(realpath "$1"); after=$(realpath "$2"); results=$(realpath -m "${3:-bench/RESULTS.md}")
+before=$(realpath -m "$1"); after=$(realpath "$2"); results=$(realpath -m "${3:-bench/RESULTS.md}")
 here=$(cd "$(dirname "$0")" && pwd)
 dotnet build "$here/Remandzana.Bench" -c Release -o /tmp/rz-bench >/dev/null
 bench() { (cd /tmp/rz-bench && taskset -c 1 dotnet Remandzana.Bench.dll "$@" --results "$results"); }
@@ -24,11 +24,16 @@ start() { # dir port [env...] → pid
   (cd "$dir"; env "$@" taskset -c 0 dotnet Remandzana.Web.dll --urls "http://127.0.0.1:$port" >"/tmp/rz-$port.log" 2>&1 </dev/null & echo $!)
 }
 
-for build in before after; do
+# BEFORE may be "-" to measure the after build alone (a quick check while working; no comparison).
+builds="before after"; [ "$1" = "-" ] && builds=after
+for build in $builds; do
   dir=$before; [ $build = after ] && dir=$after
   t0=$(date +%s%N); pid=$(start "$dir" 5390 Remandzana__KeyRing__Directory=/tmp/rz-keys-$build Remandzana__Backplane__SiloPort=11191 Remandzana__Backplane__GatewayPort=30091)
   echo "$build: start to Healthy $(wait_healthy http://127.0.0.1:5390 "$t0") ms (fresh)"
-  bench pairs --base http://127.0.0.1:5390 --server-pid "$pid" --pairs 500 --messages 30 --rate 1 --label "$build-warm"
+  ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+  sleep 5; c0=$(ticks "$pid"); sleep 30; c1=$(ticks "$pid")
+  echo "$build: idle server with nobody connected: $(( (c1 - c0) * 1000 / 30 / $(getconf CLK_TCK) )) ms CPU per second"
+  bench pairs --base http://127.0.0.1:5390 --server-pid "$pid" --pairs 500 --messages 30 --rate 1 --warmup-seconds 60 --label "$build-warm"
   bench idle --base http://127.0.0.1:5390 --server-pid "$pid" --streams 10000 --hold 30 --label "$build-warm"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 
