@@ -6,7 +6,7 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Restore first, from the project files only, so the layer is reused until a package changes.
-COPY Directory.Build.props Directory.Packages.props ./
+COPY Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY Remandzana.Domain/Remandzana.Domain.csproj Remandzana.Domain/
 COPY Remandzana.Web/Remandzana.Web.csproj Remandzana.Web/
 RUN dotnet restore Remandzana.Web/Remandzana.Web.csproj
@@ -28,7 +28,8 @@ RUN mkdir -p /data/feedback /data/keys && chown -R 1654:1654 /data
 COPY --from=build /app ./
 USER 1654
 VOLUME ["/data/feedback", "/data/keys"]
-EXPOSE 8080
+# 8080: the site. Scaled out, silos also talk on Remandzana:Backplane:SiloPort (11111) and GatewayPort (30000).
+EXPOSE 8080 11111 30000
 # The runtime image has no curl: the app asks its own /healthz (exit 0 when healthy).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
     CMD ["dotnet", "Remandzana.Web.dll", "--healthcheck"]

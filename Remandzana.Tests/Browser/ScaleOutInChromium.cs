@@ -22,8 +22,8 @@ public sealed class ScaleOutInChromium
 
         await alice.Say("Hello across two instances");
         await bob.WaitForLine("Stranger: Hello across two instances");
-        await bob.Say("Hello back, through Redis");
-        await alice.WaitForLine("Stranger: Hello back, through Redis");
+        await bob.Say("Hello back, through the cluster");
+        await alice.WaitForLine("Stranger: Hello back, through the cluster");
         await alice.Say("Each send may land on either instance");
         await bob.WaitForLine("Stranger: Each send may land on either instance");
 

@@ -101,7 +101,7 @@ public sealed class FailuresAcrossInstances
         Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         var document = new HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync());
         Assert.That(document.Title, Does.Contain("temporarily unavailable"));
-        Assert.That(site[0].Output, Has.Some.Contains("is unreachable"), "the log says what happened");
+        await WaitUntil(() => Task.FromResult(site[0].Output.Any(line => line.Contains("is unreachable", StringComparison.Ordinal))), "the log to say what happened");
 
         // The silos talk to each other directly: a conversation open when Redis went away goes on across them.
         Assert.That((await talking.Send("are you there?")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
