@@ -55,7 +55,7 @@ public sealed class ContainerImage
 
         Assert.That(config.GetProperty("User").GetString(), Is.Not.Empty.And.Not.EqualTo("root").And.Not.EqualTo("0"));
         Assert.That(config.GetProperty("Volumes").EnumerateObject().Select(volume => volume.Name), Is.EquivalentTo(new[] { "/data/feedback", "/data/keys" }));
-        Assert.That(config.GetProperty("ExposedPorts").EnumerateObject().Select(port => port.Name), Is.EqualTo(new[] { "8080/tcp" }));
+        Assert.That(config.GetProperty("ExposedPorts").EnumerateObject().Select(port => port.Name), Is.EquivalentTo(new[] { "8080/tcp", "11111/tcp", "30000/tcp" }), "the site, and the silo ports for scaling out");
         Assert.That(string.Join(' ', config.GetProperty("Healthcheck").GetProperty("Test").EnumerateArray().Select(part => part.GetString())), Does.Contain("--healthcheck"));
         Assert.That(config.GetProperty("Env").EnumerateArray().Select(setting => setting.GetString()), Does.Contain("Remandzana__Feedback__Directory=/data/feedback").And.Contain("Remandzana__KeyRing__Directory=/data/keys"));
     }
