@@ -72,18 +72,22 @@ public abstract class Room
     /// <returns>Everyone released, the departed first; empty the second time.</returns>
     public IReadOnlyList<Person> Depart(Person person)
     {
+        // Released already (their conversation ended around them): they leave nothing more, and nobody is told twice.
+        if (person.IsGone)
+        {
+            return [];
+        }
+
         var member = Find(person);
         if (member is null)
         {
-            return person.Release() ? [person] : [];
+            person.Release();
+            return [person];
         }
 
         _members = _members.Remove(member);
-        var released = new List<Person>();
-        if (person.Release())
-        {
-            released.Add(person);
-        }
+        person.Release();
+        var released = new List<Person> { person };
 
         AnnounceLeft(member);
         if (_members.Length > 0 && IsOver)

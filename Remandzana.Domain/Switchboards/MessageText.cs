@@ -52,6 +52,14 @@ public static class MessageText
         };
     }
 
+    /// <summary>A question from someone already in a room: the text's own problem first, else not allowed (the question is set).</summary>
+    public static SetupOutcome QuestionFromARoom(string? raw, int maxLength) => Check(raw, maxLength, out _) switch
+    {
+        Problem.Empty => SetupOutcome.Empty,
+        Problem.TooLong => SetupOutcome.TooLong,
+        _ => SetupOutcome.NotAllowed,
+    };
+
     /// <summary>
     /// Unicode NFC, line breaks as "\n", tabs as spaces, every other control character removed.
     /// Bidirectional controls stay as typed: pages isolate each message, so they cannot reach

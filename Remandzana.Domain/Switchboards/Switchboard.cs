@@ -162,12 +162,7 @@ public sealed class Switchboard
             if (person.Room is not null)
             {
                 refusedBy = null;
-                return MessageText.Check(raw, _settings.MaxMessageLength, out _) switch
-                {
-                    MessageText.Problem.Empty => SetupOutcome.Empty,
-                    MessageText.Problem.TooLong => SetupOutcome.TooLong,
-                    _ => SetupOutcome.NotAllowed,
-                };
+                return MessageText.QuestionFromARoom(raw, _settings.MaxMessageLength);
             }
 
             outcome = _matchmaker.SubmitQuestion(id, raw, out refusedBy, out var formed);

@@ -34,8 +34,16 @@ public sealed class ClusterSwitchboard(
 
     public PoliciesByMode Policies => policies;
 
+    private string? _homeName;
+
     /// <summary>This instance's silo, which the send tokens of its people name.</summary>
     public SiloAddress Home => listeners.Home;
+
+    /// <summary><see cref="Home"/> as the send tokens carry it.</summary>
+    public string HomeName => _homeName ??= Home.ToParsableString();
+
+    /// <summary>The silo a token's home names: this one without parsing, another one parsed.</summary>
+    public SiloAddress HomeOf(string name) => name == HomeName ? Home : SiloAddress.FromParsableString(name);
 
     public async ValueTask<Person?> Join(ChatEntry entry)
     {

@@ -16,6 +16,9 @@ public sealed class Listener(Person person, SiloAddress home)
     /// <summary>Set by the first lines of their room (global chat: at once).</summary>
     public string? RoomId { get; set; }
 
+    /// <summary>The reference to their room's grain, resolved at their first message.</summary>
+    public IRoomGrain? RoomGrain { get; set; }
+
     /// <summary>The asker's accepted question.</summary>
     public string? Question { get; set; }
 

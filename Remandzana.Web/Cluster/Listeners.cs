@@ -125,7 +125,7 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
             return new SendReply((int)SendOutcome.Departed);
         }
 
-        string room;
+        IRoomGrain room;
         string text;
         lock (listener)
         {
@@ -145,10 +145,10 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
                 return new SendReply((int)SendOutcome.NotInRoomYet);
             }
 
-            room = known;
+            room = listener.RoomGrain ??= Room(known);
         }
 
-        return await Room(room).Send(id, text);
+        return await room.Send(id, text);
     }
 
     /// <summary>Why a question from someone whose stream is here stops before the matchmaker, or null when it may go on.</summary>
@@ -159,17 +159,7 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
             return SetupOutcome.Departed;
         }
 
-        if (listener.RoomId is null)
-        {
-            return null;
-        }
-
-        return MessageText.Check(raw, _maxMessageLength, out _) switch
-        {
-            MessageText.Problem.Empty => SetupOutcome.Empty,
-            MessageText.Problem.TooLong => SetupOutcome.TooLong,
-            _ => SetupOutcome.NotAllowed,
-        };
+        return listener.RoomId is null ? null : MessageText.QuestionFromARoom(raw, _maxMessageLength);
     }
 
     /// <summary>Their stream ended: out of their lobby or room, and the others are told.</summary>

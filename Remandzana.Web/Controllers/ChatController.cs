@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Orleans.Runtime;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Switchboards;
@@ -101,7 +100,7 @@ public sealed class ChatController(
 
         try
         {
-            var form = new SendFormModel(person.Role == Role.Asker ? SendFormState.Setup : SendFormState.Message, tokens.Issue(person.Id, switchboard.Home.ToParsableString(), isSetup: person.Role == Role.Asker));
+            var form = new SendFormModel(person.Role == Role.Asker ? SendFormState.Setup : SendFormState.Message, tokens.Issue(person.Id, switchboard.HomeName, isSetup: person.Role == Role.Asker));
             // The preamble is a Razor view that ends (releasing its writer and buffers); the lines follow straight into the body.
             await ChatStream.WritePreamble(ControllerContext, View("Chat", new ChatPageModel(page, form)));
             await stream.Write(person.Mailbox.Reader, Response.BodyWriter, HttpContext.RequestAborted);
@@ -172,7 +171,7 @@ public sealed class ChatController(
 
     private async Task<IActionResult> SendMessage(SendToken sender, string message)
     {
-        var (outcome, verdict) = await switchboard.Send(sender.PersonId, message, SiloAddress.FromParsableString(sender.Home));
+        var (outcome, verdict) = await switchboard.Send(sender.PersonId, message, switchboard.HomeOf(sender.Home));
         return outcome switch
         {
             SendOutcome.Relayed or SendOutcome.CommandAnswered => Form(new SendFormModel(SendFormState.Message, Reissue(sender))),
@@ -189,7 +188,7 @@ public sealed class ChatController(
 
     private async Task<IActionResult> SetUpQuestion(SendToken sender, string question)
     {
-        var (outcome, refusedBy) = await switchboard.SubmitQuestion(sender.PersonId, question, SiloAddress.FromParsableString(sender.Home));
+        var (outcome, refusedBy) = await switchboard.SubmitQuestion(sender.PersonId, question, switchboard.HomeOf(sender.Home));
         return outcome switch
         {
             SetupOutcome.Accepted => Form(new SendFormModel(SendFormState.Watching, null)),
