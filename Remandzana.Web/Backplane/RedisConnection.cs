@@ -36,7 +36,7 @@ public sealed class RedisConnection : IDisposable
     }
 
     /// <summary>"{rz}": every key starts with it.</summary>
-    public string Prefix { get; }
+    private string Prefix { get; }
 
     /// <summary>This instance's name as a Redis client.</summary>
     public string Instance { get; }

@@ -32,8 +32,6 @@ public sealed class ClusterSwitchboard(
 
     public bool IsSiloActive => membership.CurrentSnapshot.GetSiloStatus(silo.SiloAddress) == SiloStatus.Active;
 
-    public PoliciesByMode Policies => policies;
-
     private string? _homeName;
 
     /// <summary>This instance's silo, which the send tokens of its people name.</summary>
