@@ -29,11 +29,14 @@ builder.Services.AddDebugView();
 builder.Services.AddProxySupport();
 builder.Services.AddOperationalHealthChecks();
 builder.Services.AddKestrelTuning();
+builder.Services.AddCaptcha();
+builder.Services.AddPrometheusMetrics();
 
 var app = builder.Build();
 
 // First: every later step (logging included) sees the client's address as nginx forwarded it.
 app.UseForwardedHeaders();
+app.UsePrometheusMetrics();
 app.UseHeadAsGet();
 app.UseRouting();
 app.UseRequestLogging();
@@ -41,6 +44,7 @@ app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseSecurityHeaders();
 app.UseImmutableStaticFiles();
 app.UseRateLimiter();
+app.UsePasses();
 app.MapOperationalHealthChecks();
 app.MapControllers();
 

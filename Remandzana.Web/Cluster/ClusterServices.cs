@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
@@ -80,6 +81,8 @@ public static class ClusterServices
     public static IServiceCollection AddClusterSwitchboard(this IServiceCollection services, bool scaledOut)
     {
         services.AddSingleton(new RoomStorageMode(scaledOut));
+        services.AddMetrics();
+        services.TryAddSingleton<SiteMetrics>();
         services.AddSingleton<Listeners>();
         services.AddSingleton<InstanceClient>();
         services.AddSingleton(provider => new ClusterSwitchboard(
@@ -89,7 +92,8 @@ public static class ClusterServices
             provider.GetRequiredService<PoliciesByMode>(),
             provider.GetRequiredService<IRelayTally>(),
             scaledOut ? () => provider.GetRequiredService<RedisConnection>().IsConnected : () => true,
-            provider.GetRequiredService<ILocalSiloDetails>()));
+            provider.GetRequiredService<ILocalSiloDetails>(),
+            provider.GetRequiredService<SiteMetrics>()));
         services.AddHostedService<SiloWatch>();
         return services;
     }

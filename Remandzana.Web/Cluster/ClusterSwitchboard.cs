@@ -23,7 +23,8 @@ public sealed class ClusterSwitchboard(
     PoliciesByMode policies,
     IRelayTally tally,
     Func<bool> storageReachable,
-    ILocalSiloDetails silo)
+    ILocalSiloDetails silo,
+    SiteMetrics metrics)
 {
     private volatile bool _stopping;
 
@@ -86,8 +87,11 @@ public sealed class ClusterSwitchboard(
         return listener.Person;
     }
 
-    private Task Open(FormationMessage[] formed) =>
-        Task.WhenAll(formed.Select(formation => listeners.Room(formation.RoomId).Form(formation)));
+    private Task Open(FormationMessage[] formed)
+    {
+        metrics.RoomsFormed(formed.Length);
+        return Task.WhenAll(formed.Select(formation => listeners.Room(formation.RoomId).Form(formation)));
+    }
 
     /// <summary>Sends for <paramref name="id"/>, whose stream is on the instance at <paramref name="home"/>.</summary>
     public async ValueTask<SendResult> Send(PersonId id, string? text, SiloAddress home)
@@ -110,11 +114,17 @@ public sealed class ClusterSwitchboard(
         if (outcome == SendOutcome.Relayed)
         {
             tally.Record();
+            metrics.MessageRelayed();
         }
 
         var verdict = reply.Policy is { } name && policies.For((Mode)reply.Mode).FirstOrDefault(policy => policy.Name == name) is { } policy
             ? policy.Judge(reply.Violation)
             : null;
+        if (verdict is not null)
+        {
+            metrics.MessageSuppressed(verdict.Policy.Name);
+        }
+
         return new SendResult(outcome, verdict);
     }
 

@@ -31,5 +31,10 @@ public sealed class Listener(Person person, SiloAddress home)
     /// <summary>Lines from a room that came before the answer to their join, shown right after it.</summary>
     public List<Parcel>? Early { get; set; }
 
+    private int _dropped;
+
+    /// <summary>True the first time only: their reader fell behind and their stream is being dropped.</summary>
+    public bool MarkDropped() => Interlocked.Exchange(ref _dropped, 1) == 0;
+
     public Arrival Arrival => new(Id, (int)Person.Entry, Person.JoinedAt, home, Question);
 }

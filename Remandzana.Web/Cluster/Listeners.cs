@@ -5,6 +5,7 @@ using Orleans.Runtime;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Switchboards;
+using Remandzana.Web.Metrics;
 using Remandzana.Web.Options;
 
 namespace Remandzana.Web.Cluster;
@@ -13,7 +14,7 @@ namespace Remandzana.Web.Cluster;
 /// The people whose pages this instance serves: lines from the grains land in their mailboxes,
 /// and what they send goes from here to their room.
 /// </summary>
-public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails silo, IOptions<ChatOptions> chat, TimeProvider time, ILogger<Listeners> logger)
+public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails silo, IOptions<ChatOptions> chat, TimeProvider time, ILogger<Listeners> logger, SiteMetrics metrics)
 {
     private readonly ConcurrentDictionary<string, Listener> _byId = new();
     private readonly int _mailboxCapacity = chat.Value.MailboxCapacity;
@@ -208,7 +209,15 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
         }
     }
 
-    private void Stalled(Person person) => _ = LeaveStalled(person.Id.Value);
+    private void Stalled(Person person)
+    {
+        if (Find(person.Id.Value)?.MarkDropped() == true)
+        {
+            metrics.StreamDroppedForSlowReading();
+        }
+
+        _ = LeaveStalled(person.Id.Value);
+    }
 
     private async Task LeaveStalled(string id)
     {

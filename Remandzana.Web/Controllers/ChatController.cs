@@ -4,10 +4,12 @@ using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Switchboards;
 using Remandzana.Web.Abuse;
+using Remandzana.Web.Captcha;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Hosting;
 using Remandzana.Web.Links;
+using Remandzana.Web.Metrics;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
 using Remandzana.Web.Switchboards;
@@ -24,7 +26,9 @@ public sealed class ChatController(
     FormReader forms,
     ExileMarks exile,
     SiteLinks links,
-    IOptions<ChatOptions> options) : Controller
+    IOptions<ChatOptions> options,
+    ChatAdmission captcha,
+    SiteMetrics metrics) : Controller
 {
     private const string NotSent = $"{ProblemModel.Unavailable}; your message was not sent. Try again in a moment.";
 
@@ -75,6 +79,13 @@ public sealed class ChatController(
             return;
         }
 
+        await using var admission = await captcha.Admit(this);
+        if (admission.Refusal is { } challenge)
+        {
+            await challenge.ExecuteResultAsync(ControllerContext);
+            return;
+        }
+
         var refusal = streamGate.TryEnter(HttpContext.Connection.RemoteIpAddress, out var lease);
         if (refusal != StreamRefusal.None)
         {
@@ -100,6 +111,7 @@ public sealed class ChatController(
             return;
         }
 
+        using var open = metrics.ChatPageOpen(page.Entry);
         try
         {
             var form = new SendFormModel(person.Role == Role.Asker ? SendFormState.Setup : SendFormState.Message, tokens.Issue(person.Id, switchboard.HomeName, isSetup: person.Role == Role.Asker));

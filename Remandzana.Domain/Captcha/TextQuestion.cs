@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace Remandzana.Domain.Captcha;
+
+/// <summary>
+/// The challenge for people who cannot see its picture: a sum of two small numbers, written out in
+/// words so that a screen reader says it plainly. The answer may be typed as digits or as a word.
+/// </summary>
+public sealed record TextQuestion(int First, int Second)
+{
+    private static readonly string[] Words =
+    [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    ];
+
+    public static TextQuestion Draw(Random random) => new(random.Next(1, 10), random.Next(1, 10));
+
+    public int Answer => First + Second;
+
+    public string Prompt => $"What is {Words[First]} plus {Words[Second]}?";
+
+    public bool Accepts(string? typed)
+    {
+        var answer = typed?.Trim();
+        if (string.IsNullOrEmpty(answer))
+        {
+            return false;
+        }
+
+        return int.TryParse(answer, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number == Answer
+            : string.Equals(answer, Words[Answer], StringComparison.OrdinalIgnoreCase);
+    }
+}

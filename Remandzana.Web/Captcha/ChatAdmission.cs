@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Orleans;
+using Remandzana.Domain.Captcha;
+using Remandzana.Web.Chat;
+using Remandzana.Web.Cluster;
+using Remandzana.Web.Metrics;
+using Remandzana.Web.Options;
+
+namespace Remandzana.Web.Captcha;
+
+/// <summary>
+/// The captcha's gate in front of every chat page: while a pass is needed (always, or while the
+/// site is under pressure), a page without a valid pass gets a challenge instead, and a pass is
+/// held to its limits.
+/// </summary>
+public sealed class ChatAdmission(Challenges challenges, IGrainFactory grains, IOptions<CaptchaOptions> options, SiteMetrics metrics)
+{
+    private readonly CaptchaOptions _settings = options.Value;
+
+    public async Task<Admission> Admit(Controller controller)
+    {
+        if (_settings.Mode == CaptchaMode.Off)
+        {
+            return Admission.Open;
+        }
+
+        var context = controller.HttpContext;
+        try
+        {
+            if (!await PassNeeded())
+            {
+                return Admission.Open;
+            }
+
+            if (Passes.IdOf(context) is not { } passId)
+            {
+                return Admission.Refused(Challenge(controller, Then(context.Request), message: null));
+            }
+
+            var pass = grains.GetGrain<IPassGrain>(passId);
+            return (PassEntry)await pass.Enter() switch
+            {
+                PassEntry.Admitted => Admission.Holding(pass, metrics.PassInUse(passId)),
+                PassEntry.UsedUp => Admission.Refused(Challenge(controller, Then(context.Request), $"Your pass has opened all the {_settings.PassChats} chats it was good for. Solve one more to go on.")),
+                PassEntry.TooManyOpen => Admission.Refused(Problem(controller, StatusCodes.Status429TooManyRequests, "Too many open chats", "Your pass has too many chat pages open. Close some of them and try again.")),
+                _ => Admission.Refused(Problem(controller, StatusCodes.Status429TooManyRequests, "Too many new chats", "Your pass opened too many chats in the last minute. Wait a minute and try again.")),
+            };
+        }
+        catch (Exception e) when (ClusterFailure.Is(e))
+        {
+            return Admission.Refused(Problem(controller, StatusCodes.Status503ServiceUnavailable, ProblemModel.ChatUnavailable.Title, ProblemModel.ChatUnavailable.Detail));
+        }
+    }
+
+    /// <summary>A new challenge page, the person's destination kept.</summary>
+    public ViewResult Challenge(Controller controller, string then, string? message)
+    {
+        metrics.CaptchaShown();
+        controller.Response.Headers.CacheControl = "no-store";
+        var page = controller.View(ChallengeModel.View, new ChallengeModel(challenges.Issue(), then, message, _settings.PassChats, _settings.PassMinutes));
+        page.StatusCode = message is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        return page;
+    }
+
+    /// <summary>
+    /// Where a solved challenge leads: a chat page of this site with its query (the pass left out,
+    /// a new one follows), or the home page for anything else.
+    /// </summary>
+    public static string Destination(string? then)
+    {
+        if (string.IsNullOrEmpty(then) || then[0] != '/')
+        {
+            return "/";
+        }
+
+        var query = then.IndexOf('?', StringComparison.Ordinal);
+        var path = query < 0 ? then : then[..query];
+        if (!ChatPage.All.Any(page => page.Path == path) && path != "/question")
+        {
+            return "/";
+        }
+
+        var kept = QueryHelpers.ParseQuery(query < 0 ? "" : then[query..])
+            .Where(parameter => !string.Equals(parameter.Key, Passes.Parameter, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(parameter => parameter.Value.Select(value => KeyValuePair.Create(parameter.Key, value)));
+        return QueryHelpers.AddQueryString(path, kept);
+    }
+
+    private async Task<bool> PassNeeded() =>
+        _settings.Mode == CaptchaMode.Always
+        || await grains.GetGrain<IChatPressureGrain>(0).Record() > _settings.PressureChatsPerMinute;
+
+    private static string Then(HttpRequest request) => Destination(request.Path + request.QueryString);
+
+    private static ViewResult Problem(Controller controller, int status, string title, string detail)
+    {
+        var page = controller.View("Problem", new ProblemModel(title, detail));
+        page.StatusCode = status;
+        return page;
+    }
+}

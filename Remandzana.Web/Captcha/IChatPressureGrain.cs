@@ -1,0 +1,10 @@
+using Orleans;
+
+namespace Remandzana.Web.Captcha;
+
+/// <summary>New chats per minute across the site (key 0), for the captcha's "UnderPressure" mode.</summary>
+public interface IChatPressureGrain : IGrainWithIntegerKey
+{
+    /// <returns>How many chat pages were asked for in the last minute, this one included.</returns>
+    Task<int> Record();
+}

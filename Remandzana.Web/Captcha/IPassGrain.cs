@@ -1,0 +1,13 @@
+using Orleans;
+
+namespace Remandzana.Web.Captcha;
+
+/// <summary>One pass's allowance (keyed by the pass id), the same on every instance.</summary>
+public interface IPassGrain : IGrainWithStringKey
+{
+    /// <returns>A <see cref="Domain.Captcha.PassEntry"/>: whether one more chat page may open.</returns>
+    Task<int> Enter();
+
+    /// <summary>A chat page that <see cref="Enter"/> admitted has ended.</summary>
+    Task Leave();
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc;
+using Remandzana.Web.Abuse;
+using Remandzana.Web.Captcha;
+using Remandzana.Web.Chat;
+using Remandzana.Web.Cluster;
+using Remandzana.Web.Metrics;
+
+namespace Remandzana.Web.Controllers;
+
+/// <summary>The challenge's picture and its answer; a right answer leads on to the chat with a pass.</summary>
+public sealed class CaptchaController(Challenges challenges, Passes passes, ChatAdmission admission, CaptchaPicture picture, FormReader forms, SiteMetrics metrics) : Controller
+{
+    private static readonly string[] AnswerFields = ["challenge", "then", "code", "answer"];
+
+    [HttpGet("/captcha/{id}.png")]
+    public IActionResult Picture(string id)
+    {
+        Response.Headers.CacheControl = "no-store";
+        return challenges.Picture(id) is var (code, seed)
+            ? File(picture.Draw(code, seed), "image/png")
+            : NotFound();
+    }
+
+    [HttpPost("/captcha")]
+    public async Task<IActionResult> Answer()
+    {
+        var form = await forms.Read(Request, AnswerFields, freeText: "code");
+        var then = ChatAdmission.Destination(form["then"]);
+        if (form.Problem != FormProblem.None)
+        {
+            metrics.CaptchaFailed();
+            return admission.Challenge(this, then, $"{form.Reason} Here is a new challenge.");
+        }
+
+        ChallengeAnswer answer;
+        try
+        {
+            answer = await challenges.Answer(form["challenge"], form["code"], form["answer"]);
+        }
+        catch (Exception e) when (ClusterFailure.Is(e))
+        {
+            var unavailable = View("Problem", ProblemModel.ChatUnavailable);
+            unavailable.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return unavailable;
+        }
+
+        switch (answer)
+        {
+            case ChallengeAnswer.Solved:
+                metrics.CaptchaSolved();
+                Response.Headers.CacheControl = "no-store";
+                // 303: the browser follows with a GET of the chat page, whatever it posted.
+                Response.Headers.Location = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(then, Passes.Parameter, passes.Issue());
+                return StatusCode(StatusCodes.Status303SeeOther);
+            case ChallengeAnswer.Wrong:
+                metrics.CaptchaFailed();
+                return admission.Challenge(this, then, "That was not right. Here is a new challenge: type the characters in the new picture, or answer its question.");
+            default:
+                metrics.CaptchaFailed();
+                return admission.Challenge(this, then, "That challenge has expired or was already answered. Here is a new one.");
+        }
+    }
+}
