@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 using Remandzana.Web.Metrics;
 using Remandzana.Web.Options;
 
@@ -6,21 +8,46 @@ namespace Remandzana.Web.Hosting;
 
 public static class MetricsServices
 {
-    /// <summary>The site's instruments and their Prometheus export (Remandzana:Metrics:PrometheusEnabled).</summary>
+    private const string Path = "/metrics";
+
+    /// <summary>
+    /// The site's instruments, and every instrument of the meter "Remandzana" exported for Prometheus
+    /// (Remandzana:Metrics:PrometheusEnabled) through OpenTelemetry.
+    /// </summary>
     public static IServiceCollection AddPrometheusMetrics(this IServiceCollection services)
     {
         services.AddMetrics();
         services.AddSingleton<SiteMetrics>();
-        services.AddSingleton<PrometheusExport>();
+        services.AddSingleton<MetricsAccess>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(SiteMetrics.MeterName)
+            // Every scrape sees the counts of that moment.
+            .AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = 0));
+        services.ConfigureOpenTelemetryMeterProvider((provider, builder) =>
+        {
+            // Only this app's meter (made by its own factory): another app in the same process
+            // (tests run several) has a meter of the same name that must not mix in.
+            var factory = provider.GetRequiredService<IMeterFactory>();
+            builder.AddView(instrument => ReferenceEquals(instrument.Meter.Scope, factory) ? null : MetricStreamConfiguration.Drop);
+        });
         return services;
     }
 
-    /// <summary>Counts every 429 and 503 answer; GET /metrics for loopback and the known proxies.</summary>
+    /// <summary>Counts every 429 and 503 answer; serves /metrics to loopback and the known proxies only.</summary>
     public static WebApplication UsePrometheusMetrics(this WebApplication app)
     {
         var site = app.Services.GetRequiredService<SiteMetrics>();
+        var access = app.Services.GetRequiredService<MetricsAccess>();
+        var enabled = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.PrometheusEnabled;
         app.Use(async (context, next) =>
         {
+            if (enabled && context.Request.Path.Equals(Path, StringComparison.OrdinalIgnoreCase) && !access.Admits(context.Connection.RemoteIpAddress))
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
+
             await next(context);
             if (context.Response.StatusCode is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable)
             {
@@ -28,24 +55,11 @@ public static class MetricsServices
             }
         });
 
-        if (!app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.PrometheusEnabled)
+        if (enabled)
         {
-            return app;
+            app.MapPrometheusScrapingEndpoint(Path);
         }
 
-        var export = app.Services.GetRequiredService<PrometheusExport>();
-        app.MapGet("/metrics", async context =>
-        {
-            context.Response.Headers.CacheControl = "no-store";
-            if (!export.Admits(context.Connection.RemoteIpAddress))
-            {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return;
-            }
-
-            context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
-            await export.Write(context.Response.Body, context.RequestAborted);
-        });
         return app;
     }
 }

@@ -1,0 +1,55 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.Extensions.DependencyInjection;
+using Remandzana.Web.Captcha;
+
+namespace Remandzana.Tests.Support;
+
+/// <summary>
+/// A person at a challenge page, as far as a test goes: reads the challenge form, and answers it
+/// with what the server knows (a test cannot read the picture).
+/// </summary>
+public static class Captchas
+{
+    private static readonly HtmlParser Parser = new();
+
+    /// <summary>The challenge form's fields, or null when the page is not a challenge.</summary>
+    public static ChallengeForm? Read(IDocument page) =>
+        page.QuerySelector("form.captcha-form") is { } form
+            ? new ChallengeForm(
+                form.GetAttribute("action")!,
+                form.QuerySelector("input[name=challenge]")!.GetAttribute("value")!,
+                form.QuerySelector("input[name=then]")!.GetAttribute("value")!,
+                page.QuerySelector(".captcha .error")?.TextContent,
+                page.QuerySelector("form.captcha-form img")!.GetAttribute("src")!)
+            : null;
+
+    /// <summary>The right answer to the text question (the accessible alternative).</summary>
+    public static string AnswerTo(IServiceProvider services, string challengeId) =>
+        $"{services.GetRequiredService<Challenges>().Open(challengeId)!.Question.Answer}";
+
+    public static Task<HttpResponseMessage> Answer(HttpClient http, ChallengeForm form, string? code = null, string? answer = null) =>
+        http.PostAsync(form.Action, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["challenge"] = form.Challenge,
+            ["then"] = form.Then,
+            ["code"] = code ?? "",
+            ["answer"] = answer ?? "",
+        }));
+
+    /// <summary>Asks for <paramref name="path"/>, solves the challenge it shows through the text question, and returns where the answer leads (the chat page with ?pass=).</summary>
+    public static async Task<string> Solve(HttpClient http, IServiceProvider services, string path)
+    {
+        var form = Read(Parser.ParseDocument(await http.GetStringAsync(path))) ?? throw new AssertionException($"{path} showed no challenge.");
+        using var answer = await Answer(http, form, answer: AnswerTo(services, form.Challenge));
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.SeeOther), "the right answer leads on");
+        return answer.Headers.Location!.OriginalString;
+    }
+
+    /// <summary>The pass in a link or address.</summary>
+    public static string? PassIn(string link) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://site"), link).Query).TryGetValue("pass", out var pass) ? pass.ToString() : null;
+}
+
+public sealed record ChallengeForm(string Action, string Challenge, string Then, string? Error, string Picture);

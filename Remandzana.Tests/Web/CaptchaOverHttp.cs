@@ -1,0 +1,367 @@
+using System.Collections.Concurrent;
+using System.Net;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Remandzana.Domain.Lines;
+using Remandzana.Tests.Support;
+using Remandzana.Web.Captcha;
+using Remandzana.Web.Cluster;
+using SkiaSharp;
+
+namespace Remandzana.Tests.Web;
+
+/// <summary>With the captcha on, a chat page opens only for a pass that a solved challenge gave.</summary>
+[Category("Web")]
+public sealed class CaptchaOverHttp
+{
+    private static readonly HtmlParser Parser = new();
+
+    private static Dictionary<string, string?> Always(params (string Key, string Value)[] more)
+    {
+        var settings = new Dictionary<string, string?> { ["Remandzana:Captcha:Mode"] = "Always" };
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    [Test]
+    public async Task AChatPageWithoutAPassShowsAChallengeWithAPictureAndAQuestionAndJoinsNobody()
+    {
+        await using var app = new RemandzanaApp(Always());
+        using var http = app.NewClient();
+
+        using var answer = await http.GetAsync("/question/discuss?interests=cats");
+
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(answer.Headers.CacheControl?.NoStore, Is.True);
+        var page = Parser.ParseDocument(await answer.Content.ReadAsStringAsync());
+        var form = Captchas.Read(page);
+        Assert.That(form, Is.Not.Null, "a challenge instead of the chat");
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.QuerySelector("h1")?.TextContent, Is.EqualTo("One moment: are you a person?"));
+            Assert.That(form!.Then, Is.EqualTo("/question/discuss?interests=cats"), "the form keeps where the person was going");
+            Assert.That(page.QuerySelector("label[for=answer]")?.TextContent, Does.Match("What is [a-z]+ plus [a-z]+\\?"), "the accessible alternative");
+            Assert.That(page.QuerySelector("img")?.GetAttribute("alt"), Does.Contain("If you cannot see it, answer the question"));
+            Assert.That(page.Source.Text, Does.Not.Contain(app.Services.GetRequiredService<Challenges>().Open(form.Challenge)!.Code), "the code is nowhere in the markup");
+        });
+        Assert.That(app.Services.GetRequiredService<Listeners>().Count, Is.Zero, "nobody joined");
+
+        using var picture = await http.GetAsync(form!.Picture);
+        Assert.That(picture.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(picture.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/png"));
+        Assert.That(picture.Headers.CacheControl?.NoStore, Is.True);
+        using var bitmap = SKBitmap.Decode(await picture.Content.ReadAsByteArrayAsync());
+        Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo((CaptchaPicture.Width, CaptchaPicture.Height)));
+    }
+
+    [Test]
+    public async Task APictureOfAnUnknownChallengeIsNotFound()
+    {
+        await using var app = new RemandzanaApp(Always());
+        using var http = app.NewClient();
+
+        using var answer = await http.GetAsync("/captcha/forged.png");
+
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task AWrongAnswerShowsANewChallengeWithAClearMessageAndTheSameDestination()
+    {
+        await using var app = new RemandzanaApp(Always());
+        using var http = app.NewClient();
+        var first = Captchas.Read(Parser.ParseDocument(await http.GetStringAsync("/three")))!;
+
+        using var answer = await Captchas.Answer(http, first, code: "WRONG1", answer: "1000");
+
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var again = Captchas.Read(Parser.ParseDocument(await answer.Content.ReadAsStringAsync()));
+        Assert.That(again, Is.Not.Null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(again!.Error, Does.StartWith("That was not right. Here is a new challenge"));
+            Assert.That(again.Challenge, Is.Not.EqualTo(first.Challenge));
+            Assert.That(again.Then, Is.EqualTo("/three"));
+        });
+    }
+
+    [Test]
+    public async Task TheRightTextAnswerGivesAPassAndTheChatOpensWithThePassInEveryLinkAndForm()
+    {
+        await using var app = new RemandzanaApp(Always());
+        using var http = app.NewClient();
+
+        var chat = await Captchas.Solve(http, app.Services, "/two?interests=cats");
+
+        Assert.That(chat, Does.StartWith("/two?interests=cats&pass="));
+        var pass = Captchas.PassIn(chat)!;
+        await using var you = new ChatClient(app.NewClient());
+        await using var stranger = new ChatClient(app.NewClient());
+        await you.Open(chat);
+        await stranger.Open(await Captchas.Solve(http, app.Services, "/two?interests=cats"));
+        await you.WaitForLine(Notices.FoundStranger);
+        var links = you.Page.QuerySelectorAll("a[href^='/']").Select(link => link.GetAttribute("href")!).ToList();
+        Assert.That(links, Is.Not.Empty);
+        Assert.That(links.Select(Captchas.PassIn), Is.All.EqualTo(pass), "every link carries the pass (New conversation too)");
+        Assert.That(Captchas.PassIn(you.Form.QuerySelector("form")!.GetAttribute("action")!), Is.EqualTo(pass), "the send form's action carries it");
+
+        using var sent = await you.Send("hello with a pass");
+
+        Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await stranger.WaitForLine("Stranger: hello with a pass");
+        Assert.That(Captchas.PassIn(you.Form.QuerySelector("form")!.GetAttribute("action")!), Is.EqualTo(pass), "the next form carries it too");
+    }
+
+    [Test]
+    public async Task EveryRequestWithAValidPassHasItsIdInTheRequestItemsBeforeThePageIsWritten()
+    {
+        var seen = new ConcurrentQueue<string?>();
+        await using var app = new RemandzanaApp(Always(), services: collection => collection.AddSingleton<IStartupFilter>(new ItemsProbe(seen)));
+        using var http = app.NewClient();
+        var chat = await Captchas.Solve(http, app.Services, "/global");
+
+        await using var member = new ChatClient(app.NewClient());
+        await member.Open(chat);
+
+        var id = app.Services.GetRequiredService<Passes>().Read(Captchas.PassIn(chat));
+        Assert.That(id, Is.Not.Null.And.Length.EqualTo(32));
+        Assert.That(seen, Does.Contain(id));
+    }
+
+    [Test]
+    public async Task AReplayedChallengeIsRefusedWithANewOne()
+    {
+        await using var app = new RemandzanaApp(Always());
+        using var http = app.NewClient();
+        var form = Captchas.Read(Parser.ParseDocument(await http.GetStringAsync("/two")))!;
+        var right = Captchas.AnswerTo(app.Services, form.Challenge);
+        using var first = await Captchas.Answer(http, form, answer: right);
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.SeeOther));
+
+        using var replay = await Captchas.Answer(http, form, answer: right);
+
+        Assert.That(replay.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(replay.Headers.Location, Is.Null, "no second pass");
+        Assert.That(Captchas.Read(Parser.ParseDocument(await replay.Content.ReadAsStringAsync()))!.Error, Does.Contain("expired or was already answered"));
+    }
+
+    [Test]
+    public async Task AWrongAnswerSpendsTheChallengeToo()
+    {
+        await using var app = new RemandzanaApp(Always());
+        using var http = app.NewClient();
+        var form = Captchas.Read(Parser.ParseDocument(await http.GetStringAsync("/two")))!;
+        using var wrong = await Captchas.Answer(http, form, answer: "1000");
+
+        using var right = await Captchas.Answer(http, form, answer: Captchas.AnswerTo(app.Services, form.Challenge));
+
+        Assert.That(right.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "one answer per challenge: guessing again needs a new one");
+    }
+
+    [Test]
+    public async Task AnExpiredPassMeetsAChallengeAgainAndIsCarriedNoMore()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new RemandzanaApp(Always(("Remandzana:Captcha:PassMinutes", "30")), clock);
+        using var http = app.NewClient();
+        var chat = await Captchas.Solve(http, app.Services, "/two");
+        await using (var tab = new ChatClient(app.NewClient()))
+        {
+            await tab.Open(chat);
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(31));
+        var page = Parser.ParseDocument(await http.GetStringAsync(chat));
+
+        Assert.That(Captchas.Read(page), Is.Not.Null, "a challenge again");
+        Assert.That(page.QuerySelectorAll("a[href^='/']").Select(link => link.GetAttribute("href")!), Has.None.Contains("pass="));
+    }
+
+    [TestCase("garbage")]
+    [TestCase("")]
+    [TestCase("CfDJ8AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task AForgedPassMeetsAChallengeNeverAnError(string forged)
+    {
+        await using var app = new RemandzanaApp(Always());
+        using var http = app.NewClient();
+
+        using var answer = await http.GetAsync($"/two?pass={Uri.EscapeDataString(forged)}");
+
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(Captchas.Read(Parser.ParseDocument(await answer.Content.ReadAsStringAsync())), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task ATamperedOrDoubledPassMeetsAChallenge()
+    {
+        await using var app = new RemandzanaApp(Always());
+        using var http = app.NewClient();
+        var pass = Captchas.PassIn(await Captchas.Solve(http, app.Services, "/two"))!;
+        var tampered = pass[..^2] + (pass[^2] == 'A' ? "B" : "A") + pass[^1];
+
+        foreach (var query in new[] { $"pass={tampered}", $"pass={pass}&pass={pass}", $"pass={pass.ToUpperInvariant()}" })
+        {
+            using var answer = await http.GetAsync($"/two?{query}");
+            Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK), query);
+            Assert.That(Captchas.Read(Parser.ParseDocument(await answer.Content.ReadAsStringAsync())), Is.Not.Null, query);
+        }
+
+        Assert.That(app.Services.GetRequiredService<Listeners>().Count, Is.Zero);
+    }
+
+    [Test]
+    public async Task APassIsGoodForItsNumberOfChatsThenAskedToSolveAnother()
+    {
+        await using var app = new RemandzanaApp(Always(("Remandzana:Captcha:PassChats", "2")));
+        using var http = app.NewClient();
+        var chat = await Captchas.Solve(http, app.Services, "/two");
+        for (var i = 0; i < 2; i++)
+        {
+            await using var tab = new ChatClient(app.NewClient());
+            await tab.Open(chat);
+        }
+
+        using var third = await http.GetAsync(chat);
+
+        var form = Captchas.Read(Parser.ParseDocument(await third.Content.ReadAsStringAsync()));
+        Assert.That(form?.Error, Does.Contain("opened all the 2 chats it was good for"));
+        Assert.That(form!.Then, Is.EqualTo("/two"), "the spent pass is not kept in the destination");
+    }
+
+    [Test]
+    public async Task APassHoldingTooManyChatPagesIsRefusedWith429UntilOneCloses()
+    {
+        await using var app = new RemandzanaApp(Always(("Remandzana:Captcha:StreamsPerPass", "2")));
+        using var http = app.NewClient();
+        var chat = await Captchas.Solve(http, app.Services, "/three");
+        var first = new ChatClient(app.NewClient());
+        await first.Open(chat);
+        await using var second = new ChatClient(app.NewClient());
+        await second.Open(chat);
+
+        using var third = await http.GetAsync(chat, HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.That(third.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That(Parser.ParseDocument(await third.Content.ReadAsStringAsync()).QuerySelector("p")?.TextContent, Does.StartWith("Your pass has too many chat pages open."));
+        await first.DisposeAsync();
+        await RemandzanaApp.WaitUntil(() => app.Services.GetRequiredService<Listeners>().Count == 1, "the closed tab to leave");
+        await using var again = new ChatClient(app.NewClient());
+        await again.Open(chat);
+        Assert.That(again.Response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "closing a tab frees its place");
+    }
+
+    [Test]
+    public async Task APassOpeningTooManyChatsAMinuteIsRefusedWith429UntilTheMinutePasses()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new RemandzanaApp(Always(("Remandzana:Captcha:NewStreamsPerPassPerMinute", "2")), clock);
+        using var http = app.NewClient();
+        var chat = await Captchas.Solve(http, app.Services, "/two");
+        for (var i = 0; i < 2; i++)
+        {
+            await using var tab = new ChatClient(app.NewClient());
+            await tab.Open(chat);
+        }
+
+        using var third = await http.GetAsync(chat, HttpCompletionOption.ResponseHeadersRead);
+        Assert.That(third.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That(Parser.ParseDocument(await third.Content.ReadAsStringAsync()).QuerySelector("h1")?.TextContent, Is.EqualTo("Too many new chats"));
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await using var later = new ChatClient(app.NewClient());
+        await later.Open(chat);
+        Assert.That(later.Response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task AScriptThatSolvesNoChallengeNeverReachesALobbyWhileAPersonStillChats()
+    {
+        await using var app = new RemandzanaApp(Always());
+        var paths = new[] { "/two", "/three", "/question/ask", "/question/discuss", "/global", "/any", "/question" };
+        using var bot = app.NewClient();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 70).Select(async i =>
+        {
+            using var answer = await bot.GetAsync(paths[i % paths.Length] + (i % 3 == 0 ? "?pass=x" : ""));
+            return answer.StatusCode;
+        }));
+
+        Assert.That(answers, Has.All.EqualTo(HttpStatusCode.OK).Or.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(app.Services.GetRequiredService<Listeners>().Count, Is.Zero, "no bot is listening anywhere");
+        var snapshot = await app.Services.GetRequiredService<ClusterSwitchboard>().Snapshot();
+        Assert.That(snapshot.People, Is.Empty);
+        Assert.That(snapshot.Lobbies.SelectMany(lobby => lobby.Waiting), Is.Empty);
+
+        using var person = app.NewClient();
+        await using var member = new ChatClient(app.NewClient());
+        await member.Open(await Captchas.Solve(person, app.Services, "/global"));
+        await member.WaitForLine("Welcome");
+    }
+
+    [Test]
+    public async Task UnderPressureTheChallengeComesOnlyPastTheSitesChatsPerMinute()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new RemandzanaApp(new Dictionary<string, string?>
+        {
+            ["Remandzana:Captcha:Mode"] = "UnderPressure",
+            ["Remandzana:Captcha:PressureChatsPerMinute"] = "2",
+        }, clock);
+        await using var first = await app.OpenChat("/two");
+        await using var second = await app.OpenChat("/two");
+        await first.WaitForLine(Notices.FoundStranger);
+        using var http = app.NewClient();
+
+        var third = Parser.ParseDocument(await http.GetStringAsync("/two"));
+
+        Assert.That(Captchas.Read(third), Is.Not.Null, "the third chat in a minute meets a challenge");
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await using var calm = await app.OpenChat("/two");
+        Assert.That(calm.Response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a minute later the pressure is off");
+    }
+
+    [Test]
+    public async Task WithTheCaptchaOffChatPagesOpenAtOnce()
+    {
+        await using var app = new RemandzanaApp();
+        await using var chat = await app.OpenChat("/two");
+
+        Assert.That(chat.Response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task ASolvedChallengeLeadsOnlyToAChatPageOfThisSite()
+    {
+        await using var app = new RemandzanaApp(Always());
+        using var http = app.NewClient();
+        var form = Captchas.Read(Parser.ParseDocument(await http.GetStringAsync("/two")))! with { Then = "//evil.example/two" };
+
+        using var answer = await Captchas.Answer(http, form, answer: Captchas.AnswerTo(app.Services, form.Challenge));
+
+        Assert.That(answer.Headers.Location?.OriginalString, Does.StartWith("/?pass="));
+    }
+
+    /// <summary>Notes the pass id in a chat request's items when its page starts.</summary>
+    private sealed class ItemsProbe(ConcurrentQueue<string?> seen) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, following) =>
+            {
+                context.Response.OnStarting(() =>
+                {
+                    seen.Enqueue(context.Items[Passes.IdItem] as string);
+                    return Task.CompletedTask;
+                });
+                await following(context);
+            });
+            next(app);
+        };
+    }
+}
