@@ -44,6 +44,13 @@ public sealed class RemandzanaApp : IAsyncDisposable
             // the race ("Addresses cannot be modified after the server has started"; dotnet/aspnetcore#67714).
             builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
             builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(all));
+            // Program.cs reads the cluster's settings (silo ports, Redis) before the configuration
+            // above is applied; host settings are seen from the start.
+            foreach (var (key, value) in all)
+            {
+                builder.UseSetting(key, value);
+            }
+
             builder.ConfigureServices(collection =>
             {
                 if (clock is not null)

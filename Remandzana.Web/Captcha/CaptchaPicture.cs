@@ -39,10 +39,10 @@ public sealed class CaptchaPicture : IDisposable
         {
             ink.Color = Dark(random);
             font.Size = Between(random, 38, 50);
-            font.SkewX = Between(random, -0.35f, 0.35f);
+            font.SkewX = Between(random, -0.25f, 0.25f);
             canvas.Save();
             canvas.Translate(18 + (i * step) + Between(random, -4, 4), (Height / 2f) + 16 + Between(random, -8, 8));
-            canvas.RotateDegrees(Between(random, -28, 28));
+            canvas.RotateDegrees(Between(random, -20, 20));
             canvas.DrawText(code[i].ToString(), 0, 0, SKTextAlign.Left, font, ink);
             canvas.Restore();
         }

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Remandzana.Domain.Lines;
+using Remandzana.Tests.Support;
+
+namespace Remandzana.Tests.Browser;
+
+/// <summary>The captcha in a browser without scripts: the picture shows, a wrong answer is told, a right one opens the chat.</summary>
+[Category("Browser")]
+public sealed class CaptchaInChromium
+{
+    private RemandzanaApp _app = null!;
+    private Chromium _chromium = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAppAndBrowser()
+    {
+        _chromium = await Chromium.Launch();
+        _app = new RemandzanaApp(new Dictionary<string, string?> { ["Remandzana:Captcha:Mode"] = "Always" });
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAppAndBrowser()
+    {
+        if (_chromium is not null)
+        {
+            await _chromium.DisposeAsync();
+        }
+
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    [TestCase(1280, 800, TestName = "AWrongAnswerIsToldAndTheRightTextAnswerOpensTheChat(desktop 1280×800)")]
+    [TestCase(390, 844, TestName = "AWrongAnswerIsToldAndTheRightTextAnswerOpensTheChat(phone 390×844)")]
+    public async Task AWrongAnswerIsToldAndTheRightTextAnswerOpensTheChat(int width, int height)
+    {
+        var page = await _chromium.NewTab(_app.BaseAddress, (width, height));
+        await page.GotoAsync("/two");
+
+        var picture = page.Locator("form.captcha-form img");
+        await picture.WaitForAsync();
+        // Reading a property of what the browser decoded, not running the page's script (it has none).
+        Assert.That(await picture.EvaluateAsync<int>("image => image.naturalWidth"), Is.GreaterThan(0), "the picture loaded");
+        Assert.That(await picture.EvaluateAsync<int>("image => image.naturalHeight"), Is.GreaterThan(0));
+        await page.Screenshot($"challenge-{width}x{height}");
+
+        await page.Locator("#code").FillAsync("WRONG9");
+        await page.Locator("form.captcha-form button[type=submit]").ClickAsync();
+        await page.Locator(".captcha .error").WaitForAsync();
+        Assert.That(await page.Locator(".captcha .error").TextContentAsync(), Does.StartWith("That was not right."));
+        await page.Screenshot($"wrong-{width}x{height}");
+
+        var challenge = await page.Locator("input[name=challenge]").GetAttributeAsync("value");
+        await page.Locator("#answer").FillAsync(Captchas.AnswerTo(_app.Services, challenge!));
+        await page.Locator("form.captcha-form button[type=submit]").ClickAsync();
+        await page.WaitForLine(Notices.LookingForStranger);
+
+        var pass = Captchas.PassIn(page.Url);
+        Assert.That(pass, Is.Not.Null);
+        var newConversation = await page.Locator("nav a.start-over").GetAttributeAsync("href");
+        Assert.That(Captchas.PassIn(newConversation!), Is.EqualTo(pass), "\"New conversation\" carries the pass");
+        await page.Screenshot($"chat-{width}x{height}");
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task TheCodeInThePictureAlsoOpensTheChat()
+    {
+        var page = await _chromium.NewTab(_app.BaseAddress);
+        await page.GotoAsync("/global");
+        var challenge = await page.Locator("input[name=challenge]").GetAttributeAsync("value");
+        var code = _app.Services.GetRequiredService<Remandzana.Web.Captcha.Challenges>().Open(challenge)!.Code;
+
+        await page.Locator("#code").FillAsync(code.ToLowerInvariant());
+        await page.Locator("form.captcha-form button[type=submit]").ClickAsync();
+
+        await page.WaitForLine("Welcome");
+        await page.Context.CloseAsync();
+    }
+}
