@@ -109,6 +109,44 @@ public sealed class ContainerImage
         }
     }
 
+    [Test]
+    public async Task TheCaptchaPictureIsDrawnInTheContainerWithTheShippedFont()
+    {
+        var port = FreePort.Next();
+        var name = $"remandzana-test-{Guid.NewGuid():N}";
+        var run = await _docker!.Docker(
+            [
+                "run", "--detach", "--pull=never", "--network", "host", "--name", name,
+                "--health-interval", "1s", "--health-start-period", "30s",
+                "-e", $"ASPNETCORE_URLS=http://127.0.0.1:{port}",
+                "-e", "Remandzana__Captcha__Mode=Always",
+                "-e", $"Remandzana__Backplane__SiloPort={FreePort.Next()}",
+                "-e", $"Remandzana__Backplane__GatewayPort={FreePort.Next()}",
+                Image,
+            ],
+            TimeSpan.FromMinutes(1));
+        Assert.That(run.Succeeded, run.Output);
+        try
+        {
+            await WaitUntilHealthy(name);
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
+            var form = Captchas.Read(new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await http.GetStringAsync("/two")));
+            Assert.That(form, Is.Not.Null, "a challenge instead of the chat");
+
+            using var picture = await http.GetAsync(form!.Picture);
+
+            Assert.That(picture.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            using var bitmap = SkiaSharp.SKBitmap.Decode(await picture.Content.ReadAsByteArrayAsync());
+            Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo((Remandzana.Web.Captcha.CaptchaPicture.Width, Remandzana.Web.Captcha.CaptchaPicture.Height)));
+        }
+        finally
+        {
+            var logs = await _docker.Docker(["logs", "--tail", "40", name], TimeSpan.FromMinutes(1));
+            TestContext.Out.WriteLine(logs.Output);
+            await _docker.Docker(["rm", "--force", "--volumes", name], TimeSpan.FromMinutes(1));
+        }
+    }
+
     private static async Task<ChatClient> Open(Uri address)
     {
         var chat = new ChatClient(new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0 }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) });

@@ -80,9 +80,9 @@ public sealed class ChatController(
         }
 
         await using var admission = await captcha.Admit(this);
-        if (admission.Refusal is { } challenge)
+        if (admission.Refusal is { } instead)
         {
-            await challenge.ExecuteResultAsync(ControllerContext);
+            await instead.ExecuteResultAsync(ControllerContext);
             return;
         }
 

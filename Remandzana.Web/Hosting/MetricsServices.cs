@@ -1,6 +1,8 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Remandzana.Web.Metrics;
 using Remandzana.Web.Options;
 
@@ -17,12 +19,14 @@ public static class MetricsServices
     public static IServiceCollection AddPrometheusMetrics(this IServiceCollection services)
     {
         services.AddMetrics();
-        services.AddSingleton<SiteMetrics>();
+        services.TryAddSingleton<SiteMetrics>();
         services.AddSingleton<MetricsAccess>();
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(SiteMetrics.MeterName)
-            // Every scrape sees the counts of that moment.
-            .AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = 0));
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("remandzana"))
+            .WithMetrics(metrics => metrics
+                .AddMeter(SiteMetrics.MeterName)
+                // Every scrape sees the counts of that moment.
+                .AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = 0));
         services.ConfigureOpenTelemetryMeterProvider((provider, builder) =>
         {
             // Only this app's meter (made by its own factory): another app in the same process
