@@ -29,12 +29,14 @@ builder.Services.AddDebugView();
 builder.Services.AddProxySupport();
 builder.Services.AddOperationalHealthChecks();
 builder.Services.AddKestrelTuning();
+builder.Services.AddLanguagesAndInterests();
 
 var app = builder.Build();
 
 // First: every later step (logging included) sees the client's address as nginx forwarded it.
 app.UseForwardedHeaders();
 app.UseHeadAsGet();
+app.UseRequestLocalization();
 app.UseRouting();
 app.UseRequestLogging();
 app.UseStatusCodePagesWithReExecute("/status/{0}");

@@ -49,7 +49,7 @@ public sealed class LineMarkupEncoding
         var html = Render(
             new LineMarkup(HtmlEncoder.Default),
             new ChatLine(new Speaker(Hostile + " (You)", SpeakerColour.You), "hi"),
-            new SystemLine(NoticeKind.Question, Notices.QuestionIs(Hostile)));
+            new SystemLine(NoticeKind.Question, Notices.QuestionIs(Hostile).English));
 
         var log = Log(html);
         Assert.Multiple(() =>
