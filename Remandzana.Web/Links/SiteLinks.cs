@@ -25,6 +25,23 @@ public sealed class SiteLinks(IHttpContextAccessor accessor, IEnumerable<ICarrie
         return path.Contains('?', StringComparison.Ordinal) ? $"{path}&{query[1..]}" : path + query;
     }
 
+    /// <summary>The carried parameters as name and value, for the hidden fields of a form sent with GET (its query replaces the action's).</summary>
+    public IEnumerable<(string Name, string Value)> Carried(string? except = null)
+    {
+        if (accessor.HttpContext is not { } context)
+        {
+            yield break;
+        }
+
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Name != except && parameter.Carry(context) is { Length: > 0 } value)
+            {
+                yield return (parameter.Name, value);
+            }
+        }
+    }
+
     /// <summary>A path of this site with the carried parameters, one of them set to <paramref name="value"/> (the language picker).</summary>
     public string With(string path, string name, string value)
     {
