@@ -25,8 +25,8 @@ public sealed record Notice(string Template, ImmutableArray<NoticeArgument> Argu
 
     public override string ToString() => English;
 
-    public bool Equals(Notice? other) =>
-        other is not null && Template == other.Template && Arguments.AsSpan().SequenceEqual(other.Arguments.AsSpan());
+    /// <summary>Two notices are the same when they say the same.</summary>
+    public bool Equals(Notice? other) => other is not null && English == other.English;
 
-    public override int GetHashCode() => HashCode.Combine(Template, Arguments.Length);
+    public override int GetHashCode() => English.GetHashCode(StringComparison.Ordinal);
 }
