@@ -63,8 +63,8 @@ public sealed class SwitchboardContract(string backend)
     [TearDown]
     public async Task DisposeCluster() => await _cluster.DisposeAsync();
 
-    private async Task<Person> Join(int instance, ChatEntry entry) =>
-        await _cluster[instance].Join(entry) ?? throw new AssertionException("The switchboard refused a join.");
+    private async Task<Person> Join(int instance, ChatEntry entry, Preferences? preferences = null) =>
+        await _cluster[instance].Join(entry, preferences) ?? throw new AssertionException("The switchboard refused a join.");
 
     [Test]
     public async Task TwoStrangersOnDifferentInstancesMeetAndChat()
@@ -213,6 +213,32 @@ public sealed class SwitchboardContract(string backend)
         Assert.That(await third.Next(), Is.EqualTo(Notices.Left("bob").English));
         await _cluster[0].Send(first.Id, "still here");
         Assert.That(await third.Next(), Is.EqualTo("Anonymous: still here"), "global chat goes on with two");
+    }
+
+    [Test]
+    public async Task PeopleWhoShareAnInterestMeetAcrossInstancesBeforeAnEarlierStranger()
+    {
+        var plain = await Join(0, ChatEntry.Two, new Preferences("en", Interests.None));
+        var music = await Join(1, ChatEntry.Any, new Preferences("en", Interests.Parse("music")));
+        var alsoMusic = await Join(2, ChatEntry.Two, new Preferences("en", Interests.Parse("music,go")));
+
+        Assert.That(await music.Next(3), Is.EqualTo(new[] { Notices.LookingForPeople, Notices.FoundStranger, "You both like music." }));
+        Assert.That(await alsoMusic.Until("You both like music."), Does.Contain(Notices.FoundStranger));
+        Assert.That(await plain.Next(), Is.EqualTo(Notices.LookingForStranger));
+        Assert.That(plain.Mailbox.Reader.TryPeek(out _), Is.False, "the earlier stranger still waits");
+    }
+
+    [Test]
+    public async Task WhenTheWaitRunsOutTheServerMatchesThemWithoutAnyoneAsking()
+    {
+        var music = await Join(0, ChatEntry.Two, new Preferences("en", Interests.Parse("music")));
+        var spanish = await Join(1, ChatEntry.Two, new Preferences("es", Interests.None));
+
+        Assert.That(await music.Next(3), Is.EqualTo(new[] { Notices.LookingForStranger, Notices.NoSharedInterests, Notices.FoundStranger }));
+        Assert.That(await spanish.Next(2), Is.EqualTo(new[] { Notices.LookingForStranger, Notices.FoundStranger }));
+        var snapshot = await _cluster[2].Snapshot();
+        Assert.That(snapshot.People.Single(person => person.Id == spanish.Id.Value).Language, Is.EqualTo("es"));
+        Assert.That(snapshot.People.Single(person => person.Id == music.Id.Value).Interests, Is.EqualTo(new[] { "music" }));
     }
 
     [Test]
