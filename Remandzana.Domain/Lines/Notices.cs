@@ -29,9 +29,14 @@ public static class Notices
 
     public static Notice HasLeft(string name) => Notice.Of("{0} has left.", NoticeArgument.Data(name));
 
-    public static Notice Joined(string name) => Notice.Of("{0} joined.", NoticeArgument.Data(name));
+    public static Notice Joined(string name) => Joined(NoticeArgument.Data(name));
 
-    public static Notice Left(string name) => Notice.Of("{0} left.", NoticeArgument.Data(name));
+    /// <param name="name">A nickname (data) or the site's "Anonymous" (a wording, translated).</param>
+    public static Notice Joined(NoticeArgument name) => Notice.Of("{0} joined.", name);
+
+    public static Notice Left(string name) => Left(NoticeArgument.Data(name));
+
+    public static Notice Left(NoticeArgument name) => Notice.Of("{0} left.", name);
 
     public static Notice YouAre(string name) => Notice.Of("You are {0}.", NoticeArgument.Data(name));
 

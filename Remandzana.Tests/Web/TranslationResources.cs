@@ -78,6 +78,11 @@ public sealed partial class TranslationResources
         {
             CultureInfo.CurrentUICulture = new CultureInfo("es");
             Assert.That(words.Say(Notices.YouBothLike(["music"])), Is.EqualTo("A los dos os gusta: music."));
+            Assert.That(words.Say(Notices.Joined(NoticeArgument.Wording("Anonymous"))), Is.EqualTo("Anónimo se unió."));
+            Assert.That(words.Say(Notices.Joined("Anonymous")), Is.EqualTo("Anonymous se unió."), "a nickname is never translated");
+            Assert.That(words.Name(new Speaker("Anonymous (You)", SpeakerColour.You)), Is.EqualTo("Anónimo (Tú)"));
+            Assert.That(words.Name(new Speaker("Bob (You)", SpeakerColour.Bob)), Is.EqualTo("Bob (Tú)"));
+            Assert.That(words.Name(new Speaker("Stranger", SpeakerColour.Stranger)), Is.EqualTo("Desconocido"));
             Assert.That(words.Say(Notices.Kicked("links and onion addresses are not allowed here")), Is.EqualTo("Se te sacó de la conversación: aquí no se permiten enlaces ni direcciones onion."));
         }
         finally
@@ -91,6 +96,7 @@ public sealed partial class TranslationResources
         var type when type == typeof(int) => 2,
         var type when type == typeof(Consequence) => Consequence.Kick,
         var type when type == typeof(IEnumerable<string>) => new[] { "music" },
+        var type when type == typeof(NoticeArgument) => NoticeArgument.Data("x"),
         _ => "x",
     };
 

@@ -37,7 +37,8 @@ public static class NoticeWords
 
         if (name.EndsWith(YouSuffix, StringComparison.Ordinal) && name.Length > YouSuffix.Length)
         {
-            return $"{name[..^YouSuffix.Length]} ({words["You"].Value})";
+            var own = name[..^YouSuffix.Length];
+            return $"{(own == "Anonymous" ? words[own].Value : own)} ({words["You"].Value})";
         }
 
         return speaker.Colour is SpeakerColour.You or SpeakerColour.Stranger or SpeakerColour.Anonymous ? words[name].Value : name;
