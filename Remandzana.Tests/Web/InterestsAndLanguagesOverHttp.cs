@@ -46,6 +46,8 @@ public sealed class InterestsAndLanguagesOverHttp
         await you.WaitForLine("Buscando dos desconocidos con quienes chatear…");
         Assert.That(you.Page.DocumentElement.GetAttribute("lang"), Is.EqualTo("es"));
         Assert.That(you.Page.QuerySelector("iframe")!.GetAttribute("title"), Is.EqualTo("Enviar un mensaje"));
+        Assert.That(you.Page.QuerySelector("a.start-over")!.TextContent, Is.EqualTo("Nueva conversación"));
+        Assert.That(you.Page.QuerySelector("a.start-over")!.GetAttribute("href"), Is.EqualTo("/three?lang=es&interests=poes%C3%ADa"), "a new conversation keeps the language and the interests");
 
         using var answer = await you.Send("   ");
 
