@@ -31,6 +31,7 @@ builder.Services.AddOperationalHealthChecks();
 builder.Services.AddKestrelTuning();
 builder.Services.AddCaptcha();
 builder.Services.AddPrometheusMetrics();
+builder.Services.AddLanguagesAndInterests();
 
 var app = builder.Build();
 
@@ -38,6 +39,7 @@ var app = builder.Build();
 app.UseForwardedHeaders();
 app.UsePrometheusMetrics();
 app.UseHeadAsGet();
+app.UseRequestLocalization();
 app.UseRouting();
 app.UseRequestLogging();
 app.UseStatusCodePagesWithReExecute("/status/{0}");

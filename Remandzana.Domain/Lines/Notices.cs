@@ -23,37 +23,54 @@ public static class Notices
     public const string ServerStopping = "The server is restarting — start a new conversation.";
     public const string Pong = "Pong.";
 
-    public static string YourQuestion(string question) => $"Your question: {question}";
+    public static Notice YourQuestion(string question) => Notice.Of("Your question: {0}", NoticeArgument.Data(question));
 
-    public static string QuestionIs(string question) => $"Question: {question}";
+    public static Notice QuestionIs(string question) => Notice.Of("Question: {0}", NoticeArgument.Data(question));
 
-    public static string HasLeft(string name) => $"{name} has left.";
+    public static Notice HasLeft(string name) => Notice.Of("{0} has left.", NoticeArgument.Data(name));
 
-    public static string Joined(string name) => $"{name} joined.";
+    public static Notice Joined(string name) => Joined(NoticeArgument.Data(name));
 
-    public static string Left(string name) => $"{name} left.";
+    /// <param name="name">A nickname (data) or the site's "Anonymous" (a wording, translated).</param>
+    public static Notice Joined(NoticeArgument name) => Notice.Of("{0} joined.", name);
 
-    public static string YouAre(string name) => $"You are {name}.";
+    public static Notice Left(string name) => Left(NoticeArgument.Data(name));
 
-    public static string Welcome(int present) => present == 1
-        ? "Welcome to global chat. You are the only one here; type /help for commands."
-        : $"Welcome to global chat. {present} people are here, you included; type /help for commands.";
+    public static Notice Left(NoticeArgument name) => Notice.Of("{0} left.", name);
+
+    public static Notice YouAre(string name) => Notice.Of("You are {0}.", NoticeArgument.Data(name));
+
+    /// <summary>Three strangers: found, and which name is the viewer's.</summary>
+    public static Notice FoundTwoStrangersAs(string name) => Notice.Of("You're now chatting with two random strangers. Say hi! You are {0}.", NoticeArgument.Data(name));
+
+    public static Notice Welcome(int present) => present == 1
+        ? new Notice("Welcome to global chat. You are the only one here; type /help for commands.")
+        : Notice.Of("Welcome to global chat. {0} people are here, you included; type /help for commands.", NoticeArgument.Data(present));
 
     public const string Help = "Commands: /help (this list), /ping (check the connection), /nick NAME (choose a display name: letters, digits, _ and -, at most 24 characters).";
 
-    public static string NickChanged(string nick) => $"You are now known as {nick}.";
+    public static Notice NickChanged(string nick) => Notice.Of("You are now known as {0}.", NoticeArgument.Data(nick));
 
-    public static string UnknownCommand(string command) => $"Unknown command {command}. Type /help for the list.";
+    public static Notice UnknownCommand(string command) => Notice.Of("Unknown command {0}. Type /help for the list.", NoticeArgument.Data(command));
 
-    public static string Suppressed(string reason) => $"Your message was not sent: {reason}.";
+    public static Notice Suppressed(string reason) => Notice.Of("Your message was not sent: {0}.", NoticeArgument.Wording(reason));
 
-    public static string LastWarning(Consequence next) => next == Consequence.Kick
-        ? "This was your last warning: next time you will be removed from the conversation."
-        : "This was your last warning: next time you will be exiled from this site.";
+    /// <summary>The last suppression: what comes next.</summary>
+    public static Notice SuppressedLastTime(string reason, Consequence next) => next == Consequence.Kick
+        ? Notice.Of("Your message was not sent: {0}. This was your last warning: next time you will be removed from the conversation.", NoticeArgument.Wording(reason))
+        : Notice.Of("Your message was not sent: {0}. This was your last warning: next time you will be exiled from this site.", NoticeArgument.Wording(reason));
 
-    public static string Kicked(string reason) => $"You were removed from the conversation: {reason}.";
+    public static Notice Kicked(string reason) => Notice.Of("You were removed from the conversation: {0}.", NoticeArgument.Wording(reason));
 
-    public static string Exiled(string reason) => $"You have been exiled site-wide: {reason}.";
+    public static Notice Exiled(string reason) => Notice.Of("You have been exiled site-wide: {0}.", NoticeArgument.Wording(reason));
 
-    public static string QuestionRefused(string reason) => $"Your question was not accepted: {reason}. Try another one.";
+    public static Notice QuestionRefused(string reason) => Notice.Of("Your question was not accepted: {0}. Try another one.", NoticeArgument.Wording(reason));
+
+    public const string NoSharedInterests = "No one shares your interests right now; looking for anyone.";
+
+    /// <summary>A room of two that formed on a shared interest: "You both like music".</summary>
+    public static Notice YouBothLike(IEnumerable<string> interests) => Notice.Of("You both like {0}.", NoticeArgument.Data(string.Join(", ", interests)));
+
+    /// <summary>A bigger room in which some members share interests.</summary>
+    public static Notice SharedInterests(IEnumerable<string> interests) => Notice.Of("Interests you share here: {0}.", NoticeArgument.Data(string.Join(", ", interests)));
 }

@@ -1,4 +1,8 @@
 namespace Remandzana.Domain.Lines;
 
 /// <summary>A notice from the site: what is happening to the conversation.</summary>
-public sealed record SystemLine(NoticeKind Kind, string Text) : Line;
+public sealed record SystemLine(NoticeKind Kind, Notice Notice) : Line
+{
+    /// <summary>The notice in English.</summary>
+    public string Text => Notice.English;
+}

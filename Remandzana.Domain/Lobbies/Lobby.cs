@@ -1,3 +1,4 @@
+using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 
@@ -22,7 +23,7 @@ public abstract class Lobby
     public virtual bool IsReady(Person person) => true;
 
     /// <summary>What a person is told while waiting here.</summary>
-    public abstract string WaitingNotice(Person person);
+    public abstract Notice WaitingNotice(Person person);
 
     /// <summary>Waiting people stay in order of arrival, so a person brought back after a failure takes their old place.</summary>
     internal void Enter(Person person)
@@ -44,35 +45,61 @@ public abstract class Lobby
     }
 
     /// <summary>
-    /// Picks the earliest ready people for each role a room needs, or null when some role is short.
+    /// Picks the members of a room around <paramref name="anchor"/> (a newcomer, someone whose
+    /// wait ran out, an asker who became ready): for each place, the ready person every member
+    /// picked so far may meet now, closest to the anchor first, then the earliest. Null when some
+    /// place stays empty. Only the anchor's arrival or change can have made a room possible.
     /// </summary>
-    internal IReadOnlyList<Person>? NextRoomMembers()
+    internal IReadOnlyList<Person>? NextRoomMembers(Person anchor, Affinity affinity, DateTimeOffset now)
     {
-        var picked = new List<Person>();
+        if (!_waiting.Contains(anchor) || !IsReady(anchor) || !RoomNeeds.ContainsKey(anchor.Role))
+        {
+            return null;
+        }
+
+        var picked = new List<Person> { anchor };
         foreach (var (role, count) in RoomNeeds)
         {
-            var found = 0;
-            foreach (var person in _waiting)
+            for (var found = role == anchor.Role ? 1 : 0; found < count; found++)
             {
-                if (found == count)
+                if (Closest(anchor, role, picked, affinity, now) is not { } next)
                 {
-                    break;
+                    return null;
                 }
 
-                if (person.Role == role && IsReady(person))
-                {
-                    picked.Add(person);
-                    found++;
-                }
-            }
-
-            if (found < count)
-            {
-                return null;
+                picked.Add(next);
             }
         }
 
         picked.Sort((a, b) => _waiting.IndexOf(a).CompareTo(_waiting.IndexOf(b)));
         return picked;
+    }
+
+    private Person? Closest(Person anchor, Role role, List<Person> picked, Affinity affinity, DateTimeOffset now)
+    {
+        Person? best = null;
+        var bestCloseness = -1;
+        foreach (var person in _waiting)
+        {
+            if (person.Role != role || picked.Contains(person) || !IsReady(person))
+            {
+                continue;
+            }
+
+            var closeness = Affinity.Closeness(anchor, person);
+            if (closeness <= bestCloseness || !picked.TrueForAll(member => affinity.Match(member, person, now)))
+            {
+                continue;
+            }
+
+            best = person;
+            bestCloseness = closeness;
+            if (closeness == Affinity.MostClose)
+            {
+                break;
+            }
+        }
+
+        return best;
     }
 }

@@ -15,6 +15,6 @@ public sealed class QuestionLobby : Lobby
 
     public override bool IsReady(Person person) => person.Role != Role.Asker || person.Question is not null;
 
-    public override string WaitingNotice(Person person) =>
+    public override Notice WaitingNotice(Person person) =>
         person.Role == Role.Asker ? Notices.AskForQuestion : Notices.LookingForQuestion;
 }

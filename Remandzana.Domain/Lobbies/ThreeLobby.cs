@@ -12,5 +12,5 @@ public sealed class ThreeLobby : Lobby
 
     public override IReadOnlyDictionary<Role, int> RoomNeeds => Needs;
 
-    public override string WaitingNotice(Person person) => Notices.LookingForTwoStrangers;
+    public override Notice WaitingNotice(Person person) => Notices.LookingForTwoStrangers;
 }

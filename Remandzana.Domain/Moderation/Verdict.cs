@@ -10,9 +10,9 @@ public sealed record Verdict(Policy Policy, Sanction Sanction, int Violation)
     public bool IsLastWarning => Sanction == Sanction.Suppress && Violation == Policy.Ladder.Suppressions;
 
     /// <summary>The system line the sender sees.</summary>
-    public string Notice => Sanction switch
+    public Notice Notice => Sanction switch
     {
-        Sanction.Suppress when IsLastWarning => $"{Notices.Suppressed(Policy.Reason)} {Notices.LastWarning(Policy.Ladder.Then)}",
+        Sanction.Suppress when IsLastWarning => Notices.SuppressedLastTime(Policy.Reason, Policy.Ladder.Then),
         Sanction.Suppress => Notices.Suppressed(Policy.Reason),
         Sanction.Kick => Notices.Kicked(Policy.Reason),
         _ => Notices.Exiled(Policy.Reason),

@@ -40,6 +40,9 @@ public sealed class Person
 
     public DateTimeOffset JoinedAt { get; }
 
+    /// <summary>Their language and interests: whom they would rather meet first.</summary>
+    public Preferences Preferences { get; init; } = Preferences.None;
+
     /// <summary>The stream's mailbox, when this person's lines go straight into one (one process).</summary>
     public Mailbox Mailbox => _sink as Mailbox ?? throw new InvalidOperationException("This person's lines go to another instance, not to a mailbox here.");
 
@@ -105,7 +108,7 @@ public sealed class Person
         }
     }
 
-    internal void Tell(NoticeKind kind, string text) => Tell(new SystemLine(kind, text));
+    internal void Tell(NoticeKind kind, Notice notice) => Tell(new SystemLine(kind, notice));
 
     /// <summary>Takes them out of every lobby and ends their stream once it has shown what is queued; does nothing the second time.</summary>
     internal bool Release()

@@ -18,6 +18,7 @@ public sealed record Formation(Mode Mode, IReadOnlyList<Person> Members)
         }
 
         room.AnnounceFormed();
+        room.AnnounceSharedInterests();
         return room;
     }
 }

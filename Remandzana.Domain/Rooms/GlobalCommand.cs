@@ -4,7 +4,7 @@ using Remandzana.Domain.People;
 namespace Remandzana.Domain.Rooms;
 
 /// <summary>A line typed in global chat that starts with '/': its answer, and the nickname it sets, if any.</summary>
-public sealed record GlobalCommand(string Answer, Nickname? NewNickname)
+public sealed record GlobalCommand(Notice Answer, Nickname? NewNickname)
 {
     public static bool Is(string text) => text.StartsWith('/');
 

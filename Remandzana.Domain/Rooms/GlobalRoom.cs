@@ -31,10 +31,14 @@ public sealed class GlobalRoom(string id, DateTimeOffset createdAt) : Room(id, c
     internal override void AnnounceJoined(Member newcomer) =>
         TellEach(member => ReferenceEquals(member.Person, newcomer.Person)
             ? new SystemLine(NoticeKind.Found, Notices.Welcome(Members.Length))
-            : new SystemLine(NoticeKind.Joined, Notices.Joined(Appearance(newcomer, member.Person).Name)));
+            : new SystemLine(NoticeKind.Joined, Notices.Joined(NameOf(Appearance(newcomer, member.Person)))));
 
     protected override void AnnounceLeft(Member departed) =>
-        TellEach(member => new SystemLine(NoticeKind.Left, Notices.Left(Appearance(departed, member.Person).Name)));
+        TellEach(member => new SystemLine(NoticeKind.Left, Notices.Left(NameOf(Appearance(departed, member.Person)))));
+
+    /// <summary>"Anonymous" is the site's word for a person without a nickname; a nickname is theirs.</summary>
+    private static NoticeArgument NameOf(Speaker speaker) =>
+        speaker.Colour == SpeakerColour.Anonymous ? NoticeArgument.Wording(speaker.Name) : NoticeArgument.Data(speaker.Name);
 
     /// <summary>A newcomer is admitted at once: welcomed, and the others are told.</summary>
     public void Welcome(Person person)

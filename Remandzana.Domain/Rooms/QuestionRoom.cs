@@ -36,7 +36,7 @@ public sealed class QuestionRoom(string id, DateTimeOffset createdAt, string que
     protected override void AnnounceLeft(Member departed) =>
         TellEach(member => new SystemLine(NoticeKind.Left, NoticeFor(departed, member.Person)));
 
-    private string NoticeFor(Member departed, Person viewer)
+    private Notice NoticeFor(Member departed, Person viewer)
     {
         if (departed.Person.Role == Role.Asker)
         {

@@ -60,6 +60,21 @@ public abstract class Room
     /// <summary>Tells the first members that the room exists.</summary>
     internal abstract void AnnounceFormed();
 
+    /// <summary>Tells each member the interests they share with the others: "You both like music".</summary>
+    internal void AnnounceSharedInterests() =>
+        TellEach(member =>
+        {
+            var shared = member.Person.Preferences.Interests.Tags
+                .Where(tag => _members.Any(other => !ReferenceEquals(other, member) && other.Person.Preferences.Interests.Tags.Contains(tag)))
+                .ToList();
+            if (shared.Count == 0)
+            {
+                return null;
+            }
+
+            return new SystemLine(NoticeKind.Found, _members.Length == 2 ? Notices.YouBothLike(shared) : Notices.SharedInterests(shared));
+        });
+
     /// <summary>Tells a newcomer and the others that the newcomer arrived (rooms that stay open).</summary>
     internal virtual void AnnounceJoined(Member newcomer)
     {
@@ -159,7 +174,7 @@ public abstract class Room
     }
 
     /// <summary>The last line for whoever remains when the conversation is over.</summary>
-    protected virtual string OverNotice => Notices.EveryoneElseLeft;
+    protected virtual Notice OverNotice => Notices.EveryoneElseLeft;
 
     public Member? Find(Person person)
     {

@@ -14,7 +14,7 @@ public sealed class ThreeRoom(string id, DateTimeOffset createdAt) : Room(id, cr
     internal override void AnnounceFormed() =>
         TellEach(member => new SystemLine(
             NoticeKind.Found,
-            $"{Notices.FoundTwoStrangers} {Notices.YouAre(Speakers.Lettered(member.IndexInRole, isViewer: false).Name)}"));
+            Notices.FoundTwoStrangersAs(Speakers.Lettered(member.IndexInRole, isViewer: false).Name)));
 
     protected override void AnnounceLeft(Member departed) =>
         TellEach(member => new SystemLine(NoticeKind.Left, Notices.HasLeft(Appearance(departed, member.Person).Name)));

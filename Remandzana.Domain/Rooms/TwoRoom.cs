@@ -14,7 +14,7 @@ public sealed class TwoRoom(string id, DateTimeOffset createdAt) : Room(id, crea
     internal override void AnnounceFormed() =>
         TellEach(_ => new SystemLine(NoticeKind.Found, Notices.FoundStranger));
 
-    protected override string OverNotice => Notices.ConversationOver;
+    protected override Notice OverNotice => Notices.ConversationOver;
 
     protected override void AnnounceLeft(Member departed) =>
         TellEach(_ => new SystemLine(NoticeKind.Left, Notices.StrangerLeft));

@@ -11,7 +11,9 @@ namespace Remandzana.Domain.Switchboards;
 /// mode as a person waiting in all three. It picks the members of each new room; opening the
 /// room is its owner's business. One owner calls it, one call at a time (the matchmaking grain,
 /// or the lock of a switchboard in one process): that serial point is what keeps a person in
-/// several lobbies from entering two rooms.
+/// several lobbies from entering two rooms. People of one language who share an interest meet
+/// first (<see cref="Affinity"/>); when someone's wait runs out, their owner calls <see cref="Retry"/>
+/// (at <see cref="NextDeadline"/>) and they meet anyone.
 /// </summary>
 public sealed class Matchmaker
 {
@@ -19,10 +21,15 @@ public sealed class Matchmaker
     private readonly Random _random;
     private readonly PoliciesByMode _policies;
     private readonly int _maxMessageLength;
+    private readonly Affinity _affinity;
+    private readonly TimeProvider _time;
+    private readonly PriorityQueue<Person, DateTimeOffset> _deadlines = new();
 
-    public Matchmaker(Random random, PoliciesByMode? policies = null, int maxMessageLength = MessageText.DefaultMaxLength)
+    public Matchmaker(Random random, PoliciesByMode? policies = null, int maxMessageLength = MessageText.DefaultMaxLength, Affinity? affinity = null, TimeProvider? time = null)
     {
         _random = random;
+        _affinity = affinity ?? Affinity.Default;
+        _time = time ?? TimeProvider.System;
         _policies = policies ?? PoliciesByMode.None;
         _maxMessageLength = maxMessageLength;
         Lobbies = [Two, Three, Question];
@@ -40,6 +47,59 @@ public sealed class Matchmaker
     public IReadOnlyCollection<Person> Waiting => _waiting.Values;
 
     public Person? Find(PersonId id) => _waiting.GetValueOrDefault(id);
+
+    /// <summary>When the next waiting person's wait for someone close runs out, or null when nobody's will.</summary>
+    public DateTimeOffset? NextDeadline
+    {
+        get
+        {
+            while (_deadlines.TryPeek(out var person, out var deadline))
+            {
+                if (_waiting.TryGetValue(person.Id, out var waiting) && waiting == person)
+                {
+                    return deadline;
+                }
+
+                _deadlines.Dequeue();
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Everyone whose wait has run out by now will meet anyone: those with interests are told so,
+    /// and the rooms that makes possible are formed.
+    /// </summary>
+    public IReadOnlyList<Formation> Retry()
+    {
+        var now = _time.GetUtcNow();
+        var formed = new List<Formation>();
+        while (_deadlines.TryPeek(out var person, out var deadline) && deadline <= now)
+        {
+            _deadlines.Dequeue();
+            if (!_waiting.TryGetValue(person.Id, out var waiting) || waiting != person)
+            {
+                continue;
+            }
+
+            if (!person.Preferences.Interests.IsEmpty)
+            {
+                person.Tell(NoticeKind.Waiting, Notices.NoSharedInterests);
+            }
+
+            foreach (var lobby in person.Lobbies.ToList())
+            {
+                formed.AddRange(Form(lobby, person, now));
+                if (!_waiting.ContainsKey(person.Id))
+                {
+                    break;
+                }
+            }
+        }
+
+        return formed;
+    }
 
     /// <summary>Tells the newcomer what they wait for and places them in their lobbies.</summary>
     /// <returns>The rooms their arrival made possible, with everyone in them out of every lobby.</returns>
@@ -68,6 +128,12 @@ public sealed class Matchmaker
         }
 
         _waiting[person.Id] = person;
+        if (_affinity.Deadline(person) is { } deadline)
+        {
+            _deadlines.Enqueue(person, deadline);
+        }
+
+        var now = _time.GetUtcNow();
         if (tell && person.Entry == ChatEntry.Any)
         {
             person.Tell(NoticeKind.Waiting, Notices.LookingForPeople);
@@ -82,7 +148,7 @@ public sealed class Matchmaker
             }
 
             lobby.Enter(person);
-            formed.AddRange(Form(lobby));
+            formed.AddRange(Form(lobby, person, now));
             if (!_waiting.ContainsKey(person.Id))
             {
                 break;
@@ -107,10 +173,11 @@ public sealed class Matchmaker
         }
     }
 
-    private List<Formation> Form(Lobby lobby)
+    /// <summary>The room <paramref name="anchor"/>'s arrival or change made possible in <paramref name="lobby"/>, if any.</summary>
+    private List<Formation> Form(Lobby lobby, Person anchor, DateTimeOffset now)
     {
         var formed = new List<Formation>();
-        while (lobby.NextRoomMembers() is { } members)
+        if (lobby.NextRoomMembers(anchor, _affinity, now) is { } members)
         {
             foreach (var member in members)
             {
@@ -157,7 +224,7 @@ public sealed class Matchmaker
         person.Question = question;
         person.Tell(NoticeKind.Question, Notices.YourQuestion(question));
         person.Tell(NoticeKind.Waiting, Notices.LookingForDiscussers);
-        formed = Form(Question);
+        formed = Form(Question, person, _time.GetUtcNow());
         return SetupOutcome.Accepted;
     }
 

@@ -29,7 +29,7 @@ public sealed class Switchboard
         _settings = settings;
         _time = time;
         Policies = policies ?? PoliciesByMode.None;
-        _matchmaker = new Matchmaker(random, Policies, settings.MaxMessageLength);
+        _matchmaker = new Matchmaker(random, Policies, settings.MaxMessageLength, new Affinity(settings.PreferenceWait), time);
     }
 
     public TwoLobby Two => _matchmaker.Two;
@@ -60,7 +60,7 @@ public sealed class Switchboard
     public IReadOnlyCollection<Person> People => (IReadOnlyCollection<Person>)_people.Values;
 
     /// <returns>The new person, or null when the server is stopping.</returns>
-    public Person? Join(ChatEntry entry)
+    public Person? Join(ChatEntry entry, Preferences? preferences = null)
     {
         var person = new Person(
             PersonId.New(),
@@ -69,7 +69,10 @@ public sealed class Switchboard
             _time.GetUtcNow(),
             new Mailbox(_settings.MailboxCapacity),
             _overflowed.Enqueue,
-            released => _people.TryRemove(released.Id, out _));
+            released => _people.TryRemove(released.Id, out _))
+        {
+            Preferences = preferences ?? Preferences.None,
+        };
         lock (_gate)
         {
             if (_stopping)
@@ -96,6 +99,29 @@ public sealed class Switchboard
 
         EvictOverflowed();
         return person;
+    }
+
+    /// <summary>When the next waiting person will meet anyone; the owner calls <see cref="Retry"/> then.</summary>
+    public DateTimeOffset? NextDeadline
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _matchmaker.NextDeadline;
+            }
+        }
+    }
+
+    /// <summary>People whose wait for someone close has run out meet anyone.</summary>
+    public void Retry()
+    {
+        lock (_gate)
+        {
+            Open(_matchmaker.Retry());
+        }
+
+        EvictOverflowed();
     }
 
     private void Open(IReadOnlyList<Formation> formed)

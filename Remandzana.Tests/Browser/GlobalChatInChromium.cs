@@ -10,15 +10,15 @@ public sealed class GlobalChatInChromium : BrowserFixture
     public async Task ThreeBrowsersShareTheRoomAndANicknameShowsToEveryone()
     {
         var zed = await Chromium.Open(App.BaseAddress, "/global");
-        await zed.WaitForLine(Notices.Welcome(1));
+        await zed.WaitForLine(Notices.Welcome(1).English);
         var second = await Chromium.Open(App.BaseAddress, "/global");
-        await second.WaitForLine(Notices.Welcome(2));
+        await second.WaitForLine(Notices.Welcome(2).English);
         var third = await Chromium.Open(App.BaseAddress, "/global", Chromium.Phone);
-        await third.WaitForLine(Notices.Welcome(3));
-        await zed.WaitForLine(Notices.Joined("Anonymous"));
+        await third.WaitForLine(Notices.Welcome(3).English);
+        await zed.WaitForLine(Notices.Joined("Anonymous").English);
 
         await zed.Say("/nick Zed");
-        await zed.WaitForLine(Notices.NickChanged("Zed"));
+        await zed.WaitForLine(Notices.NickChanged("Zed").English);
         await zed.Say("Hello, everyone!");
 
         await second.WaitForLine("Zed: Hello, everyone!");
@@ -36,7 +36,7 @@ public sealed class GlobalChatInChromium : BrowserFixture
         await third.Screenshot("third-phone");
 
         await third.Context.CloseAsync();
-        await zed.WaitForLine(Notices.Left("Anonymous"));
+        await zed.WaitForLine(Notices.Left("Anonymous").English);
         await zed.Context.CloseAsync();
         await second.Context.CloseAsync();
     }

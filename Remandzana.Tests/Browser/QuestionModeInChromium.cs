@@ -14,13 +14,13 @@ public sealed class QuestionModeInChromium : BrowserFixture
         var asker = await Chromium.Open(App.BaseAddress, "/question/ask");
         await asker.WaitForLine(Notices.AskForQuestion);
         await asker.Say(Question);
-        await asker.WaitForLine(Notices.YourQuestion(Question));
+        await asker.WaitForLine(Notices.YourQuestion(Question).English);
         Assert.That(await asker.MessageField().IsDisabledAsync(), Is.True, "after the question the asker only watches");
 
         var first = await Chromium.Open(App.BaseAddress, "/question/discuss");
         var second = await Chromium.Open(App.BaseAddress, "/question/discuss");
-        await first.WaitForLine(Notices.QuestionIs(Question));
-        await second.WaitForLine(Notices.QuestionIs(Question));
+        await first.WaitForLine(Notices.QuestionIs(Question).English);
+        await second.WaitForLine(Notices.QuestionIs(Question).English);
         await asker.WaitForLine(Notices.FoundDiscussers);
 
         await first.Say("Tea, obviously.");

@@ -63,8 +63,8 @@ public sealed class SwitchboardContract(string backend)
     [TearDown]
     public async Task DisposeCluster() => await _cluster.DisposeAsync();
 
-    private async Task<Person> Join(int instance, ChatEntry entry) =>
-        await _cluster[instance].Join(entry) ?? throw new AssertionException("The switchboard refused a join.");
+    private async Task<Person> Join(int instance, ChatEntry entry, Preferences? preferences = null) =>
+        await _cluster[instance].Join(entry, preferences) ?? throw new AssertionException("The switchboard refused a join.");
 
     [Test]
     public async Task TwoStrangersOnDifferentInstancesMeetAndChat()
@@ -114,7 +114,7 @@ public sealed class SwitchboardContract(string backend)
         string[] names = ["Alice", "Bob", "Charlie"];
         for (var i = 0; i < 3; i++)
         {
-            Assert.That(await people[i].Until($"{Notices.FoundTwoStrangers} {Notices.YouAre(names[i])}"), Has.Count.GreaterThanOrEqualTo(2));
+            Assert.That(await people[i].Until($"{Notices.FoundTwoStrangers} {Notices.YouAre(names[i]).English}"), Has.Count.GreaterThanOrEqualTo(2));
         }
 
         await _cluster[0].Send(people[1].Id, "hey");
@@ -123,11 +123,11 @@ public sealed class SwitchboardContract(string backend)
         Assert.That(await people[2].Next(), Is.EqualTo("Bob: hey"));
 
         await _cluster[2].Leave(people[2].Id);
-        Assert.That(await people[0].Next(), Is.EqualTo(Notices.HasLeft("Charlie")));
-        Assert.That(await people[1].Next(), Is.EqualTo(Notices.HasLeft("Charlie")));
+        Assert.That(await people[0].Next(), Is.EqualTo(Notices.HasLeft("Charlie").English));
+        Assert.That(await people[1].Next(), Is.EqualTo(Notices.HasLeft("Charlie").English));
 
         await _cluster[1].Leave(people[1].Id);
-        Assert.That(await people[0].UntilEnded(), Is.EqualTo(new[] { Notices.HasLeft("Bob"), Notices.EveryoneElseLeft }));
+        Assert.That(await people[0].UntilEnded(), Is.EqualTo(new[] { Notices.HasLeft("Bob").English, Notices.EveryoneElseLeft }));
     }
 
     [Test]
@@ -140,9 +140,9 @@ public sealed class SwitchboardContract(string backend)
         Assert.That(await first.Next(), Is.EqualTo(Notices.LookingForQuestion));
 
         Assert.That((await _cluster[2].SubmitQuestion(asker.Id, "Cats or dogs?")).Outcome, Is.EqualTo(SetupOutcome.Accepted));
-        Assert.That(await asker.Next(3), Is.EqualTo(new[] { Notices.YourQuestion("Cats or dogs?"), Notices.LookingForDiscussers, Notices.FoundDiscussers }));
-        Assert.That(await first.Next(2), Is.EqualTo(new[] { Notices.FoundDiscussionPartner, Notices.QuestionIs("Cats or dogs?") }));
-        Assert.That(await second.Next(3), Is.EqualTo(new[] { Notices.LookingForQuestion, Notices.FoundDiscussionPartner, Notices.QuestionIs("Cats or dogs?") }));
+        Assert.That(await asker.Next(3), Is.EqualTo(new[] { Notices.YourQuestion("Cats or dogs?").English, Notices.LookingForDiscussers, Notices.FoundDiscussers }));
+        Assert.That(await first.Next(2), Is.EqualTo(new[] { Notices.FoundDiscussionPartner, Notices.QuestionIs("Cats or dogs?").English }));
+        Assert.That(await second.Next(3), Is.EqualTo(new[] { Notices.LookingForQuestion, Notices.FoundDiscussionPartner, Notices.QuestionIs("Cats or dogs?").English }));
 
         await _cluster[0].Send(second.Id, "dogs");
         Assert.That(await asker.Next(), Is.EqualTo("Bob: dogs"));
@@ -166,11 +166,11 @@ public sealed class SwitchboardContract(string backend)
         var refused = await _cluster[1].SubmitQuestion(asker.Id, Link);
         Assert.That(refused.Outcome, Is.EqualTo(SetupOutcome.Rejected));
         Assert.That(refused.RefusedBy, Is.InstanceOf<BlockUrls>());
-        Assert.That(await asker.Next(), Is.EqualTo(Notices.QuestionRefused(refused.RefusedBy!.Reason)));
+        Assert.That(await asker.Next(), Is.EqualTo(Notices.QuestionRefused(refused.RefusedBy!.Reason).English));
 
         Assert.That((await _cluster[1].SubmitQuestion(asker.Id, "   ")).Outcome, Is.EqualTo(SetupOutcome.Empty));
         Assert.That((await _cluster[1].SubmitQuestion(asker.Id, "Tea?")).Outcome, Is.EqualTo(SetupOutcome.Accepted));
-        Assert.That(await asker.Next(), Is.EqualTo(Notices.YourQuestion("Tea?")));
+        Assert.That(await asker.Next(), Is.EqualTo(Notices.YourQuestion("Tea?").English));
     }
 
     [Test]
@@ -189,30 +189,56 @@ public sealed class SwitchboardContract(string backend)
     public async Task GlobalChatMembersOnEveryInstanceSeeEachOther()
     {
         var first = await Join(0, ChatEntry.Global);
-        Assert.That(await first.Next(), Is.EqualTo(Notices.Welcome(1)));
+        Assert.That(await first.Next(), Is.EqualTo(Notices.Welcome(1).English));
         var second = await Join(1, ChatEntry.Global);
-        Assert.That(await second.Next(), Is.EqualTo(Notices.Welcome(2)));
-        Assert.That(await first.Next(), Is.EqualTo(Notices.Joined("Anonymous")));
+        Assert.That(await second.Next(), Is.EqualTo(Notices.Welcome(2).English));
+        Assert.That(await first.Next(), Is.EqualTo(Notices.Joined("Anonymous").English));
 
         Assert.That((await _cluster[2].Send(second.Id, "/nick bob")).Outcome, Is.EqualTo(SendOutcome.CommandAnswered));
-        Assert.That(await second.Next(2), Is.EqualTo(new[] { "Anonymous (You): /nick bob", Notices.NickChanged("bob") }));
+        Assert.That(await second.Next(2), Is.EqualTo(new[] { "Anonymous (You): /nick bob", Notices.NickChanged("bob").English }));
         await _cluster[2].Send(second.Id, "hi all");
         Assert.That(await second.Next(), Is.EqualTo("bob (You): hi all"));
         Assert.That(await first.Next(), Is.EqualTo("bob: hi all"), "the command and its answer went to its author only");
 
         var third = await Join(2, ChatEntry.Global);
-        Assert.That(await third.Next(), Is.EqualTo(Notices.Welcome(3)));
-        Assert.That(await first.Next(), Is.EqualTo(Notices.Joined("Anonymous")));
-        Assert.That(await second.Next(), Is.EqualTo(Notices.Joined("Anonymous")));
+        Assert.That(await third.Next(), Is.EqualTo(Notices.Welcome(3).English));
+        Assert.That(await first.Next(), Is.EqualTo(Notices.Joined("Anonymous").English));
+        Assert.That(await second.Next(), Is.EqualTo(Notices.Joined("Anonymous").English));
 
         await _cluster[0].Send(third.Id, "/ping");
         Assert.That(await third.Next(2), Is.EqualTo(new[] { "Anonymous (You): /ping", Notices.Pong }));
 
         await _cluster[1].Leave(second.Id);
-        Assert.That(await first.Next(), Is.EqualTo(Notices.Left("bob")));
-        Assert.That(await third.Next(), Is.EqualTo(Notices.Left("bob")));
+        Assert.That(await first.Next(), Is.EqualTo(Notices.Left("bob").English));
+        Assert.That(await third.Next(), Is.EqualTo(Notices.Left("bob").English));
         await _cluster[0].Send(first.Id, "still here");
         Assert.That(await third.Next(), Is.EqualTo("Anonymous: still here"), "global chat goes on with two");
+    }
+
+    [Test]
+    public async Task PeopleWhoShareAnInterestMeetAcrossInstancesBeforeAnEarlierStranger()
+    {
+        var plain = await Join(0, ChatEntry.Two, new Preferences("en", Interests.None));
+        var music = await Join(1, ChatEntry.Any, new Preferences("en", Interests.Parse("music")));
+        var alsoMusic = await Join(2, ChatEntry.Two, new Preferences("en", Interests.Parse("music,go")));
+
+        Assert.That(await music.Next(3), Is.EqualTo(new[] { Notices.LookingForPeople, Notices.FoundStranger, "You both like music." }));
+        Assert.That(await alsoMusic.Until("You both like music."), Does.Contain(Notices.FoundStranger));
+        Assert.That(await plain.Next(), Is.EqualTo(Notices.LookingForStranger));
+        Assert.That(plain.Mailbox.Reader.TryPeek(out _), Is.False, "the earlier stranger still waits");
+    }
+
+    [Test]
+    public async Task WhenTheWaitRunsOutTheServerMatchesThemWithoutAnyoneAsking()
+    {
+        var music = await Join(0, ChatEntry.Two, new Preferences("en", Interests.Parse("music")));
+        var spanish = await Join(1, ChatEntry.Two, new Preferences("es", Interests.None));
+
+        Assert.That(await music.Next(3), Is.EqualTo(new[] { Notices.LookingForStranger, Notices.NoSharedInterests, Notices.FoundStranger }));
+        Assert.That(await spanish.Next(2), Is.EqualTo(new[] { Notices.LookingForStranger, Notices.FoundStranger }));
+        var snapshot = await _cluster[2].Snapshot();
+        Assert.That(snapshot.People.Single(person => person.Id == spanish.Id.Value).Language, Is.EqualTo("es"));
+        Assert.That(snapshot.People.Single(person => person.Id == music.Id.Value).Interests, Is.EqualTo(new[] { "music" }));
     }
 
     [Test]
@@ -252,11 +278,11 @@ public sealed class SwitchboardContract(string backend)
         var first = await _cluster[2].Send(sender.Id, Link);
         Assert.That(first.Outcome, Is.EqualTo(SendOutcome.Suppressed));
         Assert.That(first.Verdict!.IsLastWarning, Is.True);
-        Assert.That(await sender.Next(), Is.EqualTo(first.Verdict.Notice));
+        Assert.That(await sender.Next(), Is.EqualTo(first.Verdict.Notice.English));
 
         var second = await _cluster[1].Send(sender.Id, Link);
         Assert.That(second.Outcome, Is.EqualTo(SendOutcome.Kicked));
-        Assert.That(await sender.UntilEnded(), Is.EqualTo(new[] { second.Verdict!.Notice }));
+        Assert.That(await sender.UntilEnded(), Is.EqualTo(new[] { second.Verdict!.Notice.English }));
         Assert.That(await partner.UntilEnded(), Is.EqualTo(new[] { Notices.StrangerLeft, Notices.ConversationOver }), "the partner never saw the links");
     }
 

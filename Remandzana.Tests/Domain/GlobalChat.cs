@@ -17,9 +17,9 @@ public sealed class GlobalChat
         var second = switchboard.JoinOrFail(ChatEntry.Global);
 
         Assert.That(second.Room, Is.SameAs(first.Room).And.TypeOf<GlobalRoom>());
-        Assert.That(first.DrainTexts(), Is.EqualTo(new[] { Notices.Welcome(1), "Anonymous joined." }));
-        Assert.That(second.DrainTexts(), Is.EqualTo(new[] { Notices.Welcome(2) }));
-        Assert.That(Notices.Welcome(2), Does.Contain("2 people"));
+        Assert.That(first.DrainTexts(), Is.EqualTo(new[] { Notices.Welcome(1).English, "Anonymous joined." }));
+        Assert.That(second.DrainTexts(), Is.EqualTo(new[] { Notices.Welcome(2).English }));
+        Assert.That(Notices.Welcome(2).English, Does.Contain("2 people"));
     }
 
     [Test]
@@ -101,7 +101,7 @@ public sealed class GlobalChat
         Assert.That(switchboard.Global, Is.Null);
         var next = switchboard.JoinOrFail(ChatEntry.Global);
         Assert.That(next.Room, Is.Not.SameAs(oldRoom));
-        Assert.That(next.DrainTexts(), Is.EqualTo(new[] { Notices.Welcome(1) }));
+        Assert.That(next.DrainTexts(), Is.EqualTo(new[] { Notices.Welcome(1).English }));
     }
 
     private static (Switchboard, Person Me, Person Other) TwoMembers()

@@ -79,7 +79,7 @@ public sealed class ModerationPolicies
         var (switchboard, sender, partner) = APair(new BlockUrls(TwoThenKick));
 
         Assert.That(switchboard.Send(sender.Id, "http://one.example", out var first), Is.EqualTo(SendOutcome.Suppressed));
-        Assert.That(sender.Drain(), Is.EqualTo(new[] { new SystemLine(NoticeKind.Moderation, Notices.Suppressed("links and onion addresses are not allowed here")) }));
+        Assert.That(sender.Drain(), Is.EqualTo(new[] { new SystemLine(NoticeKind.Moderation, Notices.Suppressed("links and onion addresses are not allowed here").English) }));
         Assert.That(first!.IsLastWarning, Is.False);
 
         Assert.That(switchboard.Send(sender.Id, "http://two.example", out var second), Is.EqualTo(SendOutcome.Suppressed));
@@ -101,7 +101,7 @@ public sealed class ModerationPolicies
 
         Assert.Multiple(() =>
         {
-            Assert.That(sender.DrainTexts(), Is.EqualTo(new[] { Notices.Kicked("links and onion addresses are not allowed here") }));
+            Assert.That(sender.DrainTexts(), Is.EqualTo(new[] { Notices.Kicked("links and onion addresses are not allowed here").English }));
             Assert.That(sender.StreamEnded(), Is.True);
             Assert.That(partner.DrainTexts(), Is.EqualTo(new[] { Notices.StrangerLeft, Notices.ConversationOver }));
             Assert.That(partner.StreamEnded(), Is.True);
@@ -123,7 +123,7 @@ public sealed class ModerationPolicies
         Assert.Multiple(() =>
         {
             Assert.That(verdict!.Sanction, Is.EqualTo(Sanction.Exile));
-            Assert.That(sender.DrainTexts(), Is.EqualTo(new[] { Notices.Exiled("links and onion addresses are not allowed here") }));
+            Assert.That(sender.DrainTexts(), Is.EqualTo(new[] { Notices.Exiled("links and onion addresses are not allowed here").English }));
             Assert.That(sender.StreamEnded(), Is.True);
             Assert.That(partner.DrainTexts(), Is.EqualTo(new[] { Notices.StrangerLeft, Notices.ConversationOver }));
         });
@@ -171,7 +171,7 @@ public sealed class ModerationPolicies
 
         Assert.That(switchboard.SubmitQuestion(asker.Id, "what about http://example.com?", out var refusedBy), Is.EqualTo(SetupOutcome.Rejected));
         Assert.That(refusedBy, Is.SameAs(policy));
-        Assert.That(asker.DrainTexts(), Is.EqualTo(new[] { Notices.QuestionRefused(policy.Reason) }));
+        Assert.That(asker.DrainTexts(), Is.EqualTo(new[] { Notices.QuestionRefused(policy.Reason).English }));
         Assert.That(asker.Question, Is.Null);
         Assert.That(switchboard.SubmitQuestion(asker.Id, "what about cats?"), Is.EqualTo(SetupOutcome.Accepted));
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Time.Testing;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 using Remandzana.Domain.Switchboards;
@@ -14,9 +15,36 @@ public sealed class SwitchboardUnderLoad
 
     [TestCase(new[] { ChatEntry.Two }, 10_000)]
     [TestCase(new[] { ChatEntry.Two, ChatEntry.Three, ChatEntry.QuestionAsk, ChatEntry.QuestionDiscuss, ChatEntry.Global, ChatEntry.Any }, 12_000)]
-    public void NobodyIsEverInTwoRoomsAndEveryoneLeavesCleanly(ChatEntry[] entries, int people)
+    public void NobodyIsEverInTwoRoomsAndEveryoneLeavesCleanly(ChatEntry[] entries, int people) =>
+        Run(Switchboards.New(mailboxCapacity: 4096), entries, people, _ => null, () => { });
+
+    /// <summary>
+    /// The same with languages and interests, while the clock runs and the waits of some run out
+    /// (their matches retried from another thread): a person in "any" mode with interests still
+    /// enters exactly one room.
+    /// </summary>
+    [TestCase(new[] { ChatEntry.Any }, 6_000)]
+    [TestCase(new[] { ChatEntry.Two, ChatEntry.Three, ChatEntry.QuestionAsk, ChatEntry.QuestionDiscuss, ChatEntry.Any }, 10_000)]
+    public void WithInterestsAndRunningOutWaitsNobodyIsEverInTwoRooms(ChatEntry[] entries, int people)
     {
-        var switchboard = Switchboards.New(mailboxCapacity: 4096);
+        string[] tags = ["music", "chess", "go", "films", "cats", "space"];
+        string[] languages = ["en", "es", "ar"];
+        var clock = new FakeTimeProvider();
+        var switchboard = new Switchboard(new SwitchboardSettings(4096, PreferenceWait: TimeSpan.FromSeconds(10)), clock, new Random(1));
+        Run(
+            switchboard,
+            entries,
+            people,
+            i => new Preferences(languages[i % languages.Length], Interests.Parse(i % 4 == 0 ? "" : $"{tags[i % tags.Length]},{tags[(i / 7) % tags.Length]}")),
+            () =>
+            {
+                clock.Advance(TimeSpan.FromSeconds(1));
+                switchboard.Retry();
+            });
+    }
+
+    private static void Run(Switchboard switchboard, ChatEntry[] entries, int people, Func<int, Preferences?> preferences, Action meanwhile)
+    {
         var rooms = new ConcurrentQueue<(Room Room, Person[] Members)>();
         switchboard.RoomFormed += room => rooms.Enqueue((room, room.Members.Select(member => member.Person).ToArray()));
         var stillHere = new ConcurrentQueue<Person>();
@@ -24,7 +52,12 @@ public sealed class SwitchboardUnderLoad
         Parallel.For(0, people, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
         {
             var random = new Random(i);
-            var person = switchboard.JoinOrFail(entries[i % entries.Length]);
+            if (i % 50 == 0)
+            {
+                meanwhile();
+            }
+
+            var person = switchboard.Join(entries[i % entries.Length], preferences(i)) ?? throw new AssertionException("refused");
             if (person.Role == Role.Asker)
             {
                 switchboard.SubmitQuestion(person.Id, $"question {i}");

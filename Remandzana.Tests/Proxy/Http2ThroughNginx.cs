@@ -103,7 +103,7 @@ public sealed partial class Http2ThroughNginx
                 var chat = new ChatClient(http);
                 await chat.Open("/global");
                 tabs.Add(chat);
-                await chat.WaitForLine(Notices.Welcome(tab));
+                await chat.WaitForLine(Notices.Welcome(tab).English);
             }
 
             Assert.That(tabs.Select(tab => tab.Response.Version), Is.All.EqualTo(HttpVersion.Version20));

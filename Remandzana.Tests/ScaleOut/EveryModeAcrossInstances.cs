@@ -85,9 +85,9 @@ public sealed partial class EveryModeAcrossInstances
     public async Task ThreeStrangersOnThreeInstancesAreAliceBobAndCharlie()
     {
         var tabs = new[] { await Open(0, "/three"), await Open(1, "/three"), await Open(2, "/three") };
-        await tabs[0].WaitForLine(Notices.YouAre("Alice"));
-        await tabs[1].WaitForLine(Notices.YouAre("Bob"));
-        await tabs[2].WaitForLine(Notices.YouAre("Charlie"));
+        await tabs[0].WaitForLine(Notices.YouAre("Alice").English);
+        await tabs[1].WaitForLine(Notices.YouAre("Bob").English);
+        await tabs[2].WaitForLine(Notices.YouAre("Charlie").English);
 
         using var viaZero = _site[0].NewClient();
         await tabs[2].Send("from Charlie", via: viaZero);
@@ -107,8 +107,8 @@ public sealed partial class EveryModeAcrossInstances
         var first = await Open(1, "/question/discuss");
         var second = await Open(2, "/question/discuss");
         await asker.WaitForLine(Notices.FoundDiscussers);
-        await first.WaitForLine(Notices.QuestionIs("Tabs or spaces?"));
-        await second.WaitForLine(Notices.QuestionIs("Tabs or spaces?"));
+        await first.WaitForLine(Notices.QuestionIs("Tabs or spaces?").English);
+        await second.WaitForLine(Notices.QuestionIs("Tabs or spaces?").English);
 
         await second.Send("spaces");
         await asker.WaitForLine("Bob: spaces");
@@ -124,17 +124,17 @@ public sealed partial class EveryModeAcrossInstances
         await second.WaitForLine("2 people are here");
         var third = await Open(2, "/global");
         await third.WaitForLine("3 people are here");
-        await first.WaitForLine(Notices.Joined("Anonymous"));
+        await first.WaitForLine(Notices.Joined("Anonymous").English);
 
         await second.Send("/nick relay");
-        await second.WaitForLine(Notices.NickChanged("relay"));
+        await second.WaitForLine(Notices.NickChanged("relay").English);
         await second.Send("hello everyone");
         await first.WaitForLine("relay: hello everyone");
         await third.WaitForLine("relay: hello everyone");
 
         await second.DisposeAsync();
-        await first.WaitForLine(Notices.Left("relay"));
-        await third.WaitForLine(Notices.Left("relay"));
+        await first.WaitForLine(Notices.Left("relay").English);
+        await third.WaitForLine(Notices.Left("relay").English);
     }
 
     [Test]

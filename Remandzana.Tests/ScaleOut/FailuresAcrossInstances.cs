@@ -22,7 +22,7 @@ public sealed class FailuresAcrossInstances
         await doomed.WaitForLine(Notices.FoundStranger);
         await using var watcher = await site[2].OpenChat("/global");
         await using var doomedWatcher = await site[1].OpenChat("/global");
-        await watcher.WaitForLine(Notices.Joined("Anonymous"));
+        await watcher.WaitForLine(Notices.Joined("Anonymous").English);
 
         // SIGKILL: the instance says goodbye to nobody; the other silos declare it dead.
         await site[1].Kill();
@@ -30,7 +30,7 @@ public sealed class FailuresAcrossInstances
 
         await survivor.WaitForLine(Notices.StrangerLeft).WaitAsync(fifteenSeconds.Token);
         await survivor.WaitForEnd().WaitAsync(fifteenSeconds.Token);
-        await watcher.WaitForLine(Notices.Left("Anonymous")).WaitAsync(fifteenSeconds.Token);
+        await watcher.WaitForLine(Notices.Left("Anonymous").English).WaitAsync(fifteenSeconds.Token);
         Assert.That(site[1].HasExited, Is.True);
         Assert.That(site[0].Output.Concat(site[2].Output), Has.Some.Contains("(instance-1) is dead"), "a survivor logged what it did");
     }

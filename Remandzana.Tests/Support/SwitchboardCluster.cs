@@ -57,6 +57,7 @@ public sealed class SwitchboardCluster : IAsyncDisposable
                 ["Remandzana:Backplane:AdvertisedAddress"] = "127.0.0.1",
                 ["Remandzana:Backplane:InstanceName"] = $"test-{i}",
                 ["Remandzana:Chat:MailboxCapacity"] = $"{mailboxCapacity}",
+                ["Remandzana:Matching:InterestWaitSeconds"] = "1",
             };
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
             var host = new HostBuilder()
@@ -67,6 +68,7 @@ public sealed class SwitchboardCluster : IAsyncDisposable
                 {
                     services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section);
                     services.AddOptions<BackplaneOptions>().BindConfiguration(BackplaneOptions.Section);
+                    services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.Section);
                     services.AddSingleton(policies ?? PoliciesByMode.None);
                     services.AddSingleton(TimeProvider.System);
                     services.AddSingleton<IRelayTally, NoTally>();
@@ -164,9 +166,9 @@ public sealed class SwitchboardCluster : IAsyncDisposable
     {
         public ClusterSwitchboard Switchboard => switchboard;
 
-        public async Task<Person?> Join(ChatEntry entry)
+        public async Task<Person?> Join(ChatEntry entry, Preferences? preferences = null)
         {
-            var person = await switchboard.Join(entry);
+            var person = await switchboard.Join(entry, preferences);
             if (person is not null)
             {
                 cluster._homes[person.Id] = switchboard.Home;

@@ -119,6 +119,22 @@ public sealed class DebugViewOverHttp
         });
     }
 
+    [Test]
+    public async Task TheJsonShowsEachPersonsLanguageAndInterests()
+    {
+        await using var app = new RemandzanaApp();
+        await using var waiting = await app.OpenChat("/three?lang=pt&interests=Chess,go");
+        await waiting.WaitForLine("Procurando dois desconhecidos para conversar…");
+        using var http = app.NewClient();
+        await http.GetAsync("/debug");
+
+        using var json = JsonDocument.Parse(await http.GetStringAsync($"/debug?key={LoggedKeys(app).Single()}"));
+
+        var person = json.RootElement.GetProperty("people").EnumerateArray().Single();
+        Assert.That(person.GetProperty("language").GetString(), Is.EqualTo("pt"));
+        Assert.That(person.GetProperty("interests").EnumerateArray().Select(tag => tag.GetString()), Is.EqualTo(new[] { "chess", "go" }));
+    }
+
     private static List<string> LoggedKeys(RemandzanaApp app) =>
         app.Logs.Entries
             .Where(entry => entry.Level == LogLevel.Warning && entry.Properties.ContainsKey("DebugKey"))

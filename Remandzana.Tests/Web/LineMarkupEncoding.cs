@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using AngleSharp.Html.Parser;
 using Remandzana.Domain.Lines;
+using Remandzana.Tests.Support;
 using Remandzana.Web.Chat;
 
 namespace Remandzana.Tests.Web;
@@ -30,7 +31,7 @@ public sealed class LineMarkupEncoding
     [Test]
     public void AChatMessageWithMarkupIsShownAsText()
     {
-        var html = Render(new LineMarkup(HtmlEncoder.Default), new ChatLine(new Speaker("Stranger", SpeakerColour.Stranger), Hostile));
+        var html = Render(new LineMarkup(HtmlEncoder.Default, SiteWords.Localizer()), new ChatLine(new Speaker("Stranger", SpeakerColour.Stranger), Hostile));
 
         var log = Log(html);
         var line = log.QuerySelector("main.log > div.line.chat.stranger");
@@ -47,9 +48,9 @@ public sealed class LineMarkupEncoding
     public void ASpeakersNameAndASystemLineAreEncodedToo()
     {
         var html = Render(
-            new LineMarkup(HtmlEncoder.Default),
+            new LineMarkup(HtmlEncoder.Default, SiteWords.Localizer()),
             new ChatLine(new Speaker(Hostile + " (You)", SpeakerColour.You), "hi"),
-            new SystemLine(NoticeKind.Question, Notices.QuestionIs(Hostile)));
+            new SystemLine(NoticeKind.Question, Notices.QuestionIs(Hostile).English));
 
         var log = Log(html);
         Assert.Multiple(() =>
@@ -66,7 +67,7 @@ public sealed class LineMarkupEncoding
     {
         const string text = "Здравствуй, мир — 你好 👋 café";
 
-        var html = Render(new LineMarkup(HtmlEncoder.Default), new ChatLine(new Speaker("Stranger", SpeakerColour.Stranger), text));
+        var html = Render(new LineMarkup(HtmlEncoder.Default, SiteWords.Localizer()), new ChatLine(new Speaker("Stranger", SpeakerColour.Stranger), text));
 
         Assert.That(Log(html).QuerySelector("bdi.text")?.TextContent, Is.EqualTo(text));
     }
@@ -74,7 +75,7 @@ public sealed class LineMarkupEncoding
     [Test]
     public void EachViewerOfAMessageSeesItsTextAndTheNextMessageIsNotConfusedWithIt()
     {
-        var markup = new LineMarkup(HtmlEncoder.Default);
+        var markup = new LineMarkup(HtmlEncoder.Default, SiteWords.Localizer());
         var first = "first <b>";
         var second = string.Concat("second ", "&");
 

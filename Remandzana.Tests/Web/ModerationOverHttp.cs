@@ -26,14 +26,14 @@ public sealed class ModerationOverHttp
         Assert.That((await alice.Send("visit https://example.com")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(alice.Form.QuerySelector(".error")?.TextContent, Does.Contain(Reason).And.Contain("next time you will be removed"));
         Assert.That(alice.Form.QuerySelector("input[name=message]")?.GetAttribute("value"), Is.EqualTo("visit https://example.com"), "the text is kept to edit");
-        var warning = await alice.WaitForLine(Notices.Suppressed(Reason));
+        var warning = await alice.WaitForLine(Notices.Suppressed(Reason).English);
         Assert.That(warning.ClassList, Does.Contain("moderation"));
 
         var kick = await alice.Send("https://example.com again");
 
         Assert.That(alice.Form.QuerySelector("input[name=message]")?.HasAttribute("disabled"), Is.True);
-        Assert.That(alice.Form.QuerySelector(".error")?.TextContent, Is.EqualTo(Notices.Kicked(Reason)));
-        await alice.WaitForLine(Notices.Kicked(Reason));
+        Assert.That(alice.Form.QuerySelector(".error")?.TextContent, Is.EqualTo(Notices.Kicked(Reason).English));
+        await alice.WaitForLine(Notices.Kicked(Reason).English);
         await alice.WaitForEnd();
         await bob.WaitForLine(Notices.StrangerLeft);
         await bob.WaitForEnd();
@@ -58,7 +58,7 @@ public sealed class ModerationOverHttp
             Assert.That(cookie, Does.StartWith(ExileMarks.CookieName + "="));
             Assert.That(cookie, Does.Contain("httponly").IgnoreCase);
             Assert.That(cookie, Does.Contain("samesite=strict").IgnoreCase);
-            Assert.That(alice.Form.QuerySelector(".error")?.TextContent, Is.EqualTo(Notices.Exiled(Reason)));
+            Assert.That(alice.Form.QuerySelector(".error")?.TextContent, Is.EqualTo(Notices.Exiled(Reason).English));
         });
         await alice.WaitForEnd();
         await bob.WaitForLine(Notices.StrangerLeft);
@@ -97,7 +97,7 @@ public sealed class ModerationOverHttp
             await alice.Send($"or {OtherOnion}.onion");
 
             await bob.WaitForLine($"Stranger: or {OtherOnion}.onion");
-            await alice.WaitForLine(Notices.Suppressed("that onion address is blacklisted"));
+            await alice.WaitForLine(Notices.Suppressed("that onion address is blacklisted").English);
             Assert.That(bob.ChatTexts, Is.EqualTo(new[] { $"Stranger: or {OtherOnion}.onion" }));
         }
         finally
@@ -119,14 +119,14 @@ public sealed class ModerationOverHttp
         {
             Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(answer.Headers.Contains("Set-Cookie"), Is.False, "a refused question is not sanctioned");
-            Assert.That(asker.Form.QuerySelector(".error")?.TextContent, Is.EqualTo(Notices.QuestionRefused(Reason)));
+            Assert.That(asker.Form.QuerySelector(".error")?.TextContent, Is.EqualTo(Notices.QuestionRefused(Reason).English));
             Assert.That(asker.Form.QuerySelector("input[name=message]")?.GetAttribute("value"), Is.EqualTo(question));
             Assert.That(asker.Form.QuerySelector("button")?.TextContent, Is.EqualTo("Ask"), "still the question form");
         });
-        await asker.WaitForLine(Notices.QuestionRefused(Reason));
+        await asker.WaitForLine(Notices.QuestionRefused(Reason).English);
 
         await asker.Send("What do you think of cats?");
-        await asker.WaitForLine(Notices.YourQuestion("What do you think of cats?"));
+        await asker.WaitForLine(Notices.YourQuestion("What do you think of cats?").English);
     }
 
     [Test]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Remandzana.Domain.Lines;
 using Remandzana.Web.Options;
 
 namespace Remandzana.Web.Abuse;
@@ -62,7 +63,7 @@ public sealed class FormReader(IOptions<LimitsOptions> limits)
     private static PostedForm Parse(byte[] body, IReadOnlyCollection<string> required, string freeText)
     {
         var fields = new Dictionary<string, string>();
-        string? problem = null;
+        Notice? problem = null;
         foreach (var pair in new ReadOnlySpan<byte>(body).Split((byte)'&'))
         {
             var bytes = body.AsSpan(pair);
@@ -81,11 +82,11 @@ public sealed class FormReader(IOptions<LimitsOptions> limits)
 
             if (!fields.TryAdd(name, value))
             {
-                problem ??= $"The field \"{name}\" was sent twice.";
+                problem ??= Notice.Of("The field \"{0}\" was sent twice.", NoticeArgument.Data(name));
             }
             else if (name != freeText && value.Any(char.IsControl))
             {
-                problem ??= $"The field \"{name}\" has control characters.";
+                problem ??= Notice.Of("The field \"{0}\" has control characters.", NoticeArgument.Data(name));
             }
         }
 
@@ -93,7 +94,7 @@ public sealed class FormReader(IOptions<LimitsOptions> limits)
         {
             if (!fields.ContainsKey(name))
             {
-                problem ??= $"The field \"{name}\" is missing.";
+                problem ??= Notice.Of("The field \"{0}\" is missing.", NoticeArgument.Data(name));
             }
         }
 
@@ -101,7 +102,7 @@ public sealed class FormReader(IOptions<LimitsOptions> limits)
     }
 
     /// <summary>Percent-decodes to bytes ('+' is a space), then UTF-8; invalid UTF-8 is noted and replaced.</summary>
-    private static string Decode(ReadOnlySpan<byte> encoded, ref string? problem)
+    private static string Decode(ReadOnlySpan<byte> encoded, ref Notice? problem)
     {
         var plusAsSpace = encoded.ToArray();
         plusAsSpace.AsSpan().Replace((byte)'+', (byte)' ');
@@ -117,5 +118,5 @@ public sealed class FormReader(IOptions<LimitsOptions> limits)
         }
     }
 
-    private static PostedForm Malformed(string reason, IReadOnlyDictionary<string, string> fields) => new(FormProblem.Malformed, reason, fields);
+    private static PostedForm Malformed(Notice reason, IReadOnlyDictionary<string, string> fields) => new(FormProblem.Malformed, reason, fields);
 }

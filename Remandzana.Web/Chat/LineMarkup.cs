@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
+using Microsoft.Extensions.Localization;
 using Remandzana.Domain.Lines;
+using Remandzana.Web.Localisation;
 
 namespace Remandzana.Web.Chat;
 
@@ -11,8 +13,9 @@ namespace Remandzana.Web.Chat;
 /// shown, never interpreted. A message's encoded text is shared by every viewer who renders it
 /// next (one room's members all receive the same text), so global chat encodes it once, not once
 /// per member. Each text sits in a &lt;bdi&gt;, so bidirectional controls in it cannot reorder what follows.
+/// Notices and the site's names for people are written in the viewer's language (<see cref="NoticeWords"/>).
 /// </summary>
-public sealed class LineMarkup(HtmlEncoder encoder)
+public sealed class LineMarkup(HtmlEncoder encoder, IStringLocalizer<SiteText> words)
 {
     private EncodedText? _last;
 
@@ -29,7 +32,7 @@ public sealed class LineMarkup(HtmlEncoder encoder)
                 output.Write("<div class=\"line chat "u8);
                 Ascii(LineStyle.For(chat.From.Colour), output);
                 output.Write("\"><b class=\"who\">"u8);
-                Encoded(chat.From.Name, output);
+                Encoded(words.Name(chat.From), output);
                 output.Write(":</b> <bdi class=\"text\">"u8);
                 output.Write(SharedEncoding(chat.Text));
                 output.Write("</bdi></div>\n"u8);
@@ -38,7 +41,7 @@ public sealed class LineMarkup(HtmlEncoder encoder)
                 output.Write("<div class=\"line system "u8);
                 Ascii(LineStyle.For(notice.Kind), output);
                 output.Write("\"><bdi>"u8);
-                Encoded(notice.Text, output);
+                Encoded(words.Say(notice.Notice), output);
                 output.Write("</bdi></div>\n"u8);
                 break;
         }

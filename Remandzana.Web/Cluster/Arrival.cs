@@ -1,5 +1,6 @@
 using Orleans;
 using Orleans.Runtime;
+using Remandzana.Domain.People;
 
 namespace Remandzana.Web.Cluster;
 
@@ -10,4 +11,10 @@ public sealed record Arrival(
     [property: Id(1)] int Entry,
     [property: Id(2)] DateTimeOffset JoinedAt,
     [property: Id(3)] SiloAddress Home,
-    [property: Id(4)] string? Question = null);
+    [property: Id(4)] string? Question = null,
+    [property: Id(5)] string Language = "",
+    [property: Id(6)] string Interests = "")
+{
+    /// <summary>Whom they would rather meet first, as the domain sees it.</summary>
+    public Preferences Preferences() => new(Language, Domain.People.Interests.Parse(Interests));
+}

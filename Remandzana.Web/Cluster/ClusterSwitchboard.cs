@@ -44,7 +44,8 @@ public sealed class ClusterSwitchboard(
     /// <summary>The silo a token's home names: this one without parsing, another one parsed.</summary>
     public SiloAddress HomeOf(string name) => name == HomeName ? Home : SiloAddress.FromParsableString(name);
 
-    public async ValueTask<Person?> Join(ChatEntry entry)
+    /// <param name="preferences">Their language and interests (global chat ignores them).</param>
+    public async ValueTask<Person?> Join(ChatEntry entry, Preferences? preferences = null)
     {
         if (_stopping)
         {
@@ -56,7 +57,7 @@ public sealed class ClusterSwitchboard(
             throw new SwitchboardUnavailableException("This silo has not joined the cluster, or its storage cannot be reached.");
         }
 
-        var listener = listeners.Add(entry);
+        var listener = listeners.Add(entry, entry == ChatEntry.Global ? Preferences.None : preferences ?? Preferences.None);
         try
         {
             if (entry == ChatEntry.Global)
@@ -226,7 +227,9 @@ public sealed class ClusterSwitchboard(
                         person.WarnedNotTalking,
                         member?.ModerationWarned ?? false,
                         member?.Violations ?? [],
-                        silos.Count > 1 ? name : null);
+                        silos.Count > 1 ? name : null,
+                        person.Language,
+                        person.Interests ?? []);
                 })
                 .ToList(),
             [
@@ -239,6 +242,14 @@ public sealed class ClusterSwitchboard(
                 .Select(room => new RoomView(room.Id, room.Mode, room.CreatedAt, room.Members.Select(member => new MemberView(member.Id, member.Role, member.IndexInRole)).ToList()))
                 .ToList(),
             lobbies.Instance);
+    }
+
+    /// <summary>How many people have a chat page open on every instance, per entry (by its number).</summary>
+    public async ValueTask<int[]> PeoplePerEntry()
+    {
+        var silos = membership.CurrentSnapshot.Members.Values.Where(member => member.Status == SiloStatus.Active).ToList();
+        var counts = await Task.WhenAll(silos.Select(member => member.SiloAddress.Equals(Home) ? Task.FromResult(listeners.PerEntry()) : instances.At(member.SiloAddress).PeoplePerEntry()));
+        return [.. Enumerable.Range(0, Enum.GetValues<ChatEntry>().Length).Select(entry => counts.Sum(instance => instance[entry]))];
     }
 
     /// <summary>Every stream here gets the restart notice and ends at once; later joins are refused.</summary>

@@ -22,4 +22,7 @@ public interface IInstanceService : IGrainService
 
     /// <summary>The people whose streams are here, for the debug view.</summary>
     Task<ListenerView[]> People();
+
+    /// <summary>How many people have a chat page open here, per <see cref="Remandzana.Domain.People.ChatEntry"/> (by its number).</summary>
+    Task<int[]> PeoplePerEntry();
 }

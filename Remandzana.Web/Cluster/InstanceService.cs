@@ -23,6 +23,8 @@ public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory loggin
     public Task<int> SetupRefusal(string personId, string? question) =>
         Task.FromResult(listeners.SetupRefusal(personId, question) is { } refusal ? (int)refusal : -1);
 
+    public Task<int[]> PeoplePerEntry() => Task.FromResult(listeners.PerEntry());
+
     public Task<ListenerView[]> People() => Task.FromResult(listeners.All
         .Where(listener => !listener.Left)
         .Select(listener => new ListenerView(
@@ -32,6 +34,8 @@ public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory loggin
             listener.Person.JoinedAt,
             listener.RoomId,
             listener.Question is not null,
-            listener.Person.WarnedNotTalking))
+            listener.Person.WarnedNotTalking,
+            listener.Person.Preferences.Language,
+            [.. listener.Person.Preferences.Interests.Tags]))
         .ToArray());
 }

@@ -36,5 +36,5 @@ public sealed class Listener(Person person, SiloAddress home)
     /// <summary>True the first time only: their reader fell behind and their stream is being dropped.</summary>
     public bool MarkDropped() => Interlocked.Exchange(ref _dropped, 1) == 0;
 
-    public Arrival Arrival => new(Id, (int)Person.Entry, Person.JoinedAt, home, Question);
+    public Arrival Arrival => new(Id, (int)Person.Entry, Person.JoinedAt, home, Question, Person.Preferences.Language, Person.Preferences.Interests.ToString());
 }

@@ -10,4 +10,6 @@ public sealed record ListenerView(
     [property: Id(3)] DateTimeOffset JoinedAt,
     [property: Id(4)] string? RoomId,
     [property: Id(5)] bool HasQuestion,
-    [property: Id(6)] bool WarnedNotTalking);
+    [property: Id(6)] bool WarnedNotTalking,
+    [property: Id(7)] string Language = "",
+    [property: Id(8)] string[]? Interests = null);

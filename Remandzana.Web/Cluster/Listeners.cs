@@ -33,12 +33,27 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
     public Listener? Find(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>A new person whose stream this instance serves.</summary>
-    public Listener Add(ChatEntry entry)
+    public Listener Add(ChatEntry entry, Preferences preferences)
     {
-        var person = new Person(PersonId.New(), Person.RoleFor(entry), entry, time.GetUtcNow(), new Mailbox(_mailboxCapacity), Stalled);
+        var person = new Person(PersonId.New(), Person.RoleFor(entry), entry, time.GetUtcNow(), new Mailbox(_mailboxCapacity), Stalled) { Preferences = preferences };
         var listener = new Listener(person, Home);
         _byId[listener.Id] = listener;
         return listener;
+    }
+
+    /// <summary>How many people have a page open here, per entry (by its number).</summary>
+    public int[] PerEntry()
+    {
+        var counts = new int[Enum.GetValues<ChatEntry>().Length];
+        foreach (var listener in _byId.Values)
+        {
+            if (!listener.Left)
+            {
+                counts[(int)listener.Person.Entry]++;
+            }
+        }
+
+        return counts;
     }
 
     public void Forget(Listener listener) => _byId.TryRemove(listener.Id, out _);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
 using Remandzana.Domain.Lines;
+using Remandzana.Domain.Lobbies;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
@@ -16,14 +17,27 @@ namespace Remandzana.Web.Cluster;
 /// The domain's <see cref="Matchmaker"/>, one call at a time: the serial point that admits each
 /// person to exactly one room. It only picks members; the caller opens each room on its own silo.
 /// It lives in memory: when its silo dies, the instances put their waiting people back (<see cref="Recover"/>).
+/// When a waiting person's wait for someone close runs out, a grain timer (one, set to the next
+/// deadline) retries their match: nobody polls, and the rooms it forms open from here.
 /// </summary>
 [KeepAlive]
-public sealed class MatchmakingGrain(PoliciesByMode policies, IOptions<ChatOptions> chat, IClusterMembershipService membership, ILocalSiloDetails silo) : Grain, IMatchmakingGrain
+public sealed partial class MatchmakingGrain(
+    PoliciesByMode policies,
+    IOptions<ChatOptions> chat,
+    IOptions<MatchingOptions> matching,
+    TimeProvider time,
+    InstanceClient instances,
+    ILogger<MatchmakingGrain> log,
+    IClusterMembershipService membership,
+    ILocalSiloDetails silo) : Grain, IMatchmakingGrain
 {
-    private readonly Matchmaker _matchmaker = new(new Random(), policies, chat.Value.MaxMessageLength);
+    private readonly Matchmaker _matchmaker = new(
+        new Random(), policies, chat.Value.MaxMessageLength, new Affinity(TimeSpan.FromSeconds(matching.Value.InterestWaitSeconds)), time);
     private readonly Dictionary<string, Arrival> _arrivals = [];
     private readonly Dictionary<string, List<LineMessage>> _told = [];
     private long _activatedAt;
+    private IGrainTimer? _retry;
+    private DateTimeOffset? _retryAt;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -34,7 +48,9 @@ public sealed class MatchmakingGrain(PoliciesByMode policies, IOptions<ChatOptio
     public Task<JoinReply> Join(Arrival arrival)
     {
         var formed = _matchmaker.Join(Waiting(arrival));
-        return Task.FromResult(new JoinReply(Told(arrival.PersonId), Formations(formed)));
+        var reply = new JoinReply(Told(arrival.PersonId), Formations(formed));
+        ScheduleRetry();
+        return Task.FromResult(reply);
     }
 
     public Task<SetupReply> SubmitQuestion(string personId, string? question)
@@ -48,7 +64,9 @@ public sealed class MatchmakingGrain(PoliciesByMode policies, IOptions<ChatOptio
             _arrivals[personId] = arrival with { Question = accepted };
         }
 
-        return Task.FromResult(new SetupReply((int)outcome, refusedBy?.Name, home, asker, Formations(formed)));
+        var reply = new SetupReply((int)outcome, refusedBy?.Name, home, asker, Formations(formed));
+        ScheduleRetry();
+        return Task.FromResult(reply);
     }
 
     public Task<bool> Leave(string personId)
@@ -80,7 +98,9 @@ public sealed class MatchmakingGrain(PoliciesByMode policies, IOptions<ChatOptio
             _told.Remove(arrival.PersonId);
         }
 
-        return Task.FromResult(Formations(formed));
+        var reply = Formations(formed);
+        ScheduleRetry();
+        return Task.FromResult(reply);
     }
 
     public Task<MatchmakingView> Snapshot() => Task.FromResult(new MatchmakingView(
@@ -90,11 +110,66 @@ public sealed class MatchmakingGrain(PoliciesByMode policies, IOptions<ChatOptio
             lobby.Waiting.Select(person => person.Id.Value).ToArray())).ToArray(),
         silo.Name));
 
+    /// <summary>Sets the one timer to the next waiting person's deadline (or stops it when nobody has one).</summary>
+    private void ScheduleRetry()
+    {
+        var next = _matchmaker.NextDeadline;
+        if (next == _retryAt)
+        {
+            return;
+        }
+
+        _retryAt = next;
+        var due = next is { } at ? TimeSpan.FromTicks(Math.Max(0, (at - time.GetUtcNow()).Ticks)) : Timeout.InfiniteTimeSpan;
+        if (_retry is null)
+        {
+            if (next is not null)
+            {
+                _retry = this.RegisterGrainTimer(Retry, due, Timeout.InfiniteTimeSpan);
+            }
+
+            return;
+        }
+
+        _retry.Change(due, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The timer's turn: whoever's wait ran out is told so on their instance first, then the rooms that makes possible open.</summary>
+    private async Task Retry()
+    {
+        _retryAt = null;
+        var formed = _matchmaker.Retry();
+        var told = _told
+            .Where(pair => _arrivals.ContainsKey(pair.Key))
+            .GroupBy(pair => _arrivals[pair.Key].Home)
+            .Select(home => (Home: home.Key, Deliveries: home.Select(pair => new PersonDelivery(pair.Key, null, [.. pair.Value], false, null)).ToArray()))
+            .ToList();
+        _told.Clear();
+        var formations = Formations(formed);
+        ScheduleRetry();
+        try
+        {
+            await Task.WhenAll(told.Select(home => instances.At(home.Home).Tell(home.Deliveries)));
+            await Task.WhenAll(formations.Select(formation => GrainFactory.GetGrain<IRoomGrain>(formation.RoomId).Form(formation)));
+        }
+        catch (Exception e) when (ClusterFailure.Is(e))
+        {
+            // A person's instance is gone: the silo watch removes its people from here and from their rooms.
+            LogRetryFailed(log, e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A retried match could not be delivered: {Reason}")]
+    private static partial void LogRetryFailed(ILogger logger, string reason);
+
     private Person Waiting(Arrival arrival)
     {
         var entry = (ChatEntry)arrival.Entry;
         _arrivals[arrival.PersonId] = arrival;
-        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, new CallSink(this, arrival.PersonId));
+        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, new CallSink(this, arrival.PersonId))
+        {
+            Preferences = arrival.Preferences(),
+        };
         person.Restore(arrival.Question, nickname: null, warnedNotTalking: false);
         return person;
     }

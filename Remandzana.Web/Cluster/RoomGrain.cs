@@ -61,7 +61,10 @@ public sealed class RoomGrain(
     private Person Admitted(Arrival arrival)
     {
         var entry = (ChatEntry)arrival.Entry;
-        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, _outbox.SinkFor(arrival.Home, arrival.PersonId));
+        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, _outbox.SinkFor(arrival.Home, arrival.PersonId))
+        {
+            Preferences = arrival.Preferences(),
+        };
         _members[arrival.PersonId] = (person, arrival);
         return person;
     }

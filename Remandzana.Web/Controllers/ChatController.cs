@@ -10,6 +10,8 @@ using Remandzana.Web.Cluster;
 using Remandzana.Web.Hosting;
 using Remandzana.Web.Links;
 using Remandzana.Web.Metrics;
+using Remandzana.Web.Localisation;
+using Remandzana.Web.Matching;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
 using Remandzana.Web.Switchboards;
@@ -97,7 +99,7 @@ public sealed class ChatController(
         Person? person;
         try
         {
-            person = await switchboard.Join(page.Entry);
+            person = await switchboard.Join(page.Entry, new Preferences(LanguageChoice.For(HttpContext).Code, InterestsParameter.For(HttpContext)));
         }
         catch (SwitchboardUnavailableException)
         {
@@ -216,10 +218,10 @@ public sealed class ChatController(
 
     private string Reissue(SendToken sender) => tokens.Issue(sender.PersonId, sender.Home, sender.IsSetup);
 
-    private string TooLong() => $"That is too long: at most {options.Value.MaxMessageLength} characters.";
+    private Notice TooLong() => Notice.Of("That is too long: at most {0} characters.", NoticeArgument.Data(options.Value.MaxMessageLength));
 
     /// <summary>Kicked, and the browser marked so that chat pages refuse it from now on.</summary>
-    private PartialViewResult Exiled(string text, string notice)
+    private PartialViewResult Exiled(string text, Notice notice)
     {
         exile.Mark(HttpContext);
         return Form(new SendFormModel(SendFormState.Ended, null, text, notice));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Remandzana.Domain.Lines;
 using Remandzana.Domain.Switchboards;
 using Remandzana.Web.Abuse;
 using Remandzana.Web.Feedback;
@@ -29,8 +30,8 @@ public sealed class FeedbackController(FeedbackStore store, FormReader forms, IO
         var check = MessageText.Check(message, maxLength, out var text);
         var error = form.Problem != FormProblem.None ? form.Reason : check switch
         {
-            MessageText.Problem.Empty => "Type your feedback first.",
-            MessageText.Problem.TooLong => $"That is too long: at most {maxLength} characters.",
+            MessageText.Problem.Empty => new Notice("Type your feedback first."),
+            MessageText.Problem.TooLong => Notice.Of("That is too long: at most {0} characters.", NoticeArgument.Data(maxLength)),
             _ => null,
         };
         if (error is not null)

@@ -1,12 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
+using Remandzana.Domain.People;
 using Remandzana.Web.Chat;
+using Remandzana.Web.Matching;
 
 namespace Remandzana.Web.Controllers;
 
-public sealed class HomeController : Controller
+public sealed class HomeController(PeopleOnline online) : Controller
 {
     [HttpGet("/")]
-    public IActionResult Index() => View();
+    public async Task<IActionResult> Index([FromQuery(Name = InterestsParameter.Parameter)] string? interests)
+    {
+        var valid = Interests.TryParse(interests, out _);
+        return View(new HomePageModel(interests ?? "", valid, await online.PerEntry()));
+    }
 
     [HttpGet("/about")]
     public IActionResult About() => View();

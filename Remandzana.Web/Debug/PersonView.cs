@@ -8,6 +8,8 @@ namespace Remandzana.Web.Debug;
 /// <param name="Warned">Had the last suppression of some moderation policy: the next violation gets its consequence.</param>
 /// <param name="Violations">Violations per moderation policy.</param>
 /// <param name="Instance">The instance serving their stream when several share Redis; null in one process.</param>
+/// <param name="Language">The site's language for them ("es"), which they meet first; empty in global chat.</param>
+/// <param name="Interests">Their interests, which they meet first.</param>
 public sealed record PersonView(
     string Id,
     string Role,
@@ -21,4 +23,6 @@ public sealed record PersonView(
     bool WarnedNotTalking,
     bool Warned,
     IReadOnlyDictionary<string, int> Violations,
-    string? Instance = null);
+    string? Instance = null,
+    string Language = "",
+    IReadOnlyList<string>? Interests = null);

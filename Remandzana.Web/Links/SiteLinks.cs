@@ -25,7 +25,32 @@ public sealed class SiteLinks(IHttpContextAccessor accessor, IEnumerable<ICarrie
         return path.Contains('?', StringComparison.Ordinal) ? $"{path}&{query[1..]}" : path + query;
     }
 
-    private string Compose()
+    /// <summary>The carried parameters as name and value, for the hidden fields of a form sent with GET (its query replaces the action's).</summary>
+    public IEnumerable<(string Name, string Value)> Carried(string? except = null)
+    {
+        if (accessor.HttpContext is not { } context)
+        {
+            yield break;
+        }
+
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Name != except && parameter.Carry(context) is { Length: > 0 } value)
+            {
+                yield return (parameter.Name, value);
+            }
+        }
+    }
+
+    /// <summary>A path of this site with the carried parameters, one of them set to <paramref name="value"/> (the language picker).</summary>
+    public string With(string path, string name, string value)
+    {
+        var query = Compose(name);
+        var pair = $"{Uri.EscapeDataString(name)}={Uri.EscapeDataString(value)}";
+        return query.Length == 0 ? $"{path}?{pair}" : $"{path}{query}&{pair}";
+    }
+
+    private string Compose(string? except = null)
     {
         var context = accessor.HttpContext;
         if (context is null)
@@ -36,7 +61,7 @@ public sealed class SiteLinks(IHttpContextAccessor accessor, IEnumerable<ICarrie
         var query = new StringBuilder();
         foreach (var parameter in parameters)
         {
-            var value = parameter.Carry(context);
+            var value = parameter.Name == except ? null : parameter.Carry(context);
             if (string.IsNullOrEmpty(value))
             {
                 continue;

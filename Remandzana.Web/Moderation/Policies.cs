@@ -1,6 +1,7 @@
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
+using Microsoft.Extensions.Localization;
 using Remandzana.Web.Options;
 
 namespace Remandzana.Web.Moderation;
@@ -65,14 +66,21 @@ public static partial class Policies
         return digests;
     }
 
-    /// <summary>"Block URLs [suppress ×5 → kick], Onion blacklist [exile]", or "None".</summary>
-    public static string Describe(PoliciesByMode policies, ChatEntry entry) => entry switch
+    /// <summary>"Block URLs [suppress ×5 → kick], Onion blacklist [exile]", or "None", in the reader's language.</summary>
+    public static string Describe(PoliciesByMode policies, ChatEntry entry, IStringLocalizer words) => entry switch
     {
-        ChatEntry.Any => "as in the mode of the room you join",
-        _ => Describe(policies.For(ModeOf(entry))),
+        ChatEntry.Any => words["as in the mode of the room you join"],
+        _ => Describe(policies.For(ModeOf(entry)), words),
     };
 
-    private static string Describe(IReadOnlyList<Policy> policies) => policies.Count == 0 ? "None" : string.Join(", ", policies);
+    private static string Describe(IReadOnlyList<Policy> policies, IStringLocalizer words) =>
+        policies.Count == 0 ? words["None"] : string.Join(", ", policies.Select(policy => $"{words[policy.Name]} [{Describe(policy.Ladder, words)}]"));
+
+    private static string Describe(Ladder ladder, IStringLocalizer words)
+    {
+        string then = words[ladder.Then == Consequence.Kick ? "kick" : "exile"];
+        return ladder.Suppressions == 0 ? then : words["suppress ×{0} → {1}", ladder.Suppressions, then];
+    }
 
     private static Mode ModeOf(ChatEntry entry) => entry switch
     {

@@ -2,7 +2,7 @@ using Remandzana.Bench;
 
 // Acts like many browsers with scripts off against any Remandzana server on this machine.
 // Usage: dotnet Remandzana.Bench.dll SCENARIO --base http://127.0.0.1:PORT[,http://127.0.0.1:PORT2…] [--server-pid PID[,PID2…]] [options]
-// Scenarios: pairs, idle, ramp, global, floor, churn (see bench/README.md).
+// Scenarios: pairs, idle, ramp, global, floor, churn, interests (see bench/README.md).
 BenchArgs bench;
 try
 {
@@ -36,6 +36,7 @@ Func<Task> run = bench.Scenario switch
     "global" => () => GlobalScenario.Run(bench, report),
     "floor" => () => FloorScenario.Run(bench, report),
     "churn" => () => ChurnScenario.Run(bench, report),
+    "interests" => () => InterestsScenario.Run(bench, report),
     _ => () => throw new ArgumentException($"Unknown scenario '{bench.Scenario}'."),
 };
 

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Localization;
+using Remandzana.Web.Links;
+using Remandzana.Web.Localisation;
+using Remandzana.Web.Matching;
+using Remandzana.Web.Options;
+
+namespace Remandzana.Web.Hosting;
+
+public static class LanguageServices
+{
+    /// <summary>The site's languages (resource files read through <c>IStringLocalizer</c>), the matching options, the count of people online, and the two parameters links carry: <c>lang</c> and <c>interests</c>.</summary>
+    public static IServiceCollection AddLanguagesAndInterests(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = SiteLanguage.All.Select(language => new System.Globalization.CultureInfo(language.Culture)).ToList();
+            options.DefaultRequestCulture = new RequestCulture(SiteLanguage.English.Culture);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.RequestCultureProviders = [new LanguageChoice()];
+        });
+        services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ICarriedParameter, LanguageParameter>();
+        services.AddSingleton<ICarriedParameter, InterestsParameter>();
+        services.AddSingleton<PeopleOnline>();
+        return services;
+    }
+}
