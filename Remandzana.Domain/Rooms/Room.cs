@@ -111,7 +111,8 @@ public abstract class Room
     /// </summary>
     /// <param name="text">Already checked with <see cref="MessageText.Check"/>.</param>
     /// <param name="released">Who left because of it (a kick ends the sender's conversation).</param>
-    public SendOutcome Receive(Person sender, string text, PoliciesByMode policies, out Verdict? verdict, out IReadOnlyList<Person> released)
+    /// <param name="echo">What copies of the text in other rooms say (<see cref="TextEchoes"/>): anything but None breaks <see cref="RepeatedText"/>.</param>
+    public SendOutcome Receive(Person sender, string text, PoliciesByMode policies, out Verdict? verdict, out IReadOnlyList<Person> released, Echo echo = Echo.None)
     {
         verdict = null;
         released = [];
@@ -131,7 +132,7 @@ public abstract class Room
             return SendOutcome.CommandAnswered;
         }
 
-        if (policies.ViolatedBy(Mode, text) is { } policy)
+        if ((policies.ViolatedBy(Mode, text) ?? (echo == Echo.None ? null : policies.RepeatedTextIn(Mode))) is { } policy)
         {
             verdict = policy.Judge(sender.Moderation.Record(policy));
             sender.Tell(NoticeKind.Moderation, verdict.Notice);
