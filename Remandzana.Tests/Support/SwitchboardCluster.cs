@@ -164,9 +164,9 @@ public sealed class SwitchboardCluster : IAsyncDisposable
     {
         public ClusterSwitchboard Switchboard => switchboard;
 
-        public async Task<Person?> Join(ChatEntry entry)
+        public async Task<Person?> Join(ChatEntry entry, Origin? origin = null)
         {
-            var person = await switchboard.Join(entry);
+            var person = await switchboard.Join(entry, origin);
             if (person is not null)
             {
                 cluster._homes[person.Id] = switchboard.Home;

@@ -4,10 +4,16 @@ using Orleans.Runtime;
 namespace Remandzana.Web.Cluster;
 
 /// <summary>Someone who opened a chat page on the instance at <see cref="Home"/>, as the grains know them.</summary>
+/// <param name="Origin">Their browser across conversations (a pass or an address), for reports; never shown to the others.</param>
 [GenerateSerializer, Immutable]
 public sealed record Arrival(
     [property: Id(0)] string PersonId,
     [property: Id(1)] int Entry,
     [property: Id(2)] DateTimeOffset JoinedAt,
     [property: Id(3)] SiloAddress Home,
-    [property: Id(4)] string? Question = null);
+    [property: Id(4)] string? Question = null,
+    [property: Id(5)] string? Origin = null)
+{
+    /// <summary>The person this arrival names, as a room or the matchmaker holds them.</summary>
+    public Domain.People.Origin? OriginOrNull => Origin is null ? null : new Domain.People.Origin(Origin);
+}

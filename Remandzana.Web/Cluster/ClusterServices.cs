@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
@@ -80,6 +81,7 @@ public static class ClusterServices
     public static IServiceCollection AddClusterSwitchboard(this IServiceCollection services, bool scaledOut)
     {
         services.AddSingleton(new RoomStorageMode(scaledOut));
+        services.TryAddSingleton(EchoLimits.Default);
         services.AddSingleton<Listeners>();
         services.AddSingleton<InstanceClient>();
         services.AddSingleton(provider => new ClusterSwitchboard(

@@ -43,7 +43,8 @@ public sealed class ClusterSwitchboard(
     /// <summary>The silo a token's home names: this one without parsing, another one parsed.</summary>
     public SiloAddress HomeOf(string name) => name == HomeName ? Home : SiloAddress.FromParsableString(name);
 
-    public async ValueTask<Person?> Join(ChatEntry entry)
+    /// <param name="origin">Their browser's origin (<see cref="Abuse.RequestOrigin"/>), carried into their room.</param>
+    public async ValueTask<Person?> Join(ChatEntry entry, Origin? origin = null)
     {
         if (_stopping)
         {
@@ -55,7 +56,7 @@ public sealed class ClusterSwitchboard(
             throw new SwitchboardUnavailableException("This silo has not joined the cluster, or its storage cannot be reached.");
         }
 
-        var listener = listeners.Add(entry);
+        var listener = listeners.Add(entry, origin);
         try
         {
             if (entry == ChatEntry.Global)

@@ -13,7 +13,8 @@ public interface IRoomGrain : IGrainWithStringKey
     Task Welcome(Arrival arrival);
 
     /// <param name="text">Already checked and normalised by the sender's instance.</param>
-    Task<SendReply> Send(string personId, string text);
+    /// <param name="echo">What copies of the text elsewhere say (the domain's <c>Echo</c>), for the RepeatedText policy.</param>
+    Task<SendReply> Send(string personId, string text, int echo);
 
     Task Leave(string personId);
 

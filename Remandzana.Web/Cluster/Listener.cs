@@ -31,5 +31,5 @@ public sealed class Listener(Person person, SiloAddress home)
     /// <summary>Lines from a room that came before the answer to their join, shown right after it.</summary>
     public List<Parcel>? Early { get; set; }
 
-    public Arrival Arrival => new(Id, (int)Person.Entry, Person.JoinedAt, home, Question);
+    public Arrival Arrival => new(Id, (int)Person.Entry, Person.JoinedAt, home, Question, Person.Origin.Value);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
 using Remandzana.Domain.Lines;
+using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Switchboards;
 using Remandzana.Web.Options;
@@ -13,8 +14,9 @@ namespace Remandzana.Web.Cluster;
 /// The people whose pages this instance serves: lines from the grains land in their mailboxes,
 /// and what they send goes from here to their room.
 /// </summary>
-public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails silo, IOptions<ChatOptions> chat, TimeProvider time, ILogger<Listeners> logger)
+public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails silo, IOptions<ChatOptions> chat, PoliciesByMode policies, EchoLimits echoes, TimeProvider time, ILogger<Listeners> logger)
 {
+    private readonly bool _countsEchoes = policies.CountsEchoes;
     private readonly ConcurrentDictionary<string, Listener> _byId = new();
     private readonly int _mailboxCapacity = chat.Value.MailboxCapacity;
     private readonly int _maxMessageLength = chat.Value.MaxMessageLength;
@@ -32,9 +34,9 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
     public Listener? Find(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>A new person whose stream this instance serves.</summary>
-    public Listener Add(ChatEntry entry)
+    public Listener Add(ChatEntry entry, Origin? origin = null)
     {
-        var person = new Person(PersonId.New(), Person.RoleFor(entry), entry, time.GetUtcNow(), new Mailbox(_mailboxCapacity), Stalled);
+        var person = new Person(PersonId.New(), Person.RoleFor(entry), entry, time.GetUtcNow(), new Mailbox(_mailboxCapacity), Stalled, origin: origin);
         var listener = new Listener(person, Home);
         _byId[listener.Id] = listener;
         return listener;
@@ -127,6 +129,7 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
 
         IRoomGrain room;
         string text;
+        string roomId;
         lock (listener)
         {
             if (listener.Left)
@@ -146,9 +149,24 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
             }
 
             room = listener.RoomGrain ??= Room(known);
+            roomId = known;
         }
 
-        return await room.Send(id, text);
+        return await room.Send(id, text, (int)await EchoOf(listener.Person.Origin, roomId, text));
+    }
+
+    /// <summary>
+    /// What copies of <paramref name="text"/> elsewhere say. Only texts long enough to be an
+    /// advert cost a call (to the grain that counts that text's copies); greetings cost nothing.
+    /// </summary>
+    private async ValueTask<Echo> EchoOf(Origin origin, string roomId, string text)
+    {
+        if (!_countsEchoes || EchoKey.Of(text, echoes.MinLength) is not { } key)
+        {
+            return Echo.None;
+        }
+
+        return (Echo)await grains.GetGrain<ITextEchoGrain>(TextEchoGrain.BucketOf(key)).Observe(origin.Value, roomId, key);
     }
 
     /// <summary>Why a question from someone whose stream is here stops before the matchmaker, or null when it may go on.</summary>

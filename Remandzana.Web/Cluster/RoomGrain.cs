@@ -61,7 +61,7 @@ public sealed class RoomGrain(
     private Person Admitted(Arrival arrival)
     {
         var entry = (ChatEntry)arrival.Entry;
-        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, _outbox.SinkFor(arrival.Home, arrival.PersonId));
+        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, _outbox.SinkFor(arrival.Home, arrival.PersonId), origin: arrival.OriginOrNull);
         _members[arrival.PersonId] = (person, arrival);
         return person;
     }
@@ -103,7 +103,7 @@ public sealed class RoomGrain(
         await Settle();
     }
 
-    public async Task<SendReply> Send(string personId, string text)
+    public async Task<SendReply> Send(string personId, string text, int echo)
     {
         if (_room is null || !_members.TryGetValue(personId, out var member))
         {
@@ -111,7 +111,7 @@ public sealed class RoomGrain(
         }
 
         var mode = _room.Mode;
-        var outcome = _room.Receive(member.Person, text, policies, out var verdict, out var released);
+        var outcome = _room.Receive(member.Person, text, policies, out var verdict, out var released, (Echo)echo);
         Forget(released);
         if (outcome is SendOutcome.Relayed)
         {

@@ -84,7 +84,7 @@ public sealed class ChatController(
         Person? person;
         try
         {
-            person = await switchboard.Join(page.Entry);
+            person = await switchboard.Join(page.Entry, RequestOrigin.Of(HttpContext));
         }
         catch (SwitchboardUnavailableException)
         {
