@@ -149,6 +149,29 @@ public abstract class Room
         return SendOutcome.Relayed;
     }
 
+    /// <summary>
+    /// <paramref name="reporter"/> reports the conversation: everyone else in it is reported (in a
+    /// two-person room, the partner), as the reporter saw them; the reporter is thanked and their
+    /// conversation ends, the others are told they left.
+    /// </summary>
+    /// <returns>The reported, in admission order; empty when the reporter is not a member.</returns>
+    public IReadOnlyList<Reported> Report(Person reporter, out IReadOnlyList<Person> released)
+    {
+        released = [];
+        if (Find(reporter) is null)
+        {
+            return [];
+        }
+
+        var reported = _members
+            .Where(member => !ReferenceEquals(member.Person, reporter))
+            .Select(member => new Reported(Appearance(member, reporter).Name, member.Person.Origin))
+            .ToList();
+        reporter.Tell(NoticeKind.Ended, Notices.ReportThanks);
+        released = Depart(reporter);
+        return reported;
+    }
+
     protected abstract void AnnounceLeft(Member departed);
 
     private void AnnounceOver()

@@ -178,6 +178,23 @@ public sealed class Switchboard
         return outcome;
     }
 
+    /// <summary>The person reports their conversation (see <see cref="Room.Report"/>); null when they are in none.</summary>
+    public IReadOnlyList<Reported>? Report(PersonId id)
+    {
+        IReadOnlyList<Reported>? reported = null;
+        lock (_gate)
+        {
+            if (Find(id) is { IsGone: false, Room: { } room } person)
+            {
+                reported = room.Report(person, out _);
+                Forget(room);
+            }
+        }
+
+        EvictOverflowed();
+        return reported;
+    }
+
     /// <summary>Removes a person from every lobby and room and tells the others; does nothing the second time.</summary>
     public bool Leave(PersonId id)
     {
