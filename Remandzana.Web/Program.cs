@@ -24,6 +24,7 @@ builder.Services.AddChat(builder.Configuration);
 builder.Services.AddAbuseResistance();
 builder.Services.AddModeration();
 builder.Services.AddFeedback();
+builder.Services.AddReports();
 builder.Services.AddDebugView();
 builder.Services.AddProxySupport();
 builder.Services.AddOperationalHealthChecks();

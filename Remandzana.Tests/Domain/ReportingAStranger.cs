@@ -57,8 +57,23 @@ public sealed class ReportingAStranger
         Assert.That(alone.IsGone, Is.False);
     }
 
+    [TestCase(3, 5)]
+    [TestCase(50, 120)]
+    [TestCase(50, 9)]
+    public void TheTranscriptKeepsTheLastLinesOldestFirst(int capacity, int shown)
+    {
+        var transcript = new Transcript(capacity);
+        for (var i = 1; i <= shown; i++)
+        {
+            transcript.Add(new SystemLine(NoticeKind.Found, $"line {i}"), DateTimeOffset.UnixEpoch.AddSeconds(i));
+        }
+
+        var expected = Enumerable.Range(Math.Max(1, shown - capacity + 1), Math.Min(shown, capacity)).Select(i => $"line {i}");
+        Assert.That(transcript.Lines().Select(line => Transcript.TextOf(line.Line)), Is.EqualTo(expected));
+    }
+
     [Test]
-    public void TheTranscriptKeepsTheLastLinesOldestFirst()
+    public void TheTranscriptWordsChatLinesAsTheViewerSawThem()
     {
         var transcript = new Transcript(3);
         var at = new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);

@@ -19,6 +19,12 @@ public static class RequestOrigin
             return new Origin("pass:" + pass);
         }
 
+        return AddressOf(context);
+    }
+
+    /// <summary>The origin of the request's client address alone, whatever pass it carries.</summary>
+    public static Origin AddressOf(HttpContext context)
+    {
         var address = context.Connection.RemoteIpAddress;
         if (address is { IsIPv4MappedToIPv6: true })
         {

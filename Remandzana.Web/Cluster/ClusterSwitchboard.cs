@@ -158,6 +158,23 @@ public sealed class ClusterSwitchboard(
         }
     }
 
+    /// <summary><paramref name="id"/>, whose stream is on the instance at <paramref name="home"/>, reports their conversation.</summary>
+    public async ValueTask<ReportMaterial> Report(PersonId id, SiloAddress home)
+    {
+        try
+        {
+            return home.Equals(Home) ? await listeners.Report(id.Value) : await instances.At(home).Report(id.Value);
+        }
+        catch (SiloUnavailableException)
+        {
+            return new ReportMaterial((int)Reports.ReportOutcome.Departed);
+        }
+        catch (Exception e) when (ClusterFailure.Is(e))
+        {
+            throw new SwitchboardUnavailableException("The report did not reach the conversation: " + e.Message, e);
+        }
+    }
+
     public async ValueTask Leave(PersonId id)
     {
         try

@@ -23,6 +23,8 @@ public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory loggin
     public Task<int> SetupRefusal(string personId, string? question) =>
         Task.FromResult(listeners.SetupRefusal(personId, question) is { } refusal ? (int)refusal : -1);
 
+    public Task<ReportMaterial> Report(string personId) => listeners.Report(personId);
+
     public Task<ListenerView[]> People() => Task.FromResult(listeners.All
         .Where(listener => !listener.Left)
         .Select(listener => new ListenerView(

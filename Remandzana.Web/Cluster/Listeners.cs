@@ -7,6 +7,7 @@ using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Switchboards;
 using Remandzana.Web.Options;
+using Remandzana.Web.Reports;
 
 namespace Remandzana.Web.Cluster;
 
@@ -14,8 +15,9 @@ namespace Remandzana.Web.Cluster;
 /// The people whose pages this instance serves: lines from the grains land in their mailboxes,
 /// and what they send goes from here to their room.
 /// </summary>
-public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails silo, IOptions<ChatOptions> chat, PoliciesByMode policies, EchoLimits echoes, TimeProvider time, ILogger<Listeners> logger)
+public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails silo, IOptions<ChatOptions> chat, PoliciesByMode policies, EchoLimits echoes, IOptions<ReportsOptions> reports, TimeProvider time, ILogger<Listeners> logger)
 {
+    private readonly int _transcriptLines = reports.Value.Lines;
     private readonly bool _countsEchoes = policies.CountsEchoes;
     private readonly ConcurrentDictionary<string, Listener> _byId = new();
     private readonly int _mailboxCapacity = chat.Value.MailboxCapacity;
@@ -37,7 +39,7 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
     public Listener Add(ChatEntry entry, Origin? origin = null)
     {
         var person = new Person(PersonId.New(), Person.RoleFor(entry), entry, time.GetUtcNow(), new Mailbox(_mailboxCapacity), Stalled, origin: origin);
-        var listener = new Listener(person, Home);
+        var listener = new Listener(person, Home, _transcriptLines);
         _byId[listener.Id] = listener;
         return listener;
     }
@@ -113,6 +115,7 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
 
     public void Post(Listener listener, Line line)
     {
+        listener.Transcript.Add(line, time.GetUtcNow());
         if (!listener.Person.Mailbox.Post(line))
         {
             Stalled(listener.Person);
@@ -167,6 +170,38 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
         }
 
         return (Echo)await grains.GetGrain<ITextEchoGrain>(TextEchoGrain.BucketOf(key)).Observe(origin.Value, roomId, key);
+    }
+
+    /// <summary>
+    /// Someone whose stream is here reports their conversation: the lines they were shown, from
+    /// here, and whom they reported, from their room (which thanks them and ends their conversation).
+    /// </summary>
+    public async Task<ReportMaterial> Report(string id)
+    {
+        if (Find(id) is not { } listener)
+        {
+            return new ReportMaterial((int)ReportOutcome.Departed);
+        }
+
+        IRoomGrain room;
+        lock (listener)
+        {
+            if (listener.Left)
+            {
+                return new ReportMaterial((int)ReportOutcome.Departed);
+            }
+
+            if (listener.RoomId is not { } known)
+            {
+                return new ReportMaterial((int)ReportOutcome.NobodyYet);
+            }
+
+            room = listener.RoomGrain ??= Room(known);
+        }
+
+        var lines = listener.Transcript.Lines().Select(line => new TranscriptLineMessage(line.At, Transcript.TextOf(line.Line))).ToArray();
+        var reported = await room.Report(id);
+        return reported with { Lines = lines };
     }
 
     /// <summary>Why a question from someone whose stream is here stops before the matchmaker, or null when it may go on.</summary>

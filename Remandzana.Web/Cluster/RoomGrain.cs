@@ -5,6 +5,7 @@ using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 using Remandzana.Domain.Switchboards;
+using Remandzana.Web.Reports;
 
 namespace Remandzana.Web.Cluster;
 
@@ -136,6 +137,23 @@ public sealed class RoomGrain(
 
         Forget(_room.Depart(member.Person));
         await Settle();
+    }
+
+    public async Task<ReportMaterial> Report(string personId)
+    {
+        if (_room is null || !_members.TryGetValue(personId, out var member))
+        {
+            return new ReportMaterial((int)ReportOutcome.Departed);
+        }
+
+        var mode = _room.Mode;
+        var reported = _room.Report(member.Person, out var released);
+        Forget(released);
+        await Settle();
+        return new ReportMaterial(
+            (int)ReportOutcome.Reported,
+            mode.ToString(),
+            [.. reported.Select(person => new ReportedMessage(person.Name, person.Origin.Value))]);
     }
 
     public async Task InstanceLost(SiloAddress dead)

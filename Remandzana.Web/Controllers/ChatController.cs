@@ -8,12 +8,14 @@ using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Hosting;
 using Remandzana.Web.Options;
+using Remandzana.Web.Reports;
 using Remandzana.Web.Security;
 using Remandzana.Web.Switchboards;
 
 namespace Remandzana.Web.Controllers;
 
 [ServiceFilter<ExileGate>]
+[ServiceFilter<BarGate>(Order = BarGate.Order)]
 public sealed class ChatController(
     ClusterSwitchboard switchboard,
     SendTokens tokens,
