@@ -167,7 +167,7 @@ public abstract class Room
             .Where(member => !ReferenceEquals(member.Person, reporter))
             .Select(member => new Reported(Appearance(member, reporter).Name, member.Person.Origin))
             .ToList();
-        reporter.Tell(NoticeKind.Ended, Notices.ReportThanks);
+        reporter.Tell(NoticeKind.Ended, Notices.ReportThanksLine);
         released = Depart(reporter);
         return reported;
     }

@@ -26,7 +26,7 @@ public sealed class ReportingAStranger
         Assert.Multiple(() =>
         {
             Assert.That(reported, Is.EqualTo(new[] { new Reported("Stranger", BobOrigin) }));
-            Assert.That(alice.DrainTexts(), Is.EqualTo(new[] { Notices.ReportThanks }));
+            Assert.That(alice.DrainTexts(), Is.EqualTo(new[] { Notices.ReportThanksLine }));
             Assert.That(alice.StreamEnded(), Is.True);
             Assert.That(bob.DrainTexts(), Is.EqualTo(new[] { Notices.StrangerLeft, Notices.ConversationOver }), "the reported person is told only that the other left");
         });
