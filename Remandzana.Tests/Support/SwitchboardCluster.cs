@@ -178,6 +178,9 @@ public sealed class SwitchboardCluster : IAsyncDisposable
         public ValueTask<SendResult> Send(PersonId id, string? text) =>
             switchboard.Send(id, text, cluster._homes.GetValueOrDefault(id) ?? switchboard.Home);
 
+        public ValueTask<ReportMaterial> Report(PersonId id) =>
+            switchboard.Report(id, cluster._homes.GetValueOrDefault(id) ?? switchboard.Home);
+
         public ValueTask<SetupResult> SubmitQuestion(PersonId id, string? question) =>
             switchboard.SubmitQuestion(id, question, cluster._homes.GetValueOrDefault(id) ?? switchboard.Home);
 

@@ -14,6 +14,6 @@ public sealed record Arrival(
     [property: Id(4)] string? Question = null,
     [property: Id(5)] string? Origin = null)
 {
-    /// <summary>The person this arrival names, as a room or the matchmaker holds them.</summary>
-    public Domain.People.Origin? OriginOrNull => Origin is null ? null : new Domain.People.Origin(Origin);
+    /// <summary>Their <see cref="Origin"/> as the domain holds it; a method, so that no storage serialises it.</summary>
+    public Domain.People.Origin? ToOrigin() => Origin is null ? null : new Domain.People.Origin(Origin);
 }

@@ -94,7 +94,7 @@ public sealed class MatchmakingGrain(PoliciesByMode policies, IOptions<ChatOptio
     {
         var entry = (ChatEntry)arrival.Entry;
         _arrivals[arrival.PersonId] = arrival;
-        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, new CallSink(this, arrival.PersonId), origin: arrival.OriginOrNull);
+        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, new CallSink(this, arrival.PersonId), origin: arrival.ToOrigin());
         person.Restore(arrival.Question, nickname: null, warnedNotTalking: false);
         return person;
     }

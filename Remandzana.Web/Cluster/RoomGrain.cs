@@ -62,7 +62,7 @@ public sealed class RoomGrain(
     private Person Admitted(Arrival arrival)
     {
         var entry = (ChatEntry)arrival.Entry;
-        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, _outbox.SinkFor(arrival.Home, arrival.PersonId), origin: arrival.OriginOrNull);
+        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, _outbox.SinkFor(arrival.Home, arrival.PersonId), origin: arrival.ToOrigin());
         _members[arrival.PersonId] = (person, arrival);
         return person;
     }
