@@ -130,6 +130,14 @@ public sealed class ModerationOverHttp
     }
 
     [Test]
+    public void ABadRepeatedTextThresholdStopsTheStartNamingTheSetting()
+    {
+        var failure = Assert.Catch(() => _ = new RemandzanaApp(new Dictionary<string, string?> { ["Remandzana:Moderation:RepeatedText:Rooms"] = "0" }));
+
+        Assert.That(MessagesOf(failure), Does.Contain("Remandzana:Moderation:RepeatedText").And.Contain("Rooms"));
+    }
+
+    [Test]
     public void EnablingTheBlacklistWithoutItsFileStopsTheStartNamingThePath()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"remandzana-no-such-blacklist-{Guid.NewGuid():N}.txt");
