@@ -174,7 +174,8 @@ public sealed class ChatClient : IAsyncDisposable
     public async Task<HttpResponseMessage> Report(string? token = null)
     {
         var fields = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token ?? Form.QuerySelector("form.report input[name=token]")?.GetAttribute("value") ?? "" });
-        var response = await _http.PostAsync("/report", fields);
+        var action = Form.QuerySelector("form.report[action]")?.GetAttribute("action") ?? "/report";
+        var response = await _http.PostAsync(action, fields);
         var body = await new StreamReader(Decoded(response.Content, await response.Content.ReadAsStreamAsync())).ReadToEndAsync();
         LastAnswer = Parser.ParseDocument(body);
         Form = LastAnswer;
