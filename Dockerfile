@@ -2,7 +2,8 @@
 # non-root user. See README.md, "Deployment":
 #   docker build -t remandzana .
 #   docker run -d --name remandzana -p 8080:8080 \
-#     -v remandzana-feedback:/data/feedback -v remandzana-keys:/data/keys remandzana
+#     -v remandzana-feedback:/data/feedback -v remandzana-reports:/data/reports \
+#     -v remandzana-keys:/data/keys remandzana
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Restore first, from the project files only, so the layer is reused until a package changes.
@@ -22,12 +23,13 @@ WORKDIR /app
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     ASPNETCORE_ENVIRONMENT=Production \
     Remandzana__Feedback__Directory=/data/feedback \
+    Remandzana__Reports__Directory=/data/reports \
     Remandzana__KeyRing__Directory=/data/keys
 # 1654 is the base image's unprivileged "app" user; the volumes are made its own.
-RUN mkdir -p /data/feedback /data/keys && chown -R 1654:1654 /data
+RUN mkdir -p /data/feedback /data/reports /data/keys && chown -R 1654:1654 /data
 COPY --from=build /app ./
 USER 1654
-VOLUME ["/data/feedback", "/data/keys"]
+VOLUME ["/data/feedback", "/data/reports", "/data/keys"]
 # 8080: the site. Scaled out, silos also talk on Remandzana:Backplane:SiloPort (11111) and GatewayPort (30000).
 EXPOSE 8080 11111 30000
 # The runtime image has no curl: the app asks its own /healthz (exit 0 when healthy).

@@ -25,6 +25,7 @@ builder.Services.AddSiteLinks();
 builder.Services.AddAbuseResistance();
 builder.Services.AddModeration();
 builder.Services.AddFeedback();
+builder.Services.AddReports();
 builder.Services.AddDebugView();
 builder.Services.AddProxySupport();
 builder.Services.AddOperationalHealthChecks();

@@ -22,6 +22,9 @@ public static class Notices
     public const string NotTalkingYet = "You're not talking to anyone yet!";
     public const string ServerStopping = "The server is restarting — start a new conversation.";
     public const string Pong = "Pong.";
+    public const string ReportThanks = "Thanks, the operator will look at it.";
+    public const string ReportThanksLine = ReportThanks + " Start a new conversation from the bar above.";
+    public const string NobodyToReport = "There is nobody to report yet.";
 
     public static Notice YourQuestion(string question) => Notice.Of("Your question: {0}", NoticeArgument.Data(question));
 

@@ -14,6 +14,12 @@ public sealed class PoliciesByMode
 
     public IReadOnlyList<Policy> For(Mode mode) => _policies.GetValueOrDefault(mode) ?? [];
 
+    /// <summary>The <see cref="RepeatedText"/> policy of <paramref name="mode"/>, if it is on there.</summary>
+    public RepeatedText? RepeatedTextIn(Mode mode) => For(mode).OfType<RepeatedText>().FirstOrDefault();
+
+    /// <summary>Some mode counts copies of texts across rooms, so messages must be shown to <see cref="TextEchoes"/>.</summary>
+    public bool CountsEchoes => _policies.Values.Any(policies => policies.Any(policy => policy is RepeatedText));
+
     /// <summary>The first policy of <paramref name="mode"/> that <paramref name="text"/> violates, if any.</summary>
     public Policy? ViolatedBy(Mode mode, string text) => For(mode).FirstOrDefault(policy => policy.IsViolatedBy(text));
 }

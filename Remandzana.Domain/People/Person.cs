@@ -19,8 +19,10 @@ public sealed class Person
 
     /// <param name="onOverflow">Called when the sink reports a stalled reader.</param>
     /// <param name="onReleased">Called once, when the person leaves for good.</param>
-    public Person(PersonId id, Role role, ChatEntry entry, DateTimeOffset joinedAt, ILineSink sink, Action<Person>? onOverflow = null, Action<Person>? onReleased = null)
+    /// <param name="origin">Their browser's <see cref="People.Origin"/>; unknown when not given.</param>
+    public Person(PersonId id, Role role, ChatEntry entry, DateTimeOffset joinedAt, ILineSink sink, Action<Person>? onOverflow = null, Action<Person>? onReleased = null, Origin? origin = null)
     {
+        Origin = origin ?? Origin.Unknown;
         Id = id;
         Role = role;
         Entry = entry;
@@ -42,6 +44,9 @@ public sealed class Person
 
     /// <summary>Their language and interests: whom they would rather meet first.</summary>
     public Preferences Preferences { get; init; } = Preferences.None;
+
+    /// <summary>Their browser across conversations (a pass or an address); never shown to the others.</summary>
+    public Origin Origin { get; }
 
     /// <summary>The stream's mailbox, when this person's lines go straight into one (one process).</summary>
     public Mailbox Mailbox => _sink as Mailbox ?? throw new InvalidOperationException("This person's lines go to another instance, not to a mailbox here.");

@@ -126,7 +126,8 @@ public abstract class Room
     /// </summary>
     /// <param name="text">Already checked with <see cref="MessageText.Check"/>.</param>
     /// <param name="released">Who left because of it (a kick ends the sender's conversation).</param>
-    public SendOutcome Receive(Person sender, string text, PoliciesByMode policies, out Verdict? verdict, out IReadOnlyList<Person> released)
+    /// <param name="echo">What copies of the text in other rooms say (<see cref="TextEchoes"/>): anything but None breaks <see cref="RepeatedText"/>.</param>
+    public SendOutcome Receive(Person sender, string text, PoliciesByMode policies, out Verdict? verdict, out IReadOnlyList<Person> released, Echo echo = Echo.None)
     {
         verdict = null;
         released = [];
@@ -146,7 +147,7 @@ public abstract class Room
             return SendOutcome.CommandAnswered;
         }
 
-        if (policies.ViolatedBy(Mode, text) is { } policy)
+        if ((policies.ViolatedBy(Mode, text) ?? (echo == Echo.None ? null : policies.RepeatedTextIn(Mode))) is { } policy)
         {
             verdict = policy.Judge(sender.Moderation.Record(policy));
             sender.Tell(NoticeKind.Moderation, verdict.Notice);
@@ -161,6 +162,29 @@ public abstract class Room
 
         Relay(member, text);
         return SendOutcome.Relayed;
+    }
+
+    /// <summary>
+    /// <paramref name="reporter"/> reports the conversation: everyone else in it is reported (in a
+    /// two-person room, the partner), as the reporter saw them; the reporter is thanked and their
+    /// conversation ends, the others are told they left.
+    /// </summary>
+    /// <returns>The reported, in admission order; empty when the reporter is not a member.</returns>
+    public IReadOnlyList<Reported> Report(Person reporter, out IReadOnlyList<Person> released)
+    {
+        released = [];
+        if (Find(reporter) is null)
+        {
+            return [];
+        }
+
+        var reported = _members
+            .Where(member => !ReferenceEquals(member.Person, reporter))
+            .Select(member => new Reported(Appearance(member, reporter).Name, member.Person.Origin))
+            .ToList();
+        reporter.Tell(NoticeKind.Ended, Notices.ReportThanksLine);
+        released = Depart(reporter);
+        return reported;
     }
 
     protected abstract void AnnounceLeft(Member departed);

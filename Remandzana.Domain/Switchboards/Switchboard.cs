@@ -21,15 +21,18 @@ public sealed class Switchboard
     private readonly SwitchboardSettings _settings;
     private readonly TimeProvider _time;
     private readonly Matchmaker _matchmaker;
+    private readonly TextEchoes? _echoes;
     private long _roomsCreated;
     private bool _stopping;
 
-    public Switchboard(SwitchboardSettings settings, TimeProvider time, Random random, PoliciesByMode? policies = null)
+    /// <param name="echoes">When copies of a text count as advertising, for the <see cref="RepeatedText"/> policy (default: <see cref="EchoLimits.Default"/>).</param>
+    public Switchboard(SwitchboardSettings settings, TimeProvider time, Random random, PoliciesByMode? policies = null, EchoLimits? echoes = null)
     {
         _settings = settings;
         _time = time;
         Policies = policies ?? PoliciesByMode.None;
         _matchmaker = new Matchmaker(random, Policies, settings.MaxMessageLength, new Affinity(settings.PreferenceWait), time);
+        _echoes = Policies.CountsEchoes ? new TextEchoes(echoes ?? EchoLimits.Default, time) : null;
     }
 
     public TwoLobby Two => _matchmaker.Two;
@@ -60,7 +63,7 @@ public sealed class Switchboard
     public IReadOnlyCollection<Person> People => (IReadOnlyCollection<Person>)_people.Values;
 
     /// <returns>The new person, or null when the server is stopping.</returns>
-    public Person? Join(ChatEntry entry, Preferences? preferences = null)
+    public Person? Join(ChatEntry entry, Preferences? preferences = null, Origin? origin = null)
     {
         var person = new Person(
             PersonId.New(),
@@ -69,7 +72,8 @@ public sealed class Switchboard
             _time.GetUtcNow(),
             new Mailbox(_settings.MailboxCapacity),
             _overflowed.Enqueue,
-            released => _people.TryRemove(released.Id, out _))
+            released => _people.TryRemove(released.Id, out _),
+            origin)
         {
             Preferences = preferences ?? Preferences.None,
         };
@@ -162,7 +166,8 @@ public sealed class Switchboard
             }
             else
             {
-                outcome = room.Receive(person, text, Policies, out verdict, out _);
+                var echo = _echoes?.ObserveText(person.Origin.Value, room.Id, text) ?? Echo.None;
+                outcome = room.Receive(person, text, Policies, out verdict, out _, echo);
                 Forget(room);
             }
         }
@@ -197,6 +202,23 @@ public sealed class Switchboard
 
         EvictOverflowed();
         return outcome;
+    }
+
+    /// <summary>The person reports their conversation (see <see cref="Room.Report"/>); null when they are in none.</summary>
+    public IReadOnlyList<Reported>? Report(PersonId id)
+    {
+        IReadOnlyList<Reported>? reported = null;
+        lock (_gate)
+        {
+            if (Find(id) is { IsGone: false, Room: { } room } person)
+            {
+                reported = room.Report(person, out _);
+                Forget(room);
+            }
+        }
+
+        EvictOverflowed();
+        return reported;
     }
 
     /// <summary>Removes a person from every lobby and room and tells the others; does nothing the second time.</summary>

@@ -3,7 +3,9 @@ using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Switchboards;
 using Remandzana.Tests.Support;
+using Remandzana.Web.Cluster;
 using Remandzana.Web.Debug;
+using Remandzana.Web.Reports;
 using Remandzana.Web.Switchboards;
 
 namespace Remandzana.Tests.Contract;
@@ -86,6 +88,27 @@ public sealed class RedisScaleOut
             var barrier = await instance.Join(ChatEntry.Global);
             Assert.That(await barrier!.Next(), Does.StartWith("Welcome to global chat."));
         }
+    }
+
+    [Test]
+    public async Task ARoomBroughtBackOnAnotherSiloKnowsItsMembersOriginsForAReport()
+    {
+        await using var cluster = await SwitchboardCluster.Redis(_redis, 3);
+        var alice = (await cluster[0].Join(ChatEntry.Three, origin: new Origin("address:192.0.2.1")))!;
+        var bob = (await cluster[1].Join(ChatEntry.Three, origin: new Origin("pass:bob")))!;
+        var charlie = (await cluster[2].Join(ChatEntry.Three, origin: new Origin("address:192.0.2.3")))!;
+        await alice.Until($"{Notices.FoundTwoStrangers} {Notices.YouAre("Alice")}");
+        await charlie.Until($"{Notices.FoundTwoStrangers} {Notices.YouAre("Charlie")}");
+
+        await cluster.Kill(2);
+        await alice.Until(Notices.HasLeft("Charlie").English);
+        var report = await cluster[1].Report(alice.Id);
+
+        Assert.That((ReportOutcome)report.Outcome, Is.EqualTo(ReportOutcome.Reported));
+        Assert.That(report.Reported!.Select(reported => (reported.Name, reported.Origin)), Is.EqualTo(new[] { ("Bob", "pass:bob") }), "the room formed on the killed silo came back with Bob's origin");
+        Assert.That(report.Lines!.Select(line => line.Text), Does.Contain(Notices.HasLeft("Charlie").English), "the lines Alice saw, from her instance");
+        Assert.That(await alice.UntilEnded(), Does.Contain(Notices.ReportThanksLine));
+        Assert.That(await bob.Until(Notices.HasLeft("Alice").English), Is.Not.Empty);
     }
 
     [Test]

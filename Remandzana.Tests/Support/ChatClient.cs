@@ -170,6 +170,18 @@ public sealed class ChatClient : IAsyncDisposable
         return response;
     }
 
+    /// <summary>Presses the form's Report button (posts its token to /report); the answer becomes the new form.</summary>
+    public async Task<HttpResponseMessage> Report(string? token = null)
+    {
+        var fields = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token ?? Form.QuerySelector("form.report input[name=token]")?.GetAttribute("value") ?? "" });
+        var action = Form.QuerySelector("form.report[action]")?.GetAttribute("action") ?? "/report";
+        var response = await _http.PostAsync(action, fields);
+        var body = await new StreamReader(Decoded(response.Content, await response.Content.ReadAsStreamAsync())).ReadToEndAsync();
+        LastAnswer = Parser.ParseDocument(body);
+        Form = LastAnswer;
+        return response;
+    }
+
     /// <summary>The document the last post answered with.</summary>
     public IDocument LastAnswer { get; private set; } = Parser.ParseDocument("");
 

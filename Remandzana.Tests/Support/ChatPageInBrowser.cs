@@ -18,8 +18,11 @@ public static class ChatPageInBrowser
     {
         var form = page.FrameLocator("iframe.send");
         await form.Locator("input[name=message]:not([disabled])").FillAsync(text);
-        await form.Locator("button[type=submit]").ClickAsync();
+        await form.Locator("form.compose button[type=submit]").ClickAsync();
     }
+
+    /// <summary>The send form's Report button.</summary>
+    public static ILocator ReportButton(this IPage page) => page.FrameLocator("iframe.send").Locator("form.report button");
 
     /// <summary>A full-page screenshot in the test's output folder, attached to the result.</summary>
     public static async Task<string> Screenshot(this IPage page, string label)
@@ -41,7 +44,7 @@ public static class ChatPageInBrowser
         var viewport = page.ViewportSize!;
         var form = page.FrameLocator("iframe.send");
         var iframe = await Box(page.Locator("iframe.send"), "the send form's frame");
-        foreach (var (part, what) in new[] { (form.Locator("input[name=message]"), "the message field"), (form.Locator("button"), "the send button") })
+        foreach (var (part, what) in new[] { (form.Locator("input[name=message]"), "the message field"), (form.Locator(".compose button"), "the send button") })
         {
             var box = await Box(part, what);
             Assert.That(box.X, Is.GreaterThanOrEqualTo(0), $"{what} starts inside the window");

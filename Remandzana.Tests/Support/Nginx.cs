@@ -30,6 +30,8 @@ public sealed partial class Nginx : IAsyncDisposable
 
     public const string ScaleOutSiteConfigName = "remandzana-scale-out.conf";
 
+    public const string OnionSiteConfigName = "remandzana-onion.conf";
+
     /// <summary>A shipped site config (deploy/nginx/<paramref name="name"/>), found from the test output by walking up to the repository.</summary>
     public static string SiteConfigPath(string name = SiteConfigName)
     {
@@ -78,6 +80,20 @@ public sealed partial class Nginx : IAsyncDisposable
         return adjust?.Invoke(config) ?? config;
     }
 
+    /// <summary>
+    /// The onion site config (what Tor's onion service points at) with its upstream at
+    /// <paramref name="upstream"/> and nginx listening on 127.0.0.1:<paramref name="port"/>, still
+    /// expecting Tor's PROXY protocol line on every connection.
+    /// </summary>
+    public static string OnionSiteConfig(Uri upstream, int port)
+    {
+        var config = File.ReadAllText(SiteConfigPath(OnionSiteConfigName));
+        Assert.That(Upstream().IsMatch(config), "the onion site config has the upstream `server 127.0.0.1:8080;`");
+        config = Upstream().Replace(config, $"server 127.0.0.1:{upstream.Port};", 1);
+        Assert.That(OnionListen().IsMatch(config), "the onion site config listens on loopback with proxy_protocol");
+        return OnionListen().Replace(config, $"listen 127.0.0.1:{port} proxy_protocol;", 1);
+    }
+
     /// <summary>The first listen directive on 127.0.0.1:<paramref name="port"/>, the others removed (commented ones stay as they are).</summary>
     private static string ListenOn(string config, int port)
     {
@@ -99,6 +115,9 @@ public sealed partial class Nginx : IAsyncDisposable
     /// <summary>nginx with the scale-out site config, round-robin over <paramref name="upstreams"/> (no sticky sessions).</summary>
     public static Task<Nginx> StartScaleOut(IReadOnlyList<Uri> upstreams, Func<string, string>? adjust = null) =>
         Launch(port => ScaleOutSiteConfig(upstreams, port, adjust));
+
+    /// <summary>nginx with the onion site config in front of <paramref name="upstream"/>: speak Tor's PROXY line to it (<see cref="TorCircuit"/>).</summary>
+    public static Task<Nginx> StartOnion(Uri upstream) => Launch(port => OnionSiteConfig(upstream, port));
 
     private static async Task<Nginx> Launch(Func<int, string> siteConfig)
     {
@@ -173,6 +192,9 @@ public sealed partial class Nginx : IAsyncDisposable
 
     [GeneratedRegex(@"^(?<indent>[ \t]*)server 127\.0\.0\.1:[0-9]+;[ \t]*\r?\n", RegexOptions.Multiline)]
     private static partial Regex UpstreamServers();
+
+    [GeneratedRegex(@"listen 127\.0\.0\.1:[0-9]+ proxy_protocol;")]
+    private static partial Regex OnionListen();
 
     [GeneratedRegex(@"^[ \t]*listen [^;]*;", RegexOptions.Multiline)]
     private static partial Regex Listen();

@@ -24,11 +24,12 @@ public sealed class ScaledOutSite : IAsyncDisposable
 
     public AppProcess this[int instance] => Instances[instance];
 
-    public static async Task<ScaledOutSite> Start(int instances, RedisServer? redis = null)
+    /// <param name="settings">More environment settings for every instance (Remandzana__Section__Key).</param>
+    public static async Task<ScaledOutSite> Start(int instances, RedisServer? redis = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var owned = redis is null;
         redis ??= await RedisServer.Start();
-        var started = await Task.WhenAll(Enumerable.Range(0, instances).Select(i => StartInstance(redis, i)));
+        var started = await Task.WhenAll(Enumerable.Range(0, instances).Select(i => StartInstance(redis, i, settings)));
         return new ScaledOutSite(redis, started, owned);
     }
 
@@ -41,9 +42,9 @@ public sealed class ScaledOutSite : IAsyncDisposable
     }
 
     /// <summary>Starts an instance; while Redis runs, waits until its silo has joined the cluster (/healthz Healthy).</summary>
-    private static async Task<AppProcess> StartInstance(RedisServer redis, int number)
+    private static async Task<AppProcess> StartInstance(RedisServer redis, int number, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var instance = await AppProcess.Start(new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["Remandzana__Backplane__Redis"] = redis.ConnectionString,
             ["Remandzana__Backplane__InstanceName"] = $"instance-{number}",
@@ -51,7 +52,13 @@ public sealed class ScaledOutSite : IAsyncDisposable
             ["Remandzana__Limits__SendBurst"] = "100000",
             ["Remandzana__Limits__SendPerSecond"] = "100000",
             ["Remandzana__Metrics__RecomputeSeconds"] = "0",
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        var instance = await AppProcess.Start(environment);
         if (redis.IsRunning)
         {
             using var http = instance.NewClient();

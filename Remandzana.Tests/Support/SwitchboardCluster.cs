@@ -166,9 +166,9 @@ public sealed class SwitchboardCluster : IAsyncDisposable
     {
         public ClusterSwitchboard Switchboard => switchboard;
 
-        public async Task<Person?> Join(ChatEntry entry, Preferences? preferences = null)
+        public async Task<Person?> Join(ChatEntry entry, Preferences? preferences = null, Origin? origin = null)
         {
-            var person = await switchboard.Join(entry, preferences);
+            var person = await switchboard.Join(entry, preferences, origin);
             if (person is not null)
             {
                 cluster._homes[person.Id] = switchboard.Home;
@@ -179,6 +179,9 @@ public sealed class SwitchboardCluster : IAsyncDisposable
 
         public ValueTask<SendResult> Send(PersonId id, string? text) =>
             switchboard.Send(id, text, cluster._homes.GetValueOrDefault(id) ?? switchboard.Home);
+
+        public ValueTask<ReportMaterial> Report(PersonId id) =>
+            switchboard.Report(id, cluster._homes.GetValueOrDefault(id) ?? switchboard.Home);
 
         public ValueTask<SetupResult> SubmitQuestion(PersonId id, string? question) =>
             switchboard.SubmitQuestion(id, question, cluster._homes.GetValueOrDefault(id) ?? switchboard.Home);

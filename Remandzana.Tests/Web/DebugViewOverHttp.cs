@@ -53,7 +53,7 @@ public sealed class DebugViewOverHttp
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.That(json.RootElement.EnumerateObject().Select(property => property.Name), Is.EqualTo(new[] { "people", "lobbies", "rooms", "matchmaker" }));
+        Assert.That(json.RootElement.EnumerateObject().Select(property => property.Name), Is.EqualTo(new[] { "people", "lobbies", "rooms", "matchmaker", "reports" }));
         Assert.That(json.RootElement.GetProperty("matchmaker").GetString(), Is.Not.Empty, "the instance whose silo holds the matchmaker");
         Assert.That(json.RootElement.GetProperty("lobbies").EnumerateArray().Select(lobby => lobby.GetProperty("mode").GetString()), Is.EqualTo(new[] { "Two", "Three", "Question", "Global" }));
         Assert.That(LoggedKeys(app), Has.Count.EqualTo(1), "a valid key logs nothing new");

@@ -130,6 +130,14 @@ public sealed class ModerationOverHttp
     }
 
     [Test]
+    public void ABadRepeatedTextThresholdStopsTheStartNamingTheSetting()
+    {
+        var failure = Assert.Catch(() => _ = new RemandzanaApp(new Dictionary<string, string?> { ["Remandzana:Moderation:RepeatedText:Rooms"] = "0" }));
+
+        Assert.That(MessagesOf(failure), Does.Contain("Remandzana:Moderation:RepeatedText").And.Contain("Rooms"));
+    }
+
+    [Test]
     public void EnablingTheBlacklistWithoutItsFileStopsTheStartNamingThePath()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"remandzana-no-such-blacklist-{Guid.NewGuid():N}.txt");
@@ -178,10 +186,10 @@ public sealed class ModerationOverHttp
                 mode => mode.NextElementSibling?.QuerySelector(".policies")?.TextContent);
             Assert.Multiple(() =>
             {
-                Assert.That(policies["Two strangers"], Is.EqualTo("Moderation: Block URLs [suppress ×5 → kick]"));
-                Assert.That(policies["Global chat"], Is.EqualTo("Moderation: Block URLs [suppress ×2 → kick], Onion blacklist [exile]"));
-                Assert.That(policies["Three strangers"], Is.EqualTo("Moderation: None"));
-                Assert.That(policies["Ask a question"], Is.EqualTo("Moderation: None"));
+                Assert.That(policies["Two strangers"], Is.EqualTo("Moderation: Block URLs [suppress ×5 → kick], Repeated text [suppress ×2 → kick]"));
+                Assert.That(policies["Global chat"], Is.EqualTo("Moderation: Block URLs [suppress ×2 → kick], Onion blacklist [exile], Repeated text [suppress ×2 → kick]"));
+                Assert.That(policies["Three strangers"], Is.EqualTo("Moderation: Repeated text [suppress ×2 → kick]"));
+                Assert.That(policies["Ask a question"], Is.EqualTo("Moderation: Repeated text [suppress ×2 → kick]"));
             });
         }
         finally
@@ -191,7 +199,7 @@ public sealed class ModerationOverHttp
     }
 
     [Test]
-    public async Task ByDefaultNoPolicyIsActive()
+    public async Task ByDefaultOnlyRepeatedTextIsActiveInEveryMode()
     {
         await using var app = new RemandzanaApp();
         using var http = app.NewClient();
@@ -200,7 +208,8 @@ public sealed class ModerationOverHttp
 
         var modes = page.QuerySelectorAll("dl.modes-list dd .policies").Select(policies => policies.TextContent).ToList();
         Assert.That(modes, Has.Count.EqualTo(6));
-        Assert.That(modes.Take(5), Is.All.EqualTo("Moderation: None"));
+        Assert.That(modes.Take(5), Is.All.EqualTo("Moderation: Repeated text [suppress ×2 → kick]"));
+        Assert.That(modes[5], Is.EqualTo("Moderation: as in the mode of the room you join"));
     }
 
     /// <summary>The messages of an exception and all its inner ones: the host wraps the options failure.</summary>

@@ -83,6 +83,7 @@ public static class ClusterServices
         services.AddSingleton(new RoomStorageMode(scaledOut));
         services.AddMetrics();
         services.TryAddSingleton<SiteMetrics>();
+        services.TryAddSingleton(EchoLimits.Default);
         services.AddSingleton<Listeners>();
         services.AddSingleton<InstanceClient>();
         services.AddSingleton(provider => new ClusterSwitchboard(

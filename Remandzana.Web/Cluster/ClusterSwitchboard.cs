@@ -45,7 +45,8 @@ public sealed class ClusterSwitchboard(
     public SiloAddress HomeOf(string name) => name == HomeName ? Home : SiloAddress.FromParsableString(name);
 
     /// <param name="preferences">Their language and interests (global chat ignores them).</param>
-    public async ValueTask<Person?> Join(ChatEntry entry, Preferences? preferences = null)
+    /// <param name="origin">Their browser's origin (<see cref="Abuse.RequestOrigin"/>), carried into their room.</param>
+    public async ValueTask<Person?> Join(ChatEntry entry, Preferences? preferences = null, Origin? origin = null)
     {
         if (_stopping)
         {
@@ -57,7 +58,7 @@ public sealed class ClusterSwitchboard(
             throw new SwitchboardUnavailableException("This silo has not joined the cluster, or its storage cannot be reached.");
         }
 
-        var listener = listeners.Add(entry, entry == ChatEntry.Global ? Preferences.None : preferences ?? Preferences.None);
+        var listener = listeners.Add(entry, entry == ChatEntry.Global ? Preferences.None : preferences ?? Preferences.None, origin);
         try
         {
             if (entry == ChatEntry.Global)
@@ -165,6 +166,23 @@ public sealed class ClusterSwitchboard(
         catch (Exception e) when (ClusterFailure.Is(e))
         {
             throw new SwitchboardUnavailableException("The question did not reach the matchmaker: " + e.Message, e);
+        }
+    }
+
+    /// <summary><paramref name="id"/>, whose stream is on the instance at <paramref name="home"/>, reports their conversation.</summary>
+    public async ValueTask<ReportMaterial> Report(PersonId id, SiloAddress home)
+    {
+        try
+        {
+            return home.Equals(Home) ? await listeners.Report(id.Value) : await instances.At(home).Report(id.Value);
+        }
+        catch (SiloUnavailableException)
+        {
+            return new ReportMaterial((int)Reports.ReportOutcome.Departed);
+        }
+        catch (Exception e) when (ClusterFailure.Is(e))
+        {
+            throw new SwitchboardUnavailableException("The report did not reach the conversation: " + e.Message, e);
         }
     }
 

@@ -13,9 +13,13 @@ public interface IRoomGrain : IGrainWithStringKey
     Task Welcome(Arrival arrival);
 
     /// <param name="text">Already checked and normalised by the sender's instance.</param>
-    Task<SendReply> Send(string personId, string text);
+    /// <param name="echo">What copies of the text elsewhere say (the domain's <c>Echo</c>), for the RepeatedText policy.</param>
+    Task<SendReply> Send(string personId, string text, int echo);
 
     Task Leave(string personId);
+
+    /// <summary>The person reports the conversation: whom they reported (their lines are added where their stream is); they are thanked and leave.</summary>
+    Task<ReportMaterial> Report(string personId);
 
     /// <summary>The instance at <paramref name="dead"/> is gone: its people leave, and the others are told.</summary>
     Task InstanceLost(SiloAddress dead);

@@ -24,6 +24,7 @@ public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory loggin
         Task.FromResult(listeners.SetupRefusal(personId, question) is { } refusal ? (int)refusal : -1);
 
     public Task<int[]> PeoplePerEntry() => Task.FromResult(listeners.PerEntry());
+    public Task<ReportMaterial> Report(string personId) => listeners.Report(personId);
 
     public Task<ListenerView[]> People() => Task.FromResult(listeners.All
         .Where(listener => !listener.Left)

@@ -7,11 +7,14 @@ namespace Remandzana.Web.Cluster;
 /// The end of one person's stream on the instance that serves their page: their mailbox, the
 /// room they are in once it formed, and whether they left. Changed under its own lock.
 /// </summary>
-public sealed class Listener(Person person, SiloAddress home)
+public sealed class Listener(Person person, SiloAddress home, int transcriptLines = Transcript.DefaultCapacity)
 {
     public Person Person { get; } = person;
 
     public string Id => Person.Id.Value;
+
+    /// <summary>The last lines they were shown, for a report.</summary>
+    public Transcript Transcript { get; } = new(transcriptLines);
 
     /// <summary>Set by the first lines of their room (global chat: at once).</summary>
     public string? RoomId { get; set; }
@@ -36,5 +39,5 @@ public sealed class Listener(Person person, SiloAddress home)
     /// <summary>True the first time only: their reader fell behind and their stream is being dropped.</summary>
     public bool MarkDropped() => Interlocked.Exchange(ref _dropped, 1) == 0;
 
-    public Arrival Arrival => new(Id, (int)Person.Entry, Person.JoinedAt, home, Question, Person.Preferences.Language, Person.Preferences.Interests.ToString());
+    public Arrival Arrival => new(Id, (int)Person.Entry, Person.JoinedAt, home, Question, Person.Preferences.Language, Person.Preferences.Interests.ToString(), Person.Origin.Value);
 }

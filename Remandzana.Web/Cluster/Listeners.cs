@@ -3,10 +3,12 @@ using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
 using Remandzana.Domain.Lines;
+using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Switchboards;
 using Remandzana.Web.Metrics;
 using Remandzana.Web.Options;
+using Remandzana.Web.Reports;
 
 namespace Remandzana.Web.Cluster;
 
@@ -14,8 +16,10 @@ namespace Remandzana.Web.Cluster;
 /// The people whose pages this instance serves: lines from the grains land in their mailboxes,
 /// and what they send goes from here to their room.
 /// </summary>
-public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails silo, IOptions<ChatOptions> chat, TimeProvider time, ILogger<Listeners> logger, SiteMetrics metrics)
+public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails silo, IOptions<ChatOptions> chat, PoliciesByMode policies, EchoLimits echoes, IOptions<ReportsOptions> reports, TimeProvider time, ILogger<Listeners> logger, SiteMetrics metrics)
 {
+    private readonly int _transcriptLines = reports.Value.Lines;
+    private readonly bool _countsEchoes = policies.CountsEchoes;
     private readonly ConcurrentDictionary<string, Listener> _byId = new();
     private readonly int _mailboxCapacity = chat.Value.MailboxCapacity;
     private readonly int _maxMessageLength = chat.Value.MaxMessageLength;
@@ -33,10 +37,10 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
     public Listener? Find(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>A new person whose stream this instance serves.</summary>
-    public Listener Add(ChatEntry entry, Preferences preferences)
+    public Listener Add(ChatEntry entry, Preferences preferences, Origin? origin = null)
     {
-        var person = new Person(PersonId.New(), Person.RoleFor(entry), entry, time.GetUtcNow(), new Mailbox(_mailboxCapacity), Stalled) { Preferences = preferences };
-        var listener = new Listener(person, Home);
+        var person = new Person(PersonId.New(), Person.RoleFor(entry), entry, time.GetUtcNow(), new Mailbox(_mailboxCapacity), Stalled, origin: origin) { Preferences = preferences };
+        var listener = new Listener(person, Home, _transcriptLines);
         _byId[listener.Id] = listener;
         return listener;
     }
@@ -127,6 +131,7 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
 
     public void Post(Listener listener, Line line)
     {
+        listener.Transcript.Add(line, time.GetUtcNow());
         if (!listener.Person.Mailbox.Post(line))
         {
             Stalled(listener.Person);
@@ -143,6 +148,7 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
 
         IRoomGrain room;
         string text;
+        string roomId;
         lock (listener)
         {
             if (listener.Left)
@@ -162,9 +168,56 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
             }
 
             room = listener.RoomGrain ??= Room(known);
+            roomId = known;
         }
 
-        return await room.Send(id, text);
+        return await room.Send(id, text, (int)await EchoOf(listener.Person.Origin, roomId, text));
+    }
+
+    /// <summary>
+    /// What copies of <paramref name="text"/> elsewhere say. Only texts long enough to be an
+    /// advert cost a call (to the grain that counts that text's copies); greetings cost nothing.
+    /// </summary>
+    private async ValueTask<Echo> EchoOf(Origin origin, string roomId, string text)
+    {
+        if (!_countsEchoes || EchoKey.Of(text, echoes.MinLength) is not { } key)
+        {
+            return Echo.None;
+        }
+
+        return (Echo)await grains.GetGrain<ITextEchoGrain>(TextEchoGrain.BucketOf(key)).Observe(origin.Value, roomId, key);
+    }
+
+    /// <summary>
+    /// Someone whose stream is here reports their conversation: the lines they were shown, from
+    /// here, and whom they reported, from their room (which thanks them and ends their conversation).
+    /// </summary>
+    public async Task<ReportMaterial> Report(string id)
+    {
+        if (Find(id) is not { } listener)
+        {
+            return new ReportMaterial((int)ReportOutcome.Departed);
+        }
+
+        IRoomGrain room;
+        lock (listener)
+        {
+            if (listener.Left)
+            {
+                return new ReportMaterial((int)ReportOutcome.Departed);
+            }
+
+            if (listener.RoomId is not { } known)
+            {
+                return new ReportMaterial((int)ReportOutcome.NobodyYet);
+            }
+
+            room = listener.RoomGrain ??= Room(known);
+        }
+
+        var lines = listener.Transcript.Lines().Select(line => new TranscriptLineMessage(line.At, Transcript.TextOf(line.Line))).ToArray();
+        var reported = await room.Report(id);
+        return reported with { Lines = lines };
     }
 
     /// <summary>Why a question from someone whose stream is here stops before the matchmaker, or null when it may go on.</summary>

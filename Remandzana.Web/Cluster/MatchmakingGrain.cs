@@ -166,7 +166,7 @@ public sealed partial class MatchmakingGrain(
     {
         var entry = (ChatEntry)arrival.Entry;
         _arrivals[arrival.PersonId] = arrival;
-        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, new CallSink(this, arrival.PersonId))
+        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, new CallSink(this, arrival.PersonId), origin: arrival.ToOrigin())
         {
             Preferences = arrival.Preferences(),
         };

@@ -5,6 +5,7 @@ using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 using Remandzana.Domain.Switchboards;
+using Remandzana.Web.Reports;
 
 namespace Remandzana.Web.Cluster;
 
@@ -61,7 +62,7 @@ public sealed class RoomGrain(
     private Person Admitted(Arrival arrival)
     {
         var entry = (ChatEntry)arrival.Entry;
-        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, _outbox.SinkFor(arrival.Home, arrival.PersonId))
+        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, _outbox.SinkFor(arrival.Home, arrival.PersonId), origin: arrival.ToOrigin())
         {
             Preferences = arrival.Preferences(),
         };
@@ -106,7 +107,7 @@ public sealed class RoomGrain(
         await Settle();
     }
 
-    public async Task<SendReply> Send(string personId, string text)
+    public async Task<SendReply> Send(string personId, string text, int echo)
     {
         if (_room is null || !_members.TryGetValue(personId, out var member))
         {
@@ -114,7 +115,7 @@ public sealed class RoomGrain(
         }
 
         var mode = _room.Mode;
-        var outcome = _room.Receive(member.Person, text, policies, out var verdict, out var released);
+        var outcome = _room.Receive(member.Person, text, policies, out var verdict, out var released, (Echo)echo);
         Forget(released);
         if (outcome is SendOutcome.Relayed)
         {
@@ -139,6 +140,23 @@ public sealed class RoomGrain(
 
         Forget(_room.Depart(member.Person));
         await Settle();
+    }
+
+    public async Task<ReportMaterial> Report(string personId)
+    {
+        if (_room is null || !_members.TryGetValue(personId, out var member))
+        {
+            return new ReportMaterial((int)ReportOutcome.Departed);
+        }
+
+        var mode = _room.Mode;
+        var reported = _room.Report(member.Person, out var released);
+        Forget(released);
+        await Settle();
+        return new ReportMaterial(
+            (int)ReportOutcome.Reported,
+            mode.ToString(),
+            [.. reported.Select(person => new ReportedMessage(person.Name, person.Origin.Value))]);
     }
 
     public async Task InstanceLost(SiloAddress dead)

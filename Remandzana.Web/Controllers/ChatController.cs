@@ -13,12 +13,14 @@ using Remandzana.Web.Metrics;
 using Remandzana.Web.Localisation;
 using Remandzana.Web.Matching;
 using Remandzana.Web.Options;
+using Remandzana.Web.Reports;
 using Remandzana.Web.Security;
 using Remandzana.Web.Switchboards;
 
 namespace Remandzana.Web.Controllers;
 
 [ServiceFilter<ExileGate>]
+[ServiceFilter<BarGate>(Order = BarGate.Order)]
 public sealed class ChatController(
     ClusterSwitchboard switchboard,
     SendTokens tokens,
@@ -99,7 +101,7 @@ public sealed class ChatController(
         Person? person;
         try
         {
-            person = await switchboard.Join(page.Entry, new Preferences(LanguageChoice.For(HttpContext).Code, InterestsParameter.For(HttpContext)));
+            person = await switchboard.Join(page.Entry, new Preferences(LanguageChoice.For(HttpContext).Code, InterestsParameter.For(HttpContext)), RequestOrigin.Of(HttpContext));
         }
         catch (SwitchboardUnavailableException)
         {

@@ -3,13 +3,14 @@ using Microsoft.Extensions.Options;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Debug;
 using Remandzana.Web.Options;
+using Remandzana.Web.Reports;
 using Remandzana.Web.Security;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Switchboards;
 
 namespace Remandzana.Web.Controllers;
 
-public sealed partial class DebugController(ClusterSwitchboard switchboard, DebugKeys keys, IOptions<DebugOptions> options, ILogger<DebugController> logger) : Controller
+public sealed partial class DebugController(ClusterSwitchboard switchboard, ReportStore reports, DebugKeys keys, IOptions<DebugOptions> options, ILogger<DebugController> logger) : Controller
 {
     /// <summary>The operator's JSON view. The key comes from the server's log: a request without one makes it log a fresh key.</summary>
     [HttpGet("/debug")]
@@ -35,7 +36,8 @@ public sealed partial class DebugController(ClusterSwitchboard switchboard, Debu
 
         try
         {
-            return new JsonResult(await switchboard.Snapshot(), DebugSnapshot.Json);
+            var snapshot = await switchboard.Snapshot() with { Reports = await reports.OpenAsync(HttpContext.RequestAborted) };
+            return new JsonResult(snapshot, DebugSnapshot.Json);
         }
         catch (SwitchboardUnavailableException)
         {

@@ -7,7 +7,8 @@ namespace Remandzana.Web.Debug;
 /// <c>{ "people": [...], "lobbies": [...], "rooms": [...], "matchmaker": "…" }</c>; other tools read that shape.
 /// </summary>
 /// <param name="Matchmaker">The instance whose silo holds the matchmaking grain now.</param>
-public sealed record DebugSnapshot(IReadOnlyList<PersonView> People, IReadOnlyList<LobbyView> Lobbies, IReadOnlyList<RoomView> Rooms, string? Matchmaker = null)
+/// <param name="Reports">The open reports in this instance's reports folder.</param>
+public sealed record DebugSnapshot(IReadOnlyList<PersonView> People, IReadOnlyList<LobbyView> Lobbies, IReadOnlyList<RoomView> Rooms, string? Matchmaker = null, IReadOnlyList<Reports.ReportView>? Reports = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 }

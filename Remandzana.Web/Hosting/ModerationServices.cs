@@ -15,6 +15,7 @@ public static class ModerationServices
         services.AddSingleton(provider => Policies.From(
             provider.GetRequiredService<IOptions<ModerationOptions>>().Value,
             provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Policies).FullName!)));
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<ModerationOptions>>().Value.RepeatedText.ToLimits());
         services.AddSingleton<ExileMarks>();
         services.AddSingleton<ExileGate>();
         return services;

@@ -29,6 +29,11 @@ public static partial class Policies
                 active.Add(blacklist);
             }
 
+            if (policies.RepeatedText.Enabled)
+            {
+                active.Add(new RepeatedText(policies.RepeatedText.ToLadder()));
+            }
+
             if (active.Count > 0)
             {
                 byMode[mode] = active;

@@ -10,4 +10,7 @@ public sealed class ModePolicyOptions
 
     /// <summary>Refuse messages with an onion address on the blacklist file.</summary>
     public LadderOptions OnionBlacklist { get; set; } = new() { Suppress = 0, Then = Consequence.Exile };
+
+    /// <summary>Refuse the same text sent into too many rooms (on by default: adverts to strangers).</summary>
+    public LadderOptions RepeatedText { get; set; } = new() { Enabled = true, Suppress = 2, Then = Consequence.Kick };
 }

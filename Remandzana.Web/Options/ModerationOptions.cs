@@ -16,6 +16,9 @@ public sealed class ModerationOptions : IValidatableObject
     [Range(1, 3_650)]
     public int ExileDays { get; set; } = 365;
 
+    /// <summary>When copies of one text count as advertising, for every mode's RepeatedText policy.</summary>
+    public RepeatedTextOptions RepeatedText { get; set; } = new();
+
     public ModePolicyOptions Two { get; set; } = new();
 
     public ModePolicyOptions Three { get; set; } = new();
@@ -33,7 +36,7 @@ public sealed class ModerationOptions : IValidatableObject
     {
         foreach (var (mode, policies) in Modes)
         {
-            foreach (var (name, ladder) in new[] { ("BlockUrls", policies.BlockUrls), ("OnionBlacklist", policies.OnionBlacklist) })
+            foreach (var (name, ladder) in new[] { ("BlockUrls", policies.BlockUrls), ("OnionBlacklist", policies.OnionBlacklist), ("RepeatedText", policies.RepeatedText) })
             {
                 var results = new List<ValidationResult>();
                 if (!Validator.TryValidateObject(ladder, new ValidationContext(ladder), results, validateAllProperties: true))
@@ -43,6 +46,15 @@ public sealed class ModerationOptions : IValidatableObject
                         yield return new ValidationResult($"{Section}:{mode}:{name}: {result.ErrorMessage}", [$"{mode}.{name}"]);
                     }
                 }
+            }
+        }
+
+        var thresholds = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(RepeatedText, new ValidationContext(RepeatedText), thresholds, validateAllProperties: true))
+        {
+            foreach (var result in thresholds)
+            {
+                yield return new ValidationResult($"{Section}:RepeatedText: {result.ErrorMessage}", [nameof(RepeatedText)]);
             }
         }
 

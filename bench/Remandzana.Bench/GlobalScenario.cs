@@ -79,7 +79,7 @@ public static class GlobalScenario
                 Volatile.Write(ref sentAt[message], Stopwatch.GetTimestamp());
                 try
                 {
-                    return await tab.Send(http, string.Create(CultureInfo.InvariantCulture, $"m{message} hello everyone"), CancellationToken.None) == HttpStatusCode.OK;
+                    return await tab.Send(http, string.Create(CultureInfo.InvariantCulture, $"m{message} hi all"), CancellationToken.None) == HttpStatusCode.OK;
                 }
                 catch (HttpRequestException)
                 {

@@ -154,7 +154,7 @@ public static class PairsScenario
                 Volatile.Write(ref sentAt[id], Stopwatch.GetTimestamp());
                 try
                 {
-                    if (await tab.Send(instances[instance], string.Create(CultureInfo.InvariantCulture, $"m{id} hello from the bench"), CancellationToken.None) == HttpStatusCode.OK)
+                    if (await tab.Send(instances[instance], string.Create(CultureInfo.InvariantCulture, $"m{id} hello"), CancellationToken.None) == HttpStatusCode.OK)
                     {
                         Interlocked.Increment(ref sent);
                         continue;

@@ -1,0 +1,14 @@
+namespace Remandzana.Domain.Moderation;
+
+/// <summary>What the copies of a text sent elsewhere say about one more copy.</summary>
+public enum Echo
+{
+    /// <summary>Nothing unusual: relay it.</summary>
+    None,
+
+    /// <summary>Its sender's origin already sent it into more rooms than allowed within the window.</summary>
+    Repeated,
+
+    /// <summary>Many origins send it into many rooms at once: it is suppressed site-wide for a while.</summary>
+    Swarm,
+}

@@ -1,0 +1,92 @@
+using Remandzana.Domain.Lines;
+using Remandzana.Domain.Moderation;
+using Remandzana.Domain.People;
+using Remandzana.Domain.Rooms;
+using Remandzana.Domain.Switchboards;
+using Remandzana.Tests.Support;
+
+namespace Remandzana.Tests.Contract;
+
+/// <summary>
+/// The RepeatedText policy counts every copy of a text in one place, whichever instance holds the
+/// sender's page and whichever one the message is posted to: alone, and across three instances
+/// sharing a real redis-server.
+/// </summary>
+[Category("Contract")]
+[TestFixture("memory")]
+[TestFixture("redis")]
+public sealed class RepeatedTextAcrossInstances(string backend)
+{
+    private const string Advert = "Cheap followers for your channel, write to me for the price list";
+
+    private static readonly RepeatedText Policy = new(new Ladder(2, Consequence.Kick));
+
+    private static readonly PoliciesByMode Policies = new(new Dictionary<Mode, IReadOnlyList<Policy>> { [Mode.Two] = [Policy] });
+
+    private RedisServer? _redis;
+    private SwitchboardCluster _cluster = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        if (backend == "redis")
+        {
+            _redis = await RedisServer.Start();
+            _cluster = await SwitchboardCluster.Redis(_redis, 3, Policies);
+        }
+        else
+        {
+            _cluster = await SwitchboardCluster.Alone(Policies);
+        }
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        await _cluster.DisposeAsync();
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+    }
+
+    private async Task<(Person Sender, Person Stranger)> Meet(int instance, Origin sender, Origin stranger)
+    {
+        var partner = await _cluster[instance + 1].Join(ChatEntry.Two, origin: stranger) ?? throw new AssertionException("refused");
+        var person = await _cluster[instance].Join(ChatEntry.Two, origin: sender) ?? throw new AssertionException("refused");
+        await person.Until(Notices.FoundStranger);
+        await partner.Until(Notices.FoundStranger);
+        return (person, partner);
+    }
+
+    [Test]
+    public async Task OneOriginOnEveryInstanceReachesThreeStrangersWithOneAdvert()
+    {
+        var spammer = new Origin($"address:198.51.100.{backend.Length}");
+        var outcomes = new List<SendOutcome>();
+        for (var stranger = 0; stranger < 6; stranger++)
+        {
+            var (sender, partner) = await Meet(stranger, spammer, new Origin($"address:192.0.2.{stranger}"));
+            outcomes.Add((await _cluster[stranger + 2].Send(sender.Id, $"{Advert} ({stranger + 1} left)")).Outcome);
+            await _cluster[stranger].Leave(sender.Id);
+            var seen = await partner.UntilEnded();
+            Assert.That(seen.Any(line => line.StartsWith("Stranger: Cheap followers", StringComparison.Ordinal)), Is.EqualTo(stranger < 3), $"stranger {stranger + 1}");
+        }
+
+        Assert.That(outcomes, Is.EqualTo(new[] { SendOutcome.Relayed, SendOutcome.Relayed, SendOutcome.Relayed, SendOutcome.Suppressed, SendOutcome.Suppressed, SendOutcome.Suppressed }));
+    }
+
+    [Test]
+    public async Task ManyOriginsOnManyInstancesSendingOneTextAreSuppressedSiteWide()
+    {
+        var swarm = "Join the best group on the whole site today, link in my name";
+        var outcomes = new List<SendOutcome>();
+        for (var bot = 0; bot < 6; bot++)
+        {
+            var (sender, _) = await Meet(bot, new Origin($"address:203.0.113.{bot}"), new Origin($"address:192.0.2.{100 + bot}"));
+            outcomes.Add((await _cluster[bot + 1].Send(sender.Id, swarm)).Outcome);
+        }
+
+        Assert.That(outcomes, Is.EqualTo(new[] { SendOutcome.Relayed, SendOutcome.Relayed, SendOutcome.Relayed, SendOutcome.Relayed, SendOutcome.Suppressed, SendOutcome.Suppressed }), "the fifth origin makes a swarm (five by default); the sixth is caught by it");
+    }
+}

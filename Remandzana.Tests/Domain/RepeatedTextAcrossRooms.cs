@@ -1,0 +1,201 @@
+using Microsoft.Extensions.Time.Testing;
+using Remandzana.Domain.Lines;
+using Remandzana.Domain.Moderation;
+using Remandzana.Domain.People;
+using Remandzana.Domain.Rooms;
+using Remandzana.Domain.Switchboards;
+using Remandzana.Tests.Support;
+
+namespace Remandzana.Tests.Domain;
+
+[Category("Domain")]
+public sealed class RepeatedTextAcrossRooms
+{
+    private const string Advert = "Visit my shop, best prices, write to shop at example dot org";
+
+    private static readonly EchoLimits Limits = new(Rooms: 3, Window: TimeSpan.FromMinutes(10), SwarmSenders: 4, SwarmWindow: TimeSpan.FromMinutes(1), SwarmBlock: TimeSpan.FromMinutes(30));
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+
+    private TextEchoes Echoes() => new(Limits, _clock);
+
+    [TestCase("Call 555-1234 NOW, cheap deals", "call 555-9876   now, cheap DEALS")]
+    [TestCase("  Best\tprices\n\nin town today  ", "best prices in town today")]
+    [TestCase("Room 12 and room 345 are open", "room 9 and room 0 are open")]
+    public void CaseWhiteSpaceAndDigitsAreEvenedOut(string one, string other) =>
+        Assert.That(EchoKey.Of(one, 10), Is.EqualTo(EchoKey.Of(other, 10)).And.Not.Null);
+
+    [Test]
+    public void DifferentWordsAreDifferentTexts() =>
+        Assert.That(EchoKey.Of("best prices in town today", 10), Is.Not.EqualTo(EchoKey.Of("best prices in town tomorrow", 10)));
+
+    [TestCase("hi")]
+    [TestCase("asl?")]
+    [TestCase("hello there 123")]
+    public void GreetingsAreTooShortToCount(string greeting) =>
+        Assert.That(EchoKey.Of(greeting, 16), Is.Null);
+
+    [Test]
+    public void OneOriginMaySendATextIntoAFewRoomsThenItIsRepeated()
+    {
+        var echoes = Echoes();
+
+        var echoes1To4 = Enumerable.Range(1, 4).Select(room => echoes.ObserveText("spammer", $"room-{room}", Advert)).ToList();
+
+        Assert.That(echoes1To4, Is.EqualTo(new[] { Echo.None, Echo.None, Echo.None, Echo.Repeated }));
+    }
+
+    [Test]
+    public void SayingItAgainInTheSameRoomIsNoNewRoom()
+    {
+        var echoes = Echoes();
+
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.That(echoes.ObserveText("chatty", "room-1", Advert), Is.EqualTo(Echo.None), $"copy {i + 1} in one room");
+        }
+    }
+
+    [Test]
+    public void AnOriginsCopiesAreForgottenAfterTheWindow()
+    {
+        var echoes = Echoes();
+        for (var room = 1; room <= 3; room++)
+        {
+            echoes.ObserveText("patient", $"room-{room}", Advert);
+        }
+
+        _clock.Advance(TimeSpan.FromMinutes(11));
+
+        Assert.That(echoes.ObserveText("patient", "room-4", Advert), Is.EqualTo(Echo.None));
+        Assert.That(echoes.Count, Is.EqualTo(1), "the old copies were swept, the new one is kept");
+    }
+
+    [Test]
+    public void ManyOriginsSendingOneTextIntoManyRoomsMakeASwarmThatHoldsForEveryone()
+    {
+        var echoes = Echoes();
+
+        var first = Enumerable.Range(1, 4).Select(bot => echoes.ObserveText($"bot-{bot}", $"room-{bot}", Advert)).ToList();
+        _clock.Advance(TimeSpan.FromMinutes(20));
+        var laterFromSomeoneNew = echoes.ObserveText("newcomer", "room-99", Advert);
+        _clock.Advance(TimeSpan.FromMinutes(11));
+        var afterTheBlock = echoes.ObserveText("another", "room-100", Advert);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Is.EqualTo(new[] { Echo.None, Echo.None, Echo.None, Echo.Swarm }), "the fourth origin in a fourth room within a minute");
+            Assert.That(laterFromSomeoneNew, Is.EqualTo(Echo.Swarm), "suppressed site-wide for the block");
+            Assert.That(afterTheBlock, Is.EqualTo(Echo.None), "the block ends");
+        });
+    }
+
+    [Test]
+    public void ManyOriginsSpreadOverMoreThanAMinuteAreNoSwarm()
+    {
+        var echoes = Echoes();
+        var heard = new List<Echo>();
+        for (var person = 1; person <= 8; person++)
+        {
+            heard.Add(echoes.ObserveText($"person-{person}", $"room-{person}", Advert));
+            _clock.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        Assert.That(heard, Has.All.EqualTo(Echo.None));
+    }
+
+    [Test]
+    public void MemoryStaysBoundedUnderAFloodOfUniqueTexts()
+    {
+        var echoes = new TextEchoes(Limits with { MaxTexts = 100 }, _clock);
+
+        for (var i = 0; i < 1_000; i++)
+        {
+            echoes.ObserveText("flood", "room-1", $"unique text number {i:x} with words {Guid.NewGuid():N}");
+        }
+
+        Assert.That(echoes.Count, Is.EqualTo(100));
+    }
+
+    private static readonly RepeatedText Policy = new(new Ladder(2, Consequence.Kick));
+
+    private static readonly Origin Spammer = new("address:198.51.100.7");
+
+    private Switchboard WithRepeatedText() => new(
+        new SwitchboardSettings(),
+        _clock,
+        new Random(1),
+        new PoliciesByMode(new Dictionary<Mode, IReadOnlyList<Policy>> { [Mode.Two] = [Policy] }),
+        Limits);
+
+    /// <summary>A new conversation between the spammer and a stranger of their own origin.</summary>
+    private static (Person Spammer, Person Stranger) Meet(Switchboard switchboard, int stranger)
+    {
+        var partner = switchboard.Join(ChatEntry.Two, origin: new Origin($"address:192.0.2.{stranger}"))!;
+        var spammer = switchboard.Join(ChatEntry.Two, origin: Spammer)!;
+        return (spammer, partner);
+    }
+
+    [Test]
+    public void ASpammerPastingIntoSixConversationsReachesThreeStrangers()
+    {
+        var switchboard = WithRepeatedText();
+        var outcomes = new List<SendOutcome>();
+        var reached = 0;
+        List<string> toldTheSpammer = [];
+
+        for (var stranger = 0; stranger < 6; stranger++)
+        {
+            var (spammer, partner) = Meet(switchboard, stranger);
+            outcomes.Add(switchboard.Send(spammer.Id, $"{Advert}, offer {stranger}"));
+            reached += partner.DrainTexts().Count(line => line.StartsWith("Stranger: Visit my shop", StringComparison.Ordinal));
+            toldTheSpammer = spammer.DrainTexts();
+            switchboard.Leave(spammer.Id);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(reached, Is.EqualTo(3), "the same advert (digits evened out) reached three strangers only");
+            Assert.That(outcomes, Is.EqualTo(new[] { SendOutcome.Relayed, SendOutcome.Relayed, SendOutcome.Relayed, SendOutcome.Suppressed, SendOutcome.Suppressed, SendOutcome.Suppressed }));
+            Assert.That(toldTheSpammer, Has.Some.EqualTo(Notices.Suppressed(Policy.Reason)), "the sender is told why");
+        });
+    }
+
+    [Test]
+    public void ASpammerWhoKeepsPastingIsSuppressedThenKickedByTheLadder()
+    {
+        var switchboard = WithRepeatedText();
+        for (var stranger = 0; stranger < 3; stranger++)
+        {
+            var (earlier, _) = Meet(switchboard, stranger);
+            switchboard.Send(earlier.Id, Advert);
+            switchboard.Leave(earlier.Id);
+        }
+
+        var (spammer, partner) = Meet(switchboard, 9);
+        var outcomes = Enumerable.Range(0, 3).Select(_ => switchboard.Send(spammer.Id, Advert)).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcomes, Is.EqualTo(new[] { SendOutcome.Suppressed, SendOutcome.Suppressed, SendOutcome.Kicked }));
+            Assert.That(spammer.DrainTexts(), Has.Some.EqualTo(Notices.Kicked(Policy.Reason)));
+            Assert.That(partner.DrainTexts(), Has.None.Contains("Visit my shop").And.Some.EqualTo(Notices.StrangerLeft));
+        });
+    }
+
+    [Test]
+    public void AModeWithoutThePolicyRelaysEveryCopy()
+    {
+        var switchboard = WithRepeatedText();
+        var outcomes = new List<SendOutcome>();
+        for (var room = 0; room < 5; room++)
+        {
+            var first = switchboard.Join(ChatEntry.Three, origin: Spammer)!;
+            switchboard.Join(ChatEntry.Three, origin: new Origin($"address:192.0.2.{room}"));
+            switchboard.Join(ChatEntry.Three, origin: new Origin($"address:192.0.2.{room + 100}"));
+            outcomes.Add(switchboard.Send(first.Id, Advert));
+        }
+
+        Assert.That(outcomes, Has.All.EqualTo(SendOutcome.Relayed));
+    }
+}

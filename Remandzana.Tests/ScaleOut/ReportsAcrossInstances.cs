@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Remandzana.Domain.Lines;
+using Remandzana.Tests.Support;
+
+namespace Remandzana.Tests.ScaleOut;
+
+/// <summary>
+/// Two app processes sharing one redis-server, each with its own reports folder: a report posted
+/// to the instance that does not hold the reporter's stream still carries the lines they saw, and
+/// a bar the operator sets in that instance's file closes the other instance's chat pages too.
+/// </summary>
+[Category("ScaleOut")]
+public sealed class ReportsAcrossInstances
+{
+    private static readonly IPAddress StrangerAddress = IPAddress.Parse("127.0.0.2");
+
+    [Test]
+    public async Task AReportPostedToTheOtherInstanceIsStoredThereAndItsBarHoldsOnEveryInstance()
+    {
+        await using var site = await ScaledOutSite.Start(2, settings: new Dictionary<string, string> { ["Remandzana__Reports__RescanSeconds"] = "1" });
+        await using var reporter = await site[0].OpenChat("/two");
+        await using var stranger = new ChatClient(FromAddress.Client(StrangerAddress, site[1].BaseAddress));
+        await stranger.Open("/two");
+        await reporter.WaitForLine(Notices.FoundStranger);
+        await stranger.WaitForLine(Notices.FoundStranger);
+        await stranger.Send("an unwanted line");
+        await reporter.WaitForLine("Stranger: an unwanted line");
+        var token = reporter.Form.QuerySelector("form.report input[name=token]")!.GetAttribute("value")!;
+
+        using var viaOther = site[1].NewClient();
+        var answer = await viaOther.PostAsync("/report", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token }));
+
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await reporter.WaitForLine(Notices.ReportThanks);
+        await reporter.WaitForEnd();
+        await stranger.WaitForLine(Notices.StrangerLeft);
+        var file = Directory.GetFiles(Path.Combine(site[1].Folder, "reports"), "*.json").Single();
+        using (var report = JsonDocument.Parse(await File.ReadAllTextAsync(file)))
+        {
+            Assert.That(report.RootElement.GetProperty("lines").EnumerateArray().Select(line => line.GetProperty("text").GetString()), Does.Contain("Stranger: an unwanted line"));
+            Assert.That(report.RootElement.GetProperty("reported")[0].GetProperty("origin").GetString(), Is.EqualTo("address:127.0.0.2"));
+        }
+
+        var edited = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+        edited["reported"]![0]!["bar"] = true;
+        await File.WriteAllTextAsync(file, edited.ToJsonString());
+
+        using var fromStranger = FromAddress.Client(StrangerAddress, site[0].BaseAddress);
+        for (var attempt = 0; ; attempt++)
+        {
+            using var page = await fromStranger.GetAsync("/two", HttpCompletionOption.ResponseHeadersRead);
+            if (page.StatusCode == HttpStatusCode.Forbidden)
+            {
+                Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("You are barred from chatting"));
+                break;
+            }
+
+            Assert.That(attempt, Is.LessThan(100), "the first instance learnt of the bar set in the second one's file within 10 s");
+            await Task.Delay(100);
+        }
+
+        using var fromElsewhere = site[0].NewClient();
+        using var other = await fromElsewhere.GetAsync("/two", HttpCompletionOption.ResponseHeadersRead);
+        Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.OK), "only the barred origin");
+    }
+}

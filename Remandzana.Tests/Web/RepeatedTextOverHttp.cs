@@ -1,0 +1,94 @@
+using System.Net;
+using Remandzana.Domain.Lines;
+using Remandzana.Domain.Moderation;
+using Remandzana.Tests.Support;
+
+namespace Remandzana.Tests.Web;
+
+/// <summary>The RepeatedText policy as it is by default, over real chat streams: origins are the browsers' addresses.</summary>
+[Category("Web")]
+public sealed class RepeatedTextOverHttp
+{
+    private const string Advert = "Best crypto signals, 100% profit, ask me for the group";
+
+    private static readonly string Reason = new RepeatedText(new Ladder(2, Consequence.Kick)).Reason;
+
+    private static readonly IPAddress Spammer = IPAddress.Parse("127.0.0.2");
+
+    /// <summary>A new two-person conversation: a stranger from 127.0.0.1, then the person from <paramref name="from"/>.</summary>
+    private static async Task<(ChatClient Person, ChatClient Stranger)> Meet(RemandzanaApp app, IPAddress from)
+    {
+        var stranger = await app.OpenChat("/two");
+        var person = await app.OpenChat("/two", from);
+        await stranger.WaitForLine(Notices.FoundStranger);
+        await person.WaitForLine(Notices.FoundStranger);
+        return (person, stranger);
+    }
+
+    [Test]
+    public async Task AnAdvertPastedIntoSeveralConversationsReachesThreeStrangersThenIsSuppressedThenKicked()
+    {
+        await using var app = new RemandzanaApp();
+        for (var conversation = 1; conversation <= 3; conversation++)
+        {
+            var (spammer, stranger) = await Meet(app, Spammer);
+            await using var _ = spammer;
+            await using var __ = stranger;
+            await spammer.Send(Advert.Replace("100", $"{conversation}00", StringComparison.Ordinal));
+            await stranger.WaitForLine("Stranger: Best crypto signals");
+        }
+
+        var (fourth, victim) = await Meet(app, Spammer);
+        await using var ___ = fourth;
+        await using var ____ = victim;
+
+        var first = await fourth.Send(Advert);
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(fourth.Form.QuerySelector(".error")?.TextContent, Is.EqualTo(Notices.Suppressed(Reason).English));
+            Assert.That(fourth.Form.QuerySelector("input[name=message]")?.GetAttribute("value"), Is.EqualTo(Advert), "the text is kept");
+        });
+        await fourth.Send(Advert);
+        Assert.That(fourth.Form.QuerySelector(".error")?.TextContent, Does.Contain("last warning"));
+        await fourth.Send(Advert);
+
+        Assert.That(fourth.Form.QuerySelector(".error")?.TextContent, Is.EqualTo(Notices.Kicked(Reason).English));
+        Assert.That(fourth.Form.QuerySelector("input[name=message]")?.HasAttribute("disabled"), Is.True);
+        await fourth.WaitForLine(Notices.Kicked(Reason).English);
+        await fourth.WaitForEnd();
+        await victim.WaitForLine(Notices.StrangerLeft);
+        Assert.That(victim.ChatTexts, Is.Empty, "the fourth stranger never saw the advert");
+    }
+
+    [Test]
+    public async Task OneTextFromManyAddressesIntoManyConversationsIsSuppressedSiteWide()
+    {
+        await using var app = new RemandzanaApp();
+        var clients = new List<ChatClient>();
+        var reached = new List<bool>();
+        try
+        {
+            for (var bot = 2; bot <= 7; bot++)
+            {
+                var (sender, stranger) = await Meet(app, IPAddress.Parse($"127.0.0.{bot}"));
+                clients.Add(sender);
+                clients.Add(stranger);
+                await sender.Send(Advert);
+                reached.Add(sender.Form.QuerySelector(".error") is null);
+            }
+
+            Assert.That(reached, Is.EqualTo(new[] { true, true, true, true, false, false }), "the fifth address makes a swarm; the sixth is caught by it");
+            await clients[^1].Send("a stranger says hello");
+            await clients[^2].WaitForLine("Stranger: a stranger says hello");
+            Assert.That(clients[^1].ChatTexts, Is.EqualTo(new[] { "You: a stranger says hello" }), "the advert never arrived");
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Remandzana.Domain.Lines;
+using Remandzana.Tests.Support;
+using Remandzana.Web.Reports;
+
+namespace Remandzana.Tests.Web;
+
+[Category("Web")]
+public sealed class ReportsOverHttp
+{
+    private const string Hostile = "<b>buy</b> & \"click\" <script>alert(1)</script>";
+
+    private static readonly IPAddress StrangerAddress = IPAddress.Parse("127.0.0.2");
+
+    private static async Task<(ChatClient Reporter, ChatClient Stranger)> Pair(RemandzanaApp app)
+    {
+        var reporter = await app.OpenChat("/two");
+        var stranger = await app.OpenChat("/two", StrangerAddress);
+        await reporter.WaitForLine(Notices.FoundStranger);
+        await stranger.WaitForLine(Notices.FoundStranger);
+        return (reporter, stranger);
+    }
+
+    private static string ReportsFolder(RemandzanaApp app) => Path.Combine(app.Folder, "reports");
+
+    [Test]
+    public async Task AReportStoresTheLinesTheReporterSawAndThePartnersOriginAndThanksTheReporter()
+    {
+        await using var app = new RemandzanaApp();
+        using var counted = new ReportCounter(app);
+        var (reporter, stranger) = await Pair(app);
+        await using var _ = reporter;
+        await using var __ = stranger;
+        await stranger.Send(Hostile);
+        await reporter.Send("please stop");
+        await reporter.WaitForLine("You: please stop");
+
+        var answer = await reporter.Report();
+
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(reporter.LastAnswer.QuerySelector(".reported")?.TextContent, Is.EqualTo(Notices.ReportThanks));
+        Assert.That(reporter.LastAnswer.QuerySelector("input[name=message]")?.HasAttribute("disabled"), Is.True);
+        await reporter.WaitForLine(Notices.ReportThanks);
+        await reporter.WaitForEnd();
+        await stranger.WaitForLine(Notices.StrangerLeft);
+        Assert.That(reporter.Page.QuerySelector("nav a.start-over[href='/two']"), Is.Not.Null, "the bar's New conversation link starts over");
+
+        var file = Directory.GetFiles(ReportsFolder(app), "*.json").Single();
+        var raw = await File.ReadAllTextAsync(file);
+        using var report = JsonDocument.Parse(raw);
+        var root = report.RootElement;
+        var lines = root.GetProperty("lines").EnumerateArray().Select(line => line.GetProperty("text").GetString()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.GetProperty("mode").GetString(), Is.EqualTo("Two"));
+            Assert.That(root.GetProperty("closed").GetBoolean(), Is.False);
+            Assert.That(root.GetProperty("reported").GetArrayLength(), Is.EqualTo(1));
+            Assert.That(root.GetProperty("reported")[0].GetProperty("name").GetString(), Is.EqualTo("Stranger"));
+            Assert.That(root.GetProperty("reported")[0].GetProperty("origin").GetString(), Is.EqualTo("address:127.0.0.2"));
+            Assert.That(root.GetProperty("reported")[0].GetProperty("bar").GetBoolean(), Is.False);
+            Assert.That(lines, Is.EqualTo(new[] { Notices.LookingForStranger, Notices.FoundStranger, "Stranger: " + Hostile, "You: please stop" }), "as the reporter saw them, the thanks not included");
+            Assert.That(raw, Does.Not.Contain("&lt;").And.Not.Contain("<script>"), "the text is stored as JSON text, escaped, never as markup");
+            Assert.That(counted.Total, Is.EqualTo(1), "remandzana.reports counted it");
+        });
+    }
+
+    [Test]
+    public async Task TheDebugViewListsOpenReportsUntilTheOperatorClosesThem()
+    {
+        await using var app = new RemandzanaApp();
+        var (reporter, stranger) = await Pair(app);
+        await using var _ = reporter;
+        await using var __ = stranger;
+        await reporter.Report();
+        using var http = app.NewClient();
+        await http.GetAsync("/debug");
+        var key = app.Logs.Entries.Where(entry => entry.Level == LogLevel.Warning && entry.Properties.ContainsKey("DebugKey")).Select(entry => (string)entry.Properties["DebugKey"]!).Single();
+
+        using var open = JsonDocument.Parse(await http.GetStringAsync($"/debug?key={key}"));
+        var file = Directory.GetFiles(ReportsFolder(app), "*.json").Single();
+        await EditReport(file, report => report["closed"] = true);
+        using var closed = JsonDocument.Parse(await http.GetStringAsync($"/debug?key={key}"));
+
+        var listed = open.RootElement.GetProperty("reports").EnumerateArray().ToList();
+        Assert.That(listed, Has.Count.EqualTo(1));
+        Assert.That(listed[0].GetProperty("file").GetString(), Is.EqualTo(Path.GetFileName(file)));
+        Assert.That(listed[0].GetProperty("report").GetProperty("reported")[0].GetProperty("origin").GetString(), Is.EqualTo("address:127.0.0.2"));
+        Assert.That(closed.RootElement.GetProperty("reports").GetArrayLength(), Is.Zero);
+    }
+
+    [Test]
+    public async Task AnOriginTheOperatorBarredGets403ChatPagesUntilTheBarEnds()
+    {
+        await using var app = new RemandzanaApp();
+        var (reporter, stranger) = await Pair(app);
+        await using var _ = reporter;
+        await using var __ = stranger;
+        await reporter.Report();
+        await stranger.WaitForEnd();
+        var file = Directory.GetFiles(ReportsFolder(app), "*.json").Single();
+        var until = new DateTimeOffset(2099, 1, 2, 3, 4, 0, TimeSpan.Zero);
+
+        await EditReport(file, report => report["reported"]![0]!["barredUntil"] = until.ToString("O"));
+        await app.Services.GetRequiredService<Bars>().Refresh(CancellationToken.None);
+
+        using var barredHttp = app.NewClient(StrangerAddress);
+        using var barred = await barredHttp.GetAsync("/two", HttpCompletionOption.ResponseHeadersRead);
+        Assert.That(barred.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await barred.Content.ReadAsStringAsync());
+        Assert.That(page.QuerySelector("h1")?.TextContent, Is.EqualTo("You are barred from chatting"));
+        Assert.That(page.QuerySelector("main")?.TextContent ?? page.Body!.TextContent, Does.Contain("barred").And.Contain("until 2099-01-02 03:04 UTC"));
+        await using var reporterAgain = await app.OpenChat("/two");
+        Assert.That(reporterAgain.Response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the reporter is not barred");
+
+        await EditReport(file, report => report["reported"]![0]!["barredUntil"] = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O"));
+        await app.Services.GetRequiredService<Bars>().Refresh(CancellationToken.None);
+        await using var afterTheBar = await app.OpenChat("/two", StrangerAddress);
+        Assert.That(afterTheBar.Response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a bar that ended bars nobody");
+    }
+
+    [Test]
+    public async Task BarTrueBarsForTheConfiguredDaysFromTheReport()
+    {
+        await using var app = new RemandzanaApp();
+        var (reporter, stranger) = await Pair(app);
+        await using var _ = reporter;
+        await using var __ = stranger;
+        await reporter.Report();
+        await stranger.WaitForEnd();
+        var file = Directory.GetFiles(ReportsFolder(app), "*.json").Single();
+
+        var reportedAt = DateTimeOffset.FromUnixTimeSeconds(JsonNode.Parse(await File.ReadAllTextAsync(file))!["timestamp"]!.GetValue<long>());
+        await EditReport(file, report => report["reported"]![0]!["bar"] = true);
+        await app.Services.GetRequiredService<Bars>().Refresh(CancellationToken.None);
+
+        using var barredHttp = app.NewClient(StrangerAddress);
+        using var barred = await barredHttp.GetAsync("/any", HttpCompletionOption.ResponseHeadersRead);
+        Assert.That(barred.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(await barred.Content.ReadAsStringAsync(), Does.Contain($"until {reportedAt.AddDays(30).UtcDateTime:yyyy-MM-dd HH:mm} UTC"));
+    }
+
+    [Test]
+    public async Task AForgedOrMissingTokenReportsNothing()
+    {
+        await using var app = new RemandzanaApp();
+        await using var person = await app.OpenChat("/two");
+        await person.WaitForLine(Notices.LookingForStranger);
+
+        var forged = await person.Report(token: "CfDJ8forged");
+        Assert.That(forged.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(person.LastAnswer.QuerySelector(".reported")?.TextContent, Does.Contain("not valid").And.Contain("nothing was reported"));
+
+        using var http = app.NewClient();
+        var missing = await http.PostAsync("/report", new FormUrlEncodedContent(new Dictionary<string, string> { ["other"] = "x" }));
+        Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(Directory.Exists(ReportsFolder(app)) ? Directory.GetFiles(ReportsFolder(app)) : [], Is.Empty);
+    }
+
+    [Test]
+    public async Task SomeoneStillWaitingIsToldThereIsNobodyToReportAndKeepsWaiting()
+    {
+        await using var app = new RemandzanaApp();
+        await using var person = await app.OpenChat("/two");
+        await person.WaitForLine(Notices.LookingForStranger);
+
+        var answer = await person.Report();
+
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(person.Form.QuerySelector(".error")?.TextContent, Is.EqualTo(Notices.NobodyToReport));
+        Assert.That(person.Form.QuerySelector("form.report input[name=token]"), Is.Not.Null, "the form comes back usable");
+        await using var stranger = await app.OpenChat("/two");
+        await person.WaitForLine(Notices.FoundStranger);
+    }
+
+    private static async Task EditReport(string file, Action<JsonNode> edit)
+    {
+        var report = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+        edit(report);
+        await File.WriteAllTextAsync(file, report.ToJsonString());
+    }
+
+    /// <summary>Listens to the app's own "Remandzana" meter for remandzana.reports.</summary>
+    private sealed class ReportCounter : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private long _total;
+
+        public ReportCounter(RemandzanaApp app)
+        {
+            var meters = app.Services.GetRequiredService<IMeterFactory>();
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == "Remandzana" && instrument.Meter.Scope == meters && instrument.Name == "remandzana.reports")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _total, value));
+            _listener.Start();
+        }
+
+        public long Total => Interlocked.Read(ref _total);
+
+        public void Dispose() => _listener.Dispose();
+    }
+}

@@ -1,0 +1,14 @@
+using Orleans;
+
+namespace Remandzana.Web.Cluster;
+
+/// <summary>
+/// The copies of texts sent across the site, for the RepeatedText policy: one grain per bucket of
+/// text keys (<see cref="TextEchoGrain.BucketOf"/>), so every copy of one text is counted in one
+/// place, alone or scaled out.
+/// </summary>
+public interface ITextEchoGrain : IGrainWithIntegerKey
+{
+    /// <summary>Records a copy of the text <paramref name="key"/> and returns the domain's <c>Echo</c> for it.</summary>
+    Task<int> Observe(string origin, string room, string key);
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Remandzana.Domain.Lines;
+using Remandzana.Web.Abuse;
+using Remandzana.Web.Chat;
+using Remandzana.Web.Cluster;
+using Remandzana.Web.Hosting;
+using Remandzana.Web.Reports;
+using Remandzana.Web.Security;
+using Remandzana.Web.Switchboards;
+
+namespace Remandzana.Web.Controllers;
+
+/// <summary>The Report button of the send form: the reporter's last lines and whom they reported go to the operator.</summary>
+public sealed class ReportController(ClusterSwitchboard switchboard, SendTokens tokens, FormReader forms, ReportStore store, ReportMetrics metrics) : Controller
+{
+    private static readonly string[] ReportFields = ["token"];
+
+    [HttpPost("/report")]
+    [EnableRateLimiting(ReportServices.RateLimitPolicy)]
+    public async Task<IActionResult> Report()
+    {
+        var form = await forms.Read(Request, ReportFields, freeText: "");
+        if (form.Problem == FormProblem.TooLarge)
+        {
+            return Answer(form.Reason!, HttpStatusCode.RequestEntityTooLarge);
+        }
+
+        if (tokens.Read(form["token"]) is not { } reporter)
+        {
+            if (!switchboard.IsAvailable)
+            {
+                return Answer($"{ProblemModel.Unavailable}; nothing was reported. Try again in a moment.", HttpStatusCode.ServiceUnavailable);
+            }
+
+            return form.Problem == FormProblem.Malformed
+                ? Answer(form.Reason!, HttpStatusCode.BadRequest)
+                : Answer("This form is not valid or has expired; nothing was reported.", HttpStatusCode.Forbidden);
+        }
+
+        ReportMaterial material;
+        try
+        {
+            material = await switchboard.Report(reporter.PersonId, switchboard.HomeOf(reporter.Home));
+        }
+        catch (SwitchboardUnavailableException)
+        {
+            return Answer($"{ProblemModel.Unavailable}; nothing was reported. Try again in a moment.", HttpStatusCode.ServiceUnavailable);
+        }
+
+        switch ((ReportOutcome)material.Outcome)
+        {
+            case ReportOutcome.NobodyYet:
+                return SendForm(new SendFormModel(SendFormState.Message, tokens.Issue(reporter.PersonId, reporter.Home, reporter.IsSetup), "", Notices.NobodyToReport));
+            case ReportOutcome.Departed:
+                return Answer("The chat has ended; nothing was reported.", HttpStatusCode.OK);
+        }
+
+        await store.AddAsync(
+            material.Mode ?? "",
+            (material.Reported ?? []).Select(reported => new ReportedEntry(reported.Name, reported.Origin, Bar: false, BarredUntil: null)),
+            (material.Lines ?? []).Select(line => new ReportLine(line.At, line.Text)));
+        metrics.Stored(material.Mode ?? "");
+        return Answer(Notices.ReportThanks, HttpStatusCode.OK);
+    }
+
+    private PartialViewResult Answer(Notice message, HttpStatusCode status)
+    {
+        Response.Headers.CacheControl = "no-store";
+        var result = PartialView("_ReportAnswerDocument", new ReportAnswerModel(message));
+        result.StatusCode = (int)status;
+        return result;
+    }
+
+    private PartialViewResult SendForm(SendFormModel model)
+    {
+        Response.Headers.CacheControl = "no-store";
+        return PartialView("~/Views/Chat/_SendFormDocument.cshtml", model);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using Remandzana.Web.Options;
+using Remandzana.Web.Reports;
+
+namespace Remandzana.Web.Hosting;
+
+public static class ReportServices
+{
+    /// <summary>The rate-limiting policy on reports: a fixed window per client address.</summary>
+    public const string RateLimitPolicy = "reports";
+
+    /// <summary>The reports folder, the operator's bars (read from it, shared across instances) and the reports counter.</summary>
+    public static IServiceCollection AddReports(this IServiceCollection services)
+    {
+        services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReportStore>();
+        services.AddSingleton<Bars>();
+        services.AddSingleton<BarGate>();
+        services.AddSingleton<ReportMetrics>();
+        services.AddHostedService<BarsRefresher>();
+        services.AddRateLimiter(limiter => limiter.AddPolicy(RateLimitPolicy, context =>
+        {
+            var reports = context.RequestServices.GetRequiredService<IOptions<ReportsOptions>>().Value;
+            return RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = reports.RateLimitPermits,
+                    Window = TimeSpan.FromSeconds(reports.RateLimitWindowSeconds),
+                    QueueLimit = 0,
+                });
+        }));
+        return services;
+    }
+}

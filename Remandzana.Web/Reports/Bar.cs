@@ -1,0 +1,7 @@
+using Orleans;
+
+namespace Remandzana.Web.Reports;
+
+/// <summary>An origin the operator barred from chat pages, and until when.</summary>
+[GenerateSerializer, Immutable]
+public sealed record Bar([property: Id(0)] string Origin, [property: Id(1)] DateTimeOffset Until);

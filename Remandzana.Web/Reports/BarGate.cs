@@ -1,0 +1,46 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Remandzana.Domain.People;
+using Remandzana.Web.Abuse;
+using Remandzana.Web.Chat;
+
+namespace Remandzana.Web.Reports;
+
+/// <summary>
+/// Chat pages answer 403 to an origin the operator barred after a report: the request's pass, or
+/// its address (behind the onion: its Tor circuit). Runs after the other filters, so a pass
+/// checked by them counts.
+/// </summary>
+public sealed class BarGate(Bars bars) : IActionFilter
+{
+    /// <summary>After the filters that recognise a pass (<see cref="RequestOrigin.PassItem"/>).</summary>
+    public const int Order = 1_000;
+
+    public void OnActionExecuting(ActionExecutingContext context)
+    {
+        var http = context.HttpContext;
+        if (!HttpMethods.IsGet(http.Request.Method) || context.Controller is not Controller controller)
+        {
+            return;
+        }
+
+        var origin = RequestOrigin.Of(http);
+        var address = RequestOrigin.AddressOf(http);
+        if ((bars.Until(origin) ?? (address == origin ? null : bars.Until(address))) is not { } until)
+        {
+            return;
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        var refusal = controller.View("Problem", new ProblemModel(
+            "You are barred from chatting",
+            $"After a report, the operator barred this browser (its pass or its connection) from chat until {until.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC."));
+        refusal.StatusCode = StatusCodes.Status403Forbidden;
+        context.Result = refusal;
+    }
+
+    public void OnActionExecuted(ActionExecutedContext context)
+    {
+    }
+}

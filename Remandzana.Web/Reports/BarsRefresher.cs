@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+using Remandzana.Web.Cluster;
+using Remandzana.Web.Options;
+
+namespace Remandzana.Web.Reports;
+
+/// <summary>Reads the report files for bars every <c>Remandzana:Reports:RescanSeconds</c>, so an operator's edit takes effect site-wide within that.</summary>
+public sealed partial class BarsRefresher(Bars bars, ClusterSwitchboard switchboard, IOptions<ReportsOptions> options, TimeProvider time, ILogger<BarsRefresher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.RescanSeconds), time);
+        do
+        {
+            if (!switchboard.IsAvailable)
+            {
+                continue;
+            }
+
+            try
+            {
+                await bars.Refresh(stoppingToken);
+            }
+            catch (Exception e) when (ClusterFailure.Is(e) || e is IOException)
+            {
+                LogRefreshFailed(e.Message);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The operator's bars could not be refreshed: {Reason}")]
+    private partial void LogRefreshFailed(string reason);
+}
