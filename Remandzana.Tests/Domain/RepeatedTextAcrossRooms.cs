@@ -157,7 +157,7 @@ public sealed class RepeatedTextAcrossRooms
         {
             Assert.That(reached, Is.EqualTo(3), "the same advert (digits evened out) reached three strangers only");
             Assert.That(outcomes, Is.EqualTo(new[] { SendOutcome.Relayed, SendOutcome.Relayed, SendOutcome.Relayed, SendOutcome.Suppressed, SendOutcome.Suppressed, SendOutcome.Suppressed }));
-            Assert.That(toldTheSpammer, Has.Some.EqualTo(Notices.Suppressed(Policy.Reason)), "the sender is told why");
+            Assert.That(toldTheSpammer, Has.Some.EqualTo(Notices.Suppressed(Policy.Reason).English), "the sender is told why");
         });
     }
 
@@ -178,7 +178,7 @@ public sealed class RepeatedTextAcrossRooms
         Assert.Multiple(() =>
         {
             Assert.That(outcomes, Is.EqualTo(new[] { SendOutcome.Suppressed, SendOutcome.Suppressed, SendOutcome.Kicked }));
-            Assert.That(spammer.DrainTexts(), Has.Some.EqualTo(Notices.Kicked(Policy.Reason)));
+            Assert.That(spammer.DrainTexts(), Has.Some.EqualTo(Notices.Kicked(Policy.Reason).English));
             Assert.That(partner.DrainTexts(), Has.None.Contains("Visit my shop").And.Some.EqualTo(Notices.StrangerLeft));
         });
     }
