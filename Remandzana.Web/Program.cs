@@ -25,6 +25,7 @@ builder.Services.AddAbuseResistance();
 builder.Services.AddModeration();
 builder.Services.AddFeedback();
 builder.Services.AddDebugView();
+builder.Services.AddTranscripts();
 builder.Services.AddProxySupport();
 builder.Services.AddOperationalHealthChecks();
 builder.Services.AddKestrelTuning();

@@ -97,11 +97,11 @@ public sealed class ChatClient : IAsyncDisposable
     }
 
     /// <summary>The log's lines, oldest first (the page shows them newest first).</summary>
-    public IReadOnlyList<IElement> Lines => Page.QuerySelectorAll("main.log div.line").ToList();
+    public IReadOnlyList<IElement> Lines => Page.QuerySelectorAll(".log div.line").ToList();
 
     public IReadOnlyList<string> LineTexts => Lines.Select(line => line.TextContent).ToList();
 
-    public IReadOnlyList<string> ChatTexts => Page.QuerySelectorAll("main.log div.line.chat").Select(line => line.TextContent).ToList();
+    public IReadOnlyList<string> ChatTexts => Page.QuerySelectorAll(".log div.line.chat").Select(line => line.TextContent).ToList();
 
     /// <summary>Waits until what was received satisfies <paramref name="find"/>; fails the test after a while.</summary>
     public async Task<T> WaitFor<T>(Func<IDocument, T?> find, string? what = null)
@@ -140,7 +140,7 @@ public sealed class ChatClient : IAsyncDisposable
     }
 
     public Task<IElement> WaitForLine(string containing) =>
-        WaitFor(page => page.QuerySelectorAll("main.log div.line").FirstOrDefault(line => line.TextContent.Contains(containing, StringComparison.Ordinal)), $"a line with \"{containing}\"");
+        WaitFor(page => page.QuerySelectorAll(".log div.line").FirstOrDefault(line => line.TextContent.Contains(containing, StringComparison.Ordinal)), $"a line with \"{containing}\"");
 
     /// <summary>Waits until the server ends the response.</summary>
     public async Task WaitForEnd()

@@ -5,9 +5,9 @@ namespace Remandzana.Tests.Support;
 /// <summary>What a person does and sees on a chat page in a real browser without scripts.</summary>
 public static class ChatPageInBrowser
 {
-    public static ILocator Lines(this IPage page) => page.Locator("main.log div.line");
+    public static ILocator Lines(this IPage page) => page.Locator(".log div.line");
 
-    public static ILocator Line(this IPage page, string text) => page.Locator("main.log div.line", new PageLocatorOptions { HasText = text });
+    public static ILocator Line(this IPage page, string text) => page.Locator(".log div.line", new PageLocatorOptions { HasText = text });
 
     public static Task WaitForLine(this IPage page, string text) => page.Line(text).First.WaitForAsync();
 
@@ -18,7 +18,7 @@ public static class ChatPageInBrowser
     {
         var form = page.FrameLocator("iframe.send");
         await form.Locator("input[name=message]:not([disabled])").FillAsync(text);
-        await form.Locator("button[type=submit]").ClickAsync();
+        await form.Locator("button[type=submit]:not([formaction])").ClickAsync();
     }
 
     /// <summary>A full-page screenshot in the test's output folder, attached to the result.</summary>

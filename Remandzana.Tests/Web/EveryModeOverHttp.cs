@@ -62,7 +62,7 @@ public sealed class EveryModeOverHttp : SharedAppFixture
         await asker.WaitForLine(Notices.FoundDiscussers);
         await first.WaitForLine("Question: Is <b>tea</b> better than coffee?");
         await second.WaitForLine("Question: Is <b>tea</b> better than coffee?");
-        Assert.That(first.Page.QuerySelectorAll("main.log b"), Has.Length.Zero, "the question is text, not markup");
+        Assert.That(first.Page.QuerySelectorAll(".log b"), Has.Length.Zero, "the question is text, not markup");
 
         await first.Send("green, always");
         await second.Send("espresso, sorry");

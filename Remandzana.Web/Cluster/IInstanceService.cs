@@ -20,6 +20,9 @@ public interface IInstanceService : IGrainService
     /// <summary>Why a question for someone whose stream is here stops before the matchmaker (as an outcome), or -1.</summary>
     Task<int> SetupRefusal(string personId, string? question);
 
+    /// <summary>The transcript of someone whose stream is (or was, a few minutes ago) here, or null when it is not kept.</summary>
+    Task<TranscriptMessage?> Transcript(string personId);
+
     /// <summary>The people whose streams are here, for the debug view.</summary>
     Task<ListenerView[]> People();
 }

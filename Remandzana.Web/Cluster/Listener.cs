@@ -1,5 +1,6 @@
 using Orleans.Runtime;
 using Remandzana.Domain.People;
+using Remandzana.Domain.Transcripts;
 
 namespace Remandzana.Web.Cluster;
 
@@ -30,6 +31,9 @@ public sealed class Listener(Person person, SiloAddress home)
 
     /// <summary>Lines from a room that came before the answer to their join, shown right after it.</summary>
     public List<Parcel>? Early { get; set; }
+
+    /// <summary>What they were shown, for "Save conversation" (null when saving is off).</summary>
+    public Transcript? Transcript { get; init; }
 
     public Arrival Arrival => new(Id, (int)Person.Entry, Person.JoinedAt, home, Question);
 }

@@ -5,6 +5,7 @@ using Orleans.Runtime;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Switchboards;
+using Remandzana.Web.Chat;
 using Remandzana.Web.Options;
 
 namespace Remandzana.Web.Cluster;
@@ -13,7 +14,7 @@ namespace Remandzana.Web.Cluster;
 /// The people whose pages this instance serves: lines from the grains land in their mailboxes,
 /// and what they send goes from here to their room.
 /// </summary>
-public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails silo, IOptions<ChatOptions> chat, TimeProvider time, ILogger<Listeners> logger)
+public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails silo, IOptions<ChatOptions> chat, TimeProvider time, Transcripts transcripts, ILogger<Listeners> logger)
 {
     private readonly ConcurrentDictionary<string, Listener> _byId = new();
     private readonly int _mailboxCapacity = chat.Value.MailboxCapacity;
@@ -35,12 +36,16 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
     public Listener Add(ChatEntry entry)
     {
         var person = new Person(PersonId.New(), Person.RoleFor(entry), entry, time.GetUtcNow(), new Mailbox(_mailboxCapacity), Stalled);
-        var listener = new Listener(person, Home);
+        var listener = new Listener(person, Home) { Transcript = transcripts.Start(person) };
         _byId[listener.Id] = listener;
         return listener;
     }
 
-    public void Forget(Listener listener) => _byId.TryRemove(listener.Id, out _);
+    public void Forget(Listener listener)
+    {
+        _byId.TryRemove(listener.Id, out _);
+        transcripts.End(listener.Id);
+    }
 
     /// <summary>Lines from a grain, in order; a person whose conversation ended is forgotten here.</summary>
     public void Deliver(Parcel parcel)
@@ -114,6 +119,10 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
         if (!listener.Person.Mailbox.Post(line))
         {
             Stalled(listener.Person);
+        }
+        else if (!listener.Person.Mailbox.IsClosed)
+        {
+            listener.Transcript?.Add(line, time.GetUtcNow());
         }
     }
 
