@@ -169,6 +169,15 @@ public sealed class ChatClient : IAsyncDisposable
         return response;
     }
 
+    /// <summary>Presses "Save conversation" in the current form (the last one this person holds): the answer is the file, or the form again.</summary>
+    /// <param name="via">Another site instance to post to.</param>
+    public async Task<(HttpResponseMessage Response, string Body)> SaveConversation(string typed = "", HttpClient? via = null)
+    {
+        var fields = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = Token ?? "", ["message"] = typed });
+        var response = await (via ?? _http).PostAsync("/transcript", fields);
+        return (response, await new StreamReader(Decoded(response.Content, await response.Content.ReadAsStreamAsync())).ReadToEndAsync());
+    }
+
     /// <summary>The document the last post answered with.</summary>
     public IDocument LastAnswer { get; private set; } = Parser.ParseDocument("");
 

@@ -87,7 +87,7 @@ public sealed class TranscriptController(
     private PartialViewResult Form(SendFormModel model, int status)
     {
         Response.Headers.CacheControl = "no-store";
-        var result = PartialView("_SendFormDocument", model);
+        var result = PartialView("~/Views/Chat/_SendFormDocument.cshtml", model);
         result.StatusCode = status;
         return result;
     }
