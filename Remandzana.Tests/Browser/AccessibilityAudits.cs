@@ -88,6 +88,21 @@ public sealed class AccessibilityAudits : BrowserFixture
         await page.AssertNoViolations("the asker watching");
     }
 
+    [Test]
+    public async Task TheSavedConversationFileHasNoViolations()
+    {
+        await using var alice = await App.OpenChat("/two");
+        await using var bob = await App.OpenChat("/two");
+        await alice.WaitForLine(Notices.FoundStranger);
+        await bob.Send("Worth keeping.");
+        await alice.WaitForLine("Stranger: Worth keeping.");
+        var (_, file) = await alice.SaveConversation();
+
+        var page = await AuditTab();
+        await page.SetContentAsync(file);
+        await page.AssertNoViolations("the saved conversation file");
+    }
+
     private readonly List<IPage> _tabs = [];
 
     private async Task<IPage> AuditTab()
