@@ -57,7 +57,7 @@ public sealed class HostileInput() : SharedAppFixture(new Dictionary<string, str
 
         var input = alone.Form.QuerySelector("input[name=message]")!;
         Assert.That(input.GetAttribute("value"), Is.EqualTo(hostile));
-        Assert.That(alone.Form.Body!.QuerySelectorAll("*").Select(element => element.LocalName), Is.EqualTo(new[] { "form", "input", "input", "button" }));
+        Assert.That(alone.Form.Body!.QuerySelectorAll("*").Select(element => element.LocalName), Is.EqualTo(new[] { "main", "h1", "form", "input", "label", "input", "button", "button", "span" }), "the form's own elements and no more");
         var srcdoc = alone.Page.QuerySelector("iframe.send")!.GetAttribute("srcdoc")!;
         Assert.That(Parser.ParseDocument(srcdoc).QuerySelectorAll("script"), Is.Empty);
     }
