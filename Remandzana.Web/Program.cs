@@ -21,6 +21,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 builder.Services.AddControllersWithViews();
 builder.Services.AddChat(builder.Configuration);
+builder.Services.AddSiteLinks();
 builder.Services.AddAbuseResistance();
 builder.Services.AddModeration();
 builder.Services.AddFeedback();

@@ -158,7 +158,8 @@ public sealed class ChatClient : IAsyncDisposable
     public async Task<HttpResponseMessage> Send(string message, string? token = null, HttpClient? via = null)
     {
         var fields = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token ?? Token ?? "", ["message"] = message });
-        var response = await (via ?? _http).PostAsync("/send", fields);
+        var action = Form.QuerySelector("form.compose[action]")?.GetAttribute("action") ?? "/send";
+        var response = await (via ?? _http).PostAsync(action, fields);
         var body = await new StreamReader(Decoded(response.Content, await response.Content.ReadAsStreamAsync())).ReadToEndAsync();
         if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest)
         {

@@ -7,6 +7,7 @@ using Remandzana.Web.Abuse;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Hosting;
+using Remandzana.Web.Links;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
 using Remandzana.Web.Switchboards;
@@ -22,6 +23,7 @@ public sealed class ChatController(
     SendFloodGate floodGate,
     FormReader forms,
     ExileMarks exile,
+    SiteLinks links,
     IOptions<ChatOptions> options) : Controller
 {
     private const string NotSent = $"{ProblemModel.Unavailable}; your message was not sent. Try again in a moment.";
@@ -51,7 +53,7 @@ public sealed class ChatController(
     {
         try
         {
-            return Redirect(await switchboard.SuggestQuestionSide() == QuestionSide.Ask ? ChatPage.Ask.Path : ChatPage.Discuss.Path);
+            return Redirect(links.To(await switchboard.SuggestQuestionSide() == QuestionSide.Ask ? ChatPage.Ask.Path : ChatPage.Discuss.Path));
         }
         catch (SwitchboardUnavailableException)
         {
