@@ -45,7 +45,7 @@ public sealed class AccessibilityAudits : BrowserFixture
         var page = await AuditTab();
         await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
         await page.WaitForLine(firstLine);
-        await page.FrameLocator("iframe.send").Locator("input[name=message]").WaitForAsync();
+        await page.MessageField().WaitForAsync();
         await page.AssertNoViolations(path + " while it streams");
     }
 

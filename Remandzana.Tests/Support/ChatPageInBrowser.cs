@@ -11,7 +11,7 @@ public static class ChatPageInBrowser
 
     public static Task WaitForLine(this IPage page, string text) => page.Line(text).First.WaitForAsync();
 
-    public static ILocator MessageField(this IPage page) => page.FrameLocator("iframe.send").Locator("input[name=message]");
+    public static ILocator MessageField(this IPage page) => page.FrameLocator("iframe.send").Locator("input[name=message]:not([type=hidden])");
 
     /// <summary>Types into the send form and presses its button, as a person would.</summary>
     public static async Task Say(this IPage page, string text)
@@ -41,7 +41,8 @@ public static class ChatPageInBrowser
         var viewport = page.ViewportSize!;
         var form = page.FrameLocator("iframe.send");
         var iframe = await Box(page.Locator("iframe.send"), "the send form's frame");
-        foreach (var (part, what) in new[] { (form.Locator("input[name=message]"), "the message field"), (form.Locator("button"), "the send button") })
+        var buttons = (await form.Locator("button").AllAsync()).Select((button, i) => (button, $"button {i + 1} of the form"));
+        foreach (var (part, what) in buttons.Prepend((page.MessageField(), "the message field")))
         {
             var box = await Box(part, what);
             Assert.That(box.X, Is.GreaterThanOrEqualTo(0), $"{what} starts inside the window");
