@@ -80,6 +80,8 @@ public static class ClusterServices
     public static IServiceCollection AddClusterSwitchboard(this IServiceCollection services, bool scaledOut)
     {
         services.AddSingleton(new RoomStorageMode(scaledOut));
+        // What each person was shown, for "Save conversation": the listeners record it (Remandzana:Transcripts).
+        services.AddSingleton<Chat.Transcripts>();
         services.AddSingleton<Listeners>();
         services.AddSingleton<InstanceClient>();
         services.AddSingleton(provider => new ClusterSwitchboard(

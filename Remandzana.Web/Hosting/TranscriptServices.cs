@@ -6,11 +6,10 @@ namespace Remandzana.Web.Hosting;
 
 public static class TranscriptServices
 {
-    /// <summary>"Save conversation": the transcripts kept in memory, where to find one across instances, and the inlined look of the file.</summary>
+    /// <summary>"Save conversation": its options, where to find a transcript across instances, and the inlined look of the file (the transcripts themselves are kept by the cluster's listeners).</summary>
     public static IServiceCollection AddTranscripts(this IServiceCollection services)
     {
         services.AddOptions<TranscriptOptions>().BindConfiguration(TranscriptOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Transcripts>();
         services.AddSingleton<TranscriptLookup>();
         services.AddSingleton<InlineStyle>();
         return services;
