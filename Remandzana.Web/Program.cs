@@ -27,6 +27,7 @@ builder.Services.AddModeration();
 builder.Services.AddFeedback();
 builder.Services.AddReports();
 builder.Services.AddDebugView();
+builder.Services.AddTranscripts();
 builder.Services.AddProxySupport();
 builder.Services.AddOperationalHealthChecks();
 builder.Services.AddKestrelTuning();

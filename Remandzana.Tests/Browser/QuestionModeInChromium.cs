@@ -31,7 +31,7 @@ public sealed class QuestionModeInChromium : BrowserFixture
 
         await asker.WaitForLine(": Tea, obviously.");
         await asker.WaitForLine(": Coffee, every morning.");
-        var heard = await asker.Locator("main.log div.line.chat .who").AllTextContentsAsync();
+        var heard = await asker.Locator(".log div.line.chat .who").AllTextContentsAsync();
         Assert.That(heard, Is.EquivalentTo(new[] { "Alice:", "Bob:" }), "the asker sees the two discussers as Alice and Bob");
 
         await first.AssertLayout();

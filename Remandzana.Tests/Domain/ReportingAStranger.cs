@@ -1,6 +1,7 @@
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
+using Remandzana.Domain.Transcripts;
 using Remandzana.Tests.Support;
 
 namespace Remandzana.Tests.Domain;
@@ -62,27 +63,27 @@ public sealed class ReportingAStranger
     [TestCase(50, 9)]
     public void TheTranscriptKeepsTheLastLinesOldestFirst(int capacity, int shown)
     {
-        var transcript = new Transcript(capacity);
+        var transcript = new Transcript(ChatEntry.Two, DateTimeOffset.UnixEpoch, capacity);
         for (var i = 1; i <= shown; i++)
         {
             transcript.Add(new SystemLine(NoticeKind.Found, $"line {i}"), DateTimeOffset.UnixEpoch.AddSeconds(i));
         }
 
         var expected = Enumerable.Range(Math.Max(1, shown - capacity + 1), Math.Min(shown, capacity)).Select(i => $"line {i}");
-        Assert.That(transcript.Lines().Select(line => Transcript.TextOf(line.Line)), Is.EqualTo(expected));
+        Assert.That(transcript.Lines.Select(line => Transcript.TextOf(line.Line)), Is.EqualTo(expected));
     }
 
     [Test]
     public void TheTranscriptWordsChatLinesAsTheViewerSawThem()
     {
-        var transcript = new Transcript(3);
         var at = new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
+        var transcript = new Transcript(ChatEntry.Two, at, 3);
         for (var i = 1; i <= 5; i++)
         {
             transcript.Add(new ChatLine(new Speaker("Stranger", SpeakerColour.Stranger), $"line {i}"), at.AddSeconds(i));
         }
 
-        Assert.That(transcript.Lines().Select(line => Transcript.TextOf(line.Line)), Is.EqualTo(new[] { "Stranger: line 3", "Stranger: line 4", "Stranger: line 5" }));
-        Assert.That(transcript.Lines()[0].At, Is.EqualTo(at.AddSeconds(3)));
+        Assert.That(transcript.Lines.Select(line => Transcript.TextOf(line.Line)), Is.EqualTo(new[] { "Stranger: line 3", "Stranger: line 4", "Stranger: line 5" }));
+        Assert.That(transcript.Lines[0].At, Is.EqualTo(at.AddSeconds(3)));
     }
 }

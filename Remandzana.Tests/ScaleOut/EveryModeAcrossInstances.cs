@@ -232,7 +232,7 @@ public sealed partial class EveryModeAcrossInstances
         Assert.That(found.Sum(), Is.EqualTo(members), "every room member's page, and only theirs, was told");
     }
 
-    private List<int> FoundLines() => _tabs.Select(tab => tab.Page.QuerySelectorAll("main.log div.line.found").Length).ToList();
+    private List<int> FoundLines() => _tabs.Select(tab => tab.Page.QuerySelectorAll(".log div.line.found").Length).ToList();
 
     private async Task<DebugSnapshot> Snapshot()
     {

@@ -97,11 +97,11 @@ public sealed class ChatClient : IAsyncDisposable
     }
 
     /// <summary>The log's lines, oldest first (the page shows them newest first).</summary>
-    public IReadOnlyList<IElement> Lines => Page.QuerySelectorAll("main.log div.line").ToList();
+    public IReadOnlyList<IElement> Lines => Page.QuerySelectorAll(".log div.line").ToList();
 
     public IReadOnlyList<string> LineTexts => Lines.Select(line => line.TextContent).ToList();
 
-    public IReadOnlyList<string> ChatTexts => Page.QuerySelectorAll("main.log div.line.chat").Select(line => line.TextContent).ToList();
+    public IReadOnlyList<string> ChatTexts => Page.QuerySelectorAll(".log div.line.chat").Select(line => line.TextContent).ToList();
 
     /// <summary>Waits until what was received satisfies <paramref name="find"/>; fails the test after a while.</summary>
     public async Task<T> WaitFor<T>(Func<IDocument, T?> find, string? what = null)
@@ -140,7 +140,7 @@ public sealed class ChatClient : IAsyncDisposable
     }
 
     public Task<IElement> WaitForLine(string containing) =>
-        WaitFor(page => page.QuerySelectorAll("main.log div.line").FirstOrDefault(line => line.TextContent.Contains(containing, StringComparison.Ordinal)), $"a line with \"{containing}\"");
+        WaitFor(page => page.QuerySelectorAll(".log div.line").FirstOrDefault(line => line.TextContent.Contains(containing, StringComparison.Ordinal)), $"a line with \"{containing}\"");
 
     /// <summary>Waits until the server ends the response.</summary>
     public async Task WaitForEnd()
@@ -158,7 +158,7 @@ public sealed class ChatClient : IAsyncDisposable
     public async Task<HttpResponseMessage> Send(string message, string? token = null, HttpClient? via = null)
     {
         var fields = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token ?? Token ?? "", ["message"] = message });
-        var action = Form.QuerySelector("form[action]")?.GetAttribute("action") ?? "/send";
+        var action = Form.QuerySelector("form.compose[action]")?.GetAttribute("action") ?? "/send";
         var response = await (via ?? _http).PostAsync(action, fields);
         var body = await new StreamReader(Decoded(response.Content, await response.Content.ReadAsStreamAsync())).ReadToEndAsync();
         if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest)
@@ -180,6 +180,15 @@ public sealed class ChatClient : IAsyncDisposable
         LastAnswer = Parser.ParseDocument(body);
         Form = LastAnswer;
         return response;
+    }
+
+    /// <summary>Presses "Save conversation" in the current form (the last one this person holds): the answer is the file, or the form again.</summary>
+    /// <param name="via">Another site instance to post to.</param>
+    public async Task<(HttpResponseMessage Response, string Body)> SaveConversation(string typed = "", HttpClient? via = null)
+    {
+        var fields = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = Token ?? "", ["message"] = typed });
+        var response = await (via ?? _http).PostAsync("/transcript", fields);
+        return (response, await new StreamReader(Decoded(response.Content, await response.Content.ReadAsStreamAsync())).ReadToEndAsync());
     }
 
     /// <summary>The document the last post answered with.</summary>

@@ -5,20 +5,20 @@ namespace Remandzana.Tests.Support;
 /// <summary>What a person does and sees on a chat page in a real browser without scripts.</summary>
 public static class ChatPageInBrowser
 {
-    public static ILocator Lines(this IPage page) => page.Locator("main.log div.line");
+    public static ILocator Lines(this IPage page) => page.Locator(".log div.line");
 
-    public static ILocator Line(this IPage page, string text) => page.Locator("main.log div.line", new PageLocatorOptions { HasText = text });
+    public static ILocator Line(this IPage page, string text) => page.Locator(".log div.line", new PageLocatorOptions { HasText = text });
 
     public static Task WaitForLine(this IPage page, string text) => page.Line(text).First.WaitForAsync();
 
-    public static ILocator MessageField(this IPage page) => page.FrameLocator("iframe.send").Locator("input[name=message]");
+    public static ILocator MessageField(this IPage page) => page.FrameLocator("iframe.send").Locator("input[name=message]:not([type=hidden])");
 
     /// <summary>Types into the send form and presses its button, as a person would.</summary>
     public static async Task Say(this IPage page, string text)
     {
         var form = page.FrameLocator("iframe.send");
         await form.Locator("input[name=message]:not([disabled])").FillAsync(text);
-        await form.Locator("form.compose button[type=submit]").ClickAsync();
+        await form.Locator("form.compose button[type=submit]:not([formaction])").ClickAsync();
     }
 
     /// <summary>The send form's Report button.</summary>
@@ -44,7 +44,8 @@ public static class ChatPageInBrowser
         var viewport = page.ViewportSize!;
         var form = page.FrameLocator("iframe.send");
         var iframe = await Box(page.Locator("iframe.send"), "the send form's frame");
-        foreach (var (part, what) in new[] { (form.Locator("input[name=message]"), "the message field"), (form.Locator(".compose button"), "the send button") })
+        var buttons = (await form.Locator("button").AllAsync()).Select((button, i) => (button, $"button {i + 1} of the form"));
+        foreach (var (part, what) in buttons.Prepend((page.MessageField(), "the message field")))
         {
             var box = await Box(part, what);
             Assert.That(box.X, Is.GreaterThanOrEqualTo(0), $"{what} starts inside the window");

@@ -59,6 +59,25 @@ public sealed class Chromium : IAsyncDisposable
         return page;
     }
 
+    /// <summary>
+    /// A tab for an accessibility audit only: axe-core is a script, so this test-only profile runs
+    /// script and bypasses the site's Content-Security-Policy to inject it. The site sends none.
+    /// </summary>
+    public async Task<IPage> NewAuditTab(Uri site, (int Width, int Height)? viewport = null)
+    {
+        var size = viewport ?? Desktop;
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            JavaScriptEnabled = true,
+            BypassCSP = true,
+            BaseURL = site.ToString(),
+            ViewportSize = new ViewportSize { Width = size.Width, Height = size.Height },
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(10_000);
+        return page;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _browser.CloseAsync();

@@ -50,7 +50,7 @@ public sealed class CarriedLinks
 
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         AssertEverySiteLinkCarriesTheProbe(you.Form);
-        Assert.That(you.Form.QuerySelector("form")!.GetAttribute("action"), Is.EqualTo("/send?probe=a%20b"));
+        Assert.That(you.Form.QuerySelector("form")!.GetAttribute("action"), Is.EqualTo("/send?probe=a%20b#message"));
     }
 
     [Test]
@@ -77,6 +77,7 @@ public sealed class CarriedLinks
     {
         var targets = page.QuerySelectorAll("a[href^='/']").Select(link => link.GetAttribute("href")!)
             .Concat(page.QuerySelectorAll("form[action]").Select(form => form.GetAttribute("action")!))
+            .Concat(page.QuerySelectorAll("[formaction]").Select(button => button.GetAttribute("formaction")!))
             .ToList();
 
         Assert.That(targets, Is.Not.Empty);

@@ -21,8 +21,8 @@ public sealed class LineMarkup(HtmlEncoder encoder, IStringLocalizer<SiteText> w
 
     public static ReadOnlySpan<byte> Heartbeat => "<i class=\"hb\"></i>\n"u8;
 
-    /// <summary>Closes the log and the page when the conversation is over.</summary>
-    public static ReadOnlySpan<byte> End => "<i class=\"hb ended\"></i>\n</main>\n</body>\n</html>\n"u8;
+    /// <summary>Closes the log, the main content and the page when the conversation is over.</summary>
+    public static ReadOnlySpan<byte> End => "<i class=\"hb ended\"></i>\n</div>\n</main>\n</body>\n</html>\n"u8;
 
     public void Write(Line line, IBufferWriter<byte> output)
     {

@@ -84,6 +84,8 @@ public static class ClusterServices
         services.AddMetrics();
         services.TryAddSingleton<SiteMetrics>();
         services.TryAddSingleton(EchoLimits.Default);
+        // What each person was shown, for "Save conversation": the listeners record it (Remandzana:Transcripts).
+        services.AddSingleton<Chat.Transcripts>();
         services.AddSingleton<Listeners>();
         services.AddSingleton<InstanceClient>();
         services.AddSingleton(provider => new ClusterSwitchboard(

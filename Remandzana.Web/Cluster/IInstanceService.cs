@@ -23,6 +23,9 @@ public interface IInstanceService : IGrainService
     /// <summary>A report from someone whose stream is here (their transcript is here).</summary>
     Task<ReportMaterial> Report(string personId);
 
+    /// <summary>The transcript of someone whose stream is (or was, a few minutes ago) here, or null when it is not kept.</summary>
+    Task<TranscriptMessage?> Transcript(string personId);
+
     /// <summary>The people whose streams are here, for the debug view.</summary>
     Task<ListenerView[]> People();
 

@@ -3,7 +3,7 @@ using Orleans.Runtime;
 namespace Remandzana.Web.Cluster;
 
 /// <summary>This instance as the grains see it: where the lines for its people arrive, and where their sends go.</summary>
-public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory logging, Listeners listeners)
+public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory logging, Listeners listeners, Chat.Transcripts transcripts)
     : GrainService(id, silo, logging), IInstanceService
 {
     public Task Deliver(PersonDelivery[] deliveries)
@@ -25,6 +25,9 @@ public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory loggin
 
     public Task<int[]> PeoplePerEntry() => Task.FromResult(listeners.PerEntry());
     public Task<ReportMaterial> Report(string personId) => listeners.Report(personId);
+
+    public Task<TranscriptMessage?> Transcript(string personId) =>
+        Task.FromResult(transcripts.Find(personId) is { } transcript ? TranscriptMessage.Of(transcript) : null);
 
     public Task<ListenerView[]> People() => Task.FromResult(listeners.All
         .Where(listener => !listener.Left)

@@ -1,5 +1,6 @@
 using Orleans.Runtime;
 using Remandzana.Domain.People;
+using Remandzana.Domain.Transcripts;
 
 namespace Remandzana.Web.Cluster;
 
@@ -7,14 +8,14 @@ namespace Remandzana.Web.Cluster;
 /// The end of one person's stream on the instance that serves their page: their mailbox, the
 /// room they are in once it formed, and whether they left. Changed under its own lock.
 /// </summary>
-public sealed class Listener(Person person, SiloAddress home, int transcriptLines = Transcript.DefaultCapacity)
+public sealed class Listener(Person person, SiloAddress home)
 {
     public Person Person { get; } = person;
 
     public string Id => Person.Id.Value;
 
-    /// <summary>The last lines they were shown, for a report.</summary>
-    public Transcript Transcript { get; } = new(transcriptLines);
+    /// <summary>The last lines they were shown: for a report, and for "Save conversation" when that is on.</summary>
+    public required Transcript Transcript { get; init; }
 
     /// <summary>Set by the first lines of their room (global chat: at once).</summary>
     public string? RoomId { get; set; }

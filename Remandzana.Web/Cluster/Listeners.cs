@@ -6,7 +6,9 @@ using Remandzana.Domain.Lines;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Switchboards;
+using Remandzana.Domain.Transcripts;
 using Remandzana.Web.Metrics;
+using Remandzana.Web.Chat;
 using Remandzana.Web.Options;
 using Remandzana.Web.Reports;
 
@@ -16,9 +18,9 @@ namespace Remandzana.Web.Cluster;
 /// The people whose pages this instance serves: lines from the grains land in their mailboxes,
 /// and what they send goes from here to their room.
 /// </summary>
-public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails silo, IOptions<ChatOptions> chat, PoliciesByMode policies, EchoLimits echoes, IOptions<ReportsOptions> reports, TimeProvider time, ILogger<Listeners> logger, SiteMetrics metrics)
+public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails silo, IOptions<ChatOptions> chat, PoliciesByMode policies, EchoLimits echoes, IOptions<ReportsOptions> reports, TimeProvider time, Transcripts transcripts, ILogger<Listeners> logger, SiteMetrics metrics)
 {
-    private readonly int _transcriptLines = reports.Value.Lines;
+    private readonly int _reportLines = reports.Value.Lines;
     private readonly bool _countsEchoes = policies.CountsEchoes;
     private readonly ConcurrentDictionary<string, Listener> _byId = new();
     private readonly int _mailboxCapacity = chat.Value.MailboxCapacity;
@@ -40,7 +42,8 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
     public Listener Add(ChatEntry entry, Preferences preferences, Origin? origin = null)
     {
         var person = new Person(PersonId.New(), Person.RoleFor(entry), entry, time.GetUtcNow(), new Mailbox(_mailboxCapacity), Stalled, origin: origin) { Preferences = preferences };
-        var listener = new Listener(person, Home, _transcriptLines);
+        // Saving off, the lines are still kept for a report, fewer of them and for no longer than the page.
+        var listener = new Listener(person, Home) { Transcript = transcripts.Start(person) ?? new Transcript(person.Entry, person.JoinedAt, _reportLines) };
         _byId[listener.Id] = listener;
         return listener;
     }
@@ -60,7 +63,11 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
         return counts;
     }
 
-    public void Forget(Listener listener) => _byId.TryRemove(listener.Id, out _);
+    public void Forget(Listener listener)
+    {
+        _byId.TryRemove(listener.Id, out _);
+        transcripts.End(listener.Id);
+    }
 
     /// <summary>Lines from a grain, in order; a person whose conversation ended is forgotten here.</summary>
     public void Deliver(Parcel parcel)
@@ -131,10 +138,13 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
 
     public void Post(Listener listener, Line line)
     {
-        listener.Transcript.Add(line, time.GetUtcNow());
         if (!listener.Person.Mailbox.Post(line))
         {
             Stalled(listener.Person);
+        }
+        else if (!listener.Person.Mailbox.IsClosed)
+        {
+            listener.Transcript.Add(line, time.GetUtcNow());
         }
     }
 
@@ -215,7 +225,7 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
             room = listener.RoomGrain ??= Room(known);
         }
 
-        var lines = listener.Transcript.Lines().Select(line => new TranscriptLineMessage(line.At, Transcript.TextOf(line.Line))).ToArray();
+        var lines = listener.Transcript.Lines.TakeLast(_reportLines).Select(line => new TranscriptLineMessage(line.At, Transcript.TextOf(line.Line))).ToArray();
         var reported = await room.Report(id);
         return reported with { Lines = lines };
     }

@@ -196,11 +196,11 @@ public sealed class ChatController(
             SendOutcome.NotInRoomYet => Form(new SendFormModel(SendFormState.Message, Reissue(sender), message)),
             SendOutcome.Empty => Form(new SendFormModel(SendFormState.Message, Reissue(sender), message, "Type a message first."), StatusCodes.Status400BadRequest),
             SendOutcome.TooLong => Form(new SendFormModel(SendFormState.Message, Reissue(sender), message, TooLong()), StatusCodes.Status400BadRequest),
-            SendOutcome.Silenced => Form(new SendFormModel(SendFormState.Watching, null, message, "You asked the question, so you can watch but not speak."), StatusCodes.Status403Forbidden),
+            SendOutcome.Silenced => Form(new SendFormModel(SendFormState.Watching, SaveToken(sender), message, "You asked the question, so you can watch but not speak."), StatusCodes.Status403Forbidden),
             SendOutcome.Suppressed => Form(new SendFormModel(SendFormState.Message, Reissue(sender), message, verdict!.Notice)),
-            SendOutcome.Kicked => Form(new SendFormModel(SendFormState.Ended, null, message, verdict!.Notice)),
-            SendOutcome.Exiled => Exiled(message, verdict!.Notice),
-            _ => Ended(message),
+            SendOutcome.Kicked => Form(new SendFormModel(SendFormState.Ended, SaveToken(sender), message, verdict!.Notice)),
+            SendOutcome.Exiled => Exiled(sender, message, verdict!.Notice),
+            _ => Ended(sender, message),
         };
     }
 
@@ -209,27 +209,30 @@ public sealed class ChatController(
         var (outcome, refusedBy) = await switchboard.SubmitQuestion(sender.PersonId, question, switchboard.HomeOf(sender.Home));
         return outcome switch
         {
-            SetupOutcome.Accepted => Form(new SendFormModel(SendFormState.Watching, null)),
+            SetupOutcome.Accepted => Form(new SendFormModel(SendFormState.Watching, SaveToken(sender))),
             SetupOutcome.Empty => Form(new SendFormModel(SendFormState.Setup, Reissue(sender), question, "Type a question first."), StatusCodes.Status400BadRequest),
             SetupOutcome.TooLong => Form(new SendFormModel(SendFormState.Setup, Reissue(sender), question, TooLong()), StatusCodes.Status400BadRequest),
             SetupOutcome.Rejected => Form(new SendFormModel(SendFormState.Setup, Reissue(sender), question, Notices.QuestionRefused(refusedBy!.Reason))),
-            SetupOutcome.NotAllowed => Form(new SendFormModel(SendFormState.Watching, null, question, "Your question is already set; you can watch but not speak."), StatusCodes.Status403Forbidden),
-            _ => Ended(question),
+            SetupOutcome.NotAllowed => Form(new SendFormModel(SendFormState.Watching, SaveToken(sender), question, "Your question is already set; you can watch but not speak."), StatusCodes.Status403Forbidden),
+            _ => Ended(sender, question),
         };
     }
 
     private string Reissue(SendToken sender) => tokens.Issue(sender.PersonId, sender.Home, sender.IsSetup);
 
+    /// <summary>A disabled form can still save the conversation (when that is on): its token is a message token, which may not speak once the form is disabled.</summary>
+    private string SaveToken(SendToken sender) => tokens.Issue(sender.PersonId, sender.Home, isSetup: false);
+
     private Notice TooLong() => Notice.Of("That is too long: at most {0} characters.", NoticeArgument.Data(options.Value.MaxMessageLength));
 
     /// <summary>Kicked, and the browser marked so that chat pages refuse it from now on.</summary>
-    private PartialViewResult Exiled(string text, Notice notice)
+    private PartialViewResult Exiled(SendToken sender, string text, Notice notice)
     {
         exile.Mark(HttpContext);
-        return Form(new SendFormModel(SendFormState.Ended, null, text, notice));
+        return Form(new SendFormModel(SendFormState.Ended, SaveToken(sender), text, notice));
     }
 
-    private PartialViewResult Ended(string text) => Form(new SendFormModel(SendFormState.Ended, null, text, "The chat has ended."));
+    private PartialViewResult Ended(SendToken sender, string text) => Form(new SendFormModel(SendFormState.Ended, SaveToken(sender), text, "The chat has ended."));
 
     private PartialViewResult Form(SendFormModel model, int status = StatusCodes.Status200OK)
     {

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Remandzana.Domain.People;
+using Remandzana.Domain.Transcripts;
 
 namespace Remandzana.Web.Options;
 
@@ -13,8 +13,8 @@ public sealed class ReportsOptions
     public string Directory { get; set; } = "reports";
 
     /// <summary>The last lines of the reporter's conversation a report keeps (kept per person in memory while they chat).</summary>
-    [Range(1, Transcript.DefaultCapacity)]
-    public int Lines { get; set; } = Transcript.DefaultCapacity;
+    [Range(1, Transcript.ReportLines)]
+    public int Lines { get; set; } = Transcript.ReportLines;
 
     /// <summary>Report files larger than this are skipped (with a log line) instead of read.</summary>
     [Range(1024, 16 * 1024 * 1024)]

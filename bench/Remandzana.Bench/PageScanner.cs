@@ -10,7 +10,7 @@ namespace Remandzana.Bench;
 /// </summary>
 public sealed class PageScanner
 {
-    private static readonly byte[] LogStart = "<main class=\"log\">"u8.ToArray();
+    private static readonly byte[] LogStart = "<div class=\"log\" role=\"log\" aria-live=\"polite\" aria-labelledby=\"log-title\">"u8.ToArray();
     private static readonly byte[] LineStart = "<div class=\"line "u8.ToArray();
     private static readonly byte[] LineEnd = "</div>"u8.ToArray();
     private static readonly byte[] HeartbeatStart = "<i class=\"hb"u8.ToArray();

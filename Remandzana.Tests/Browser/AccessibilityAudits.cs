@@ -1,0 +1,126 @@
+using Microsoft.Playwright;
+using Remandzana.Domain.Lines;
+using Remandzana.Tests.Support;
+
+namespace Remandzana.Tests.Browser;
+
+/// <summary>
+/// axe-core finds nothing at WCAG 2.2 AA and best practice on any page, on each chat page while it
+/// streams, and in every state of the send form inside its frame. axe runs in a test-only profile
+/// with script on; the site itself sends no script (ResponseHeaders and the browser tests prove it).
+/// </summary>
+[Category("Browser")]
+public sealed class AccessibilityAudits : BrowserFixture
+{
+    [TestCase("/")]
+    [TestCase("/about")]
+    [TestCase("/feedback")]
+    [TestCase("/no-such-page")]
+    public async Task AnOrdinaryPageHasNoViolations(string path)
+    {
+        var page = await AuditTab();
+        await page.GotoAsync(path);
+        await page.AssertNoViolations(path);
+    }
+
+    [Test]
+    public async Task TheFeedbackConfirmationHasNoViolations()
+    {
+        var page = await AuditTab();
+        await page.GotoAsync("/feedback");
+        await page.Locator("textarea[name=message]").FillAsync("Readable with a screen reader.");
+        await page.Locator("form.feedback-form button[type=submit]").ClickAsync();
+        await page.Locator("h1", new PageLocatorOptions { HasText = "Thank you" }).WaitForAsync();
+        await page.AssertNoViolations("the feedback confirmation");
+    }
+
+    [TestCase("/two", Notices.LookingForStranger)]
+    [TestCase("/three", Notices.LookingForTwoStrangers)]
+    [TestCase("/question/ask", Notices.AskForQuestion)]
+    [TestCase("/question/discuss", Notices.LookingForQuestion)]
+    [TestCase("/global", "Welcome to global chat")]
+    [TestCase("/any", Notices.LookingForPeople)]
+    public async Task AChatPageHasNoViolationsWhileItStreams(string path, string firstLine)
+    {
+        var page = await AuditTab();
+        await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForLine(firstLine);
+        await page.MessageField().WaitForAsync();
+        await page.AssertNoViolations(path + " while it streams");
+    }
+
+    [Test]
+    public async Task AConversationHasNoViolationsWhileItRunsWhenARefusalIsShownAndAfterItEnded()
+    {
+        var page = await AuditTab();
+        await page.GotoAsync("/two", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        var stranger = await App.OpenChat("/two");
+        await page.WaitForLine(Notices.FoundStranger);
+        await page.Say("Hello, can you read this?");
+        await stranger.WaitForLine("Hello, can you read this?");
+        await stranger.Send("Every word.");
+        await page.WaitForLine("Stranger: Every word.");
+        await page.AssertNoViolations("a running conversation (the message form)");
+
+        await page.Say("   ");
+        await page.FrameLocator("iframe.send").Locator("p.error").WaitForAsync();
+        await page.AssertNoViolations("the send form showing a refusal");
+
+        await stranger.DisposeAsync();
+        await page.WaitForLine(Notices.ConversationOver);
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.AssertNoViolations("an ended conversation");
+
+        await page.Say("Are you still there?");
+        await page.FrameLocator("iframe.send").Locator("input[disabled]").WaitForAsync();
+        await page.AssertNoViolations("the send form after the end");
+    }
+
+    [Test]
+    public async Task TheAskersFormHasNoViolationsWhileTheyWatch()
+    {
+        var page = await AuditTab();
+        await page.GotoAsync("/question/ask", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForLine(Notices.AskForQuestion);
+        await page.Say("Which is the best season?");
+        await page.WaitForLine(Notices.YourQuestion("Which is the best season?").English);
+        await page.FrameLocator("iframe.send").Locator("input[disabled]").WaitForAsync();
+        await page.AssertNoViolations("the asker watching");
+    }
+
+    [Test]
+    public async Task TheSavedConversationFileHasNoViolations()
+    {
+        await using var alice = await App.OpenChat("/two");
+        await using var bob = await App.OpenChat("/two");
+        await alice.WaitForLine(Notices.FoundStranger);
+        await bob.Send("Worth keeping.");
+        await alice.WaitForLine("Stranger: Worth keeping.");
+        var (_, file) = await alice.SaveConversation();
+
+        var page = await AuditTab();
+        await page.SetContentAsync(file);
+        await page.AssertNoViolations("the saved conversation file");
+    }
+
+    private readonly List<IPage> _tabs = [];
+
+    private async Task<IPage> AuditTab()
+    {
+        var page = await Chromium.NewAuditTab(App.BaseAddress);
+        _tabs.Add(page);
+        return page;
+    }
+
+    [TearDown]
+    public async Task EveryoneLeft()
+    {
+        foreach (var tab in _tabs)
+        {
+            await tab.Context.CloseAsync();
+        }
+
+        _tabs.Clear();
+        await App.WaitUntilEveryoneHasLeft();
+    }
+}
