@@ -1,20 +1,18 @@
 using Remandzana.Domain.People;
+using Remandzana.Web.Captcha;
 
 namespace Remandzana.Web.Abuse;
 
 /// <summary>
-/// The origin of a request: the pass it carries when the captcha checked one (the captcha puts
-/// the validated pass id into <see cref="PassItem"/> before a chat action runs), else the client
-/// address as a known proxy forwarded it (behind the onion nginx: the Tor circuit).
+/// The origin of a request: the pass it carries when one was read and found valid
+/// (<see cref="Passes.IdOf"/>), else the client address as a known proxy forwarded it (behind the
+/// onion nginx: the Tor circuit).
 /// </summary>
 public static class RequestOrigin
 {
-    /// <summary>Where the captcha leaves the id of a request's valid pass.</summary>
-    public const string PassItem = "Remandzana.Pass";
-
     public static Origin Of(HttpContext context)
     {
-        if (context.Items.TryGetValue(PassItem, out var item) && item is string { Length: > 0 } pass)
+        if (Passes.IdOf(context) is { Length: > 0 } pass)
         {
             return new Origin("pass:" + pass);
         }

@@ -9,12 +9,12 @@ namespace Remandzana.Web.Reports;
 
 /// <summary>
 /// Chat pages answer 403 to an origin the operator barred after a report: the request's pass, or
-/// its address (behind the onion: its Tor circuit). Runs after the other filters, so a pass
-/// checked by them counts.
+/// its address (behind the onion: its Tor circuit). The pass was read before any filter runs
+/// (<see cref="Captcha.PassReading"/>); this one runs after the exile gate.
 /// </summary>
 public sealed class BarGate(Bars bars) : IActionFilter
 {
-    /// <summary>After the filters that recognise a pass (<see cref="RequestOrigin.PassItem"/>).</summary>
+    /// <summary>After the exile gate, so an exiled browser hears that first.</summary>
     public const int Order = 1_000;
 
     public void OnActionExecuting(ActionExecutingContext context)
