@@ -76,7 +76,7 @@ public sealed class CircuitsThroughOnionNginx
         Assert.That(third.Status, Is.EqualTo(429), third.Text);
         await third.ReadUntil("Too many new chats");
         Assert.That(elsewhere.Status, Is.EqualTo(200), elsewhere.Text);
-        await elsewhere.ReadUntil("<main class=\"log\">");
+        await elsewhere.ReadUntil("<div class=\"log\" role=\"log\"");
     }
 
     [Test]
