@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using Remandzana.Domain.Lines;
 using Remandzana.Tests.Support;
@@ -78,6 +79,28 @@ public sealed class CaptchaInChromium
         await page.Locator("form.captcha-form button[type=submit]").ClickAsync();
 
         await page.WaitForLine("Welcome");
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task WhenThePassRunsOutNewConversationMeetsAChallengeAgain()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new RemandzanaApp(new Dictionary<string, string?> { ["Remandzana:Captcha:Mode"] = "Always", ["Remandzana:Captcha:PassMinutes"] = "30" }, clock);
+        var page = await _chromium.NewTab(app.BaseAddress);
+        await page.GotoAsync("/two");
+        var challenge = await page.Locator("input[name=challenge]").GetAttributeAsync("value");
+        await page.Locator("#answer").FillAsync(Captchas.AnswerTo(app.Services, challenge!));
+        await page.Locator("form.captcha-form button[type=submit]").ClickAsync();
+        await page.WaitForLine(Notices.LookingForStranger);
+
+        clock.Advance(TimeSpan.FromMinutes(31));
+        await page.Locator("nav a.start-over").ClickAsync();
+
+        await page.Locator("form.captcha-form img").WaitForAsync();
+        Assert.That(Captchas.PassIn(page.Url), Is.Not.Null, "the link still carried the old pass");
+        Assert.That(await page.Locator("nav a.start-over").CountAsync(), Is.Zero, "a challenge, not a chat");
+        await page.Screenshot("expired-pass");
         await page.Context.CloseAsync();
     }
 }

@@ -281,27 +281,36 @@ public sealed class CaptchaOverHttp
     }
 
     [Test]
-    public async Task AScriptThatSolvesNoChallengeNeverReachesALobbyWhileAPersonStillChats()
+    public async Task ASwarmOfTwoHundredBotsThatSolveNoChallengeGetsNoRoomWhileAPersonChats()
     {
         await using var app = new RemandzanaApp(Always());
         var paths = new[] { "/two", "/three", "/question/ask", "/question/discuss", "/global", "/any", "/question" };
-        using var bot = app.NewClient();
-        var answers = await Task.WhenAll(Enumerable.Range(0, 70).Select(async i =>
+        var swarm = Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>
         {
-            using var answer = await bot.GetAsync(paths[i % paths.Length] + (i % 3 == 0 ? "?pass=x" : ""));
-            return answer.StatusCode;
-        }));
+            // Each bot its own client: it reads the challenge, guesses, and tries a forged pass.
+            using var bot = app.NewClient();
+            using var first = await bot.GetAsync(paths[i % paths.Length]);
+            if (Captchas.Read(Parser.ParseDocument(await first.Content.ReadAsStringAsync())) is { } form)
+            {
+                using var guess = await Captchas.Answer(bot, form, code: "AAAAAA", answer: "1000");
+            }
 
-        Assert.That(answers, Has.All.EqualTo(HttpStatusCode.OK).Or.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(app.Services.GetRequiredService<Listeners>().Count, Is.Zero, "no bot is listening anywhere");
-        var snapshot = await app.Services.GetRequiredService<ClusterSwitchboard>().Snapshot();
-        Assert.That(snapshot.People, Is.Empty);
-        Assert.That(snapshot.Lobbies.SelectMany(lobby => lobby.Waiting), Is.Empty);
+            using var forged = await bot.GetAsync(paths[i % paths.Length] + "?pass=x");
+            return (first.StatusCode, forged.StatusCode);
+        }));
 
         using var person = app.NewClient();
         await using var member = new ChatClient(app.NewClient());
         await member.Open(await Captchas.Solve(person, app.Services, "/global"));
         await member.WaitForLine("Welcome");
+        var answers = await swarm;
+
+        Assert.That(answers.Select(answer => answer.Item1).Concat(answers.Select(answer => answer.Item2)), Has.All.EqualTo(HttpStatusCode.OK).Or.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(app.Services.GetRequiredService<Listeners>().Count, Is.EqualTo(1), "only the person is listening");
+        var snapshot = await app.Services.GetRequiredService<ClusterSwitchboard>().Snapshot();
+        Assert.That(snapshot.People, Has.Count.EqualTo(1), "no bot reached the switchboard");
+        Assert.That(snapshot.Lobbies.SelectMany(lobby => lobby.Waiting), Is.Empty, "no bot waits in a lobby");
+        Assert.That(snapshot.Rooms.SelectMany(room => room.Members).Count(), Is.EqualTo(1), "no bot is in a room: the one member is the person, in global chat");
     }
 
     [Test]
