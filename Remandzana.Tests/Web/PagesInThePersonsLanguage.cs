@@ -84,8 +84,10 @@ public sealed class PagesInThePersonsLanguage
             await tab.Open(chat);
         }
 
-        var page = Parser.ParseDocument(await http.GetStringAsync(chat));
+        using var answer = await http.GetAsync(chat);
+        var page = Parser.ParseDocument(await answer.Content.ReadAsStringAsync());
 
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         AssertLanguage(page, "de", "ltr");
         Assert.That(Captchas.Read(page)?.Error, Is.EqualTo("Dein Pass hat alle 1 Chats geöffnet, für die er galt. Löse noch eine Aufgabe, um weiterzumachen."));
     }
@@ -95,11 +97,15 @@ public sealed class PagesInThePersonsLanguage
     {
         await using var app = new RemandzanaApp();
         await using var alice = await app.OpenChat("/two?lang=es");
-        await using var bob = await app.OpenChat("/two?lang=ar");
+        await using var bea = await app.OpenChat("/two?lang=es");
         await alice.WaitForLine("Ahora estás chateando");
+        await using var omar = await app.OpenChat("/two?lang=ar");
+        await using var bob = await app.OpenChat("/two?lang=ar");
         await bob.WaitForLine("أنت الآن تدردش");
         await alice.Send("<b>привет</b> & hola");
+        await omar.Send("<b>привет</b> & hola");
         await bob.WaitForLine("привет");
+        await alice.WaitForLine("привет");
 
         var spanish = alice.Form.QuerySelector("button.save[formaction]")!.GetAttribute("formaction")!;
         var arabic = bob.Form.QuerySelector("button.save[formaction]")!.GetAttribute("formaction")!;
