@@ -54,7 +54,7 @@ public sealed class InterestsAndLanguagesOverHttp
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(you.Form.QuerySelector("p.error")!.TextContent, Is.EqualTo("Escribe un mensaje primero."));
         Assert.That(you.Form.QuerySelector("html")!.GetAttribute("lang"), Is.EqualTo("es"));
-        Assert.That(you.Form.QuerySelector("form")!.GetAttribute("action"), Is.EqualTo("/send?lang=es&interests=poes%C3%ADa"));
+        Assert.That(you.Form.QuerySelector("form")!.GetAttribute("action"), Is.EqualTo("/send?lang=es&interests=poes%C3%ADa#message"));
     }
 
     [Test]
