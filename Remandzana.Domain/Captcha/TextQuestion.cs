@@ -1,4 +1,5 @@
 using System.Globalization;
+using Remandzana.Domain.Lines;
 
 namespace Remandzana.Domain.Captcha;
 
@@ -18,7 +19,13 @@ public sealed record TextQuestion(int First, int Second)
 
     public int Answer => First + Second;
 
-    public string Prompt => $"What is {Words[First]} plus {Words[Second]}?";
+    /// <summary>The numbers in words, zero to the largest sum, in English: each is its own key for the site's other languages.</summary>
+    public static IReadOnlyList<string> NumberWords => Words;
+
+    /// <summary>The question as a notice, its numbers as words the viewer's language says.</summary>
+    public Notice Question => Notice.Of("What is {0} plus {1}?", NoticeArgument.Wording(Words[First]), NoticeArgument.Wording(Words[Second]));
+
+    public string Prompt => Question.English;
 
     public bool Accepts(string? typed)
     {

@@ -16,6 +16,8 @@ public sealed class AccessibilityAudits : BrowserFixture
     [TestCase("/about")]
     [TestCase("/feedback")]
     [TestCase("/no-such-page")]
+    [TestCase("/?lang=ar")]
+    [TestCase("/about?lang=ar")]
     public async Task AnOrdinaryPageHasNoViolations(string path)
     {
         var page = await AuditTab();
@@ -40,6 +42,7 @@ public sealed class AccessibilityAudits : BrowserFixture
     [TestCase("/question/discuss", Notices.LookingForQuestion)]
     [TestCase("/global", "Welcome to global chat")]
     [TestCase("/any", Notices.LookingForPeople)]
+    [TestCase("/two?lang=ar", "جارٍ البحث عن غريب")]
     public async Task AChatPageHasNoViolationsWhileItStreams(string path, string firstLine)
     {
         var page = await AuditTab();

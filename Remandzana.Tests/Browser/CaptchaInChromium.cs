@@ -68,6 +68,30 @@ public sealed class CaptchaInChromium
     }
 
     [Test]
+    public async Task TheChallengeInArabicReadsRightToLeftHasNoViolationsAndItsArabicAnswerOpensTheChat()
+    {
+        string[] arabic = ["صفر", "واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "أحد عشر", "اثنا عشر", "ثلاثة عشر", "أربعة عشر", "خمسة عشر", "ستة عشر", "سبعة عشر", "ثمانية عشر"];
+        var audit = await _chromium.NewAuditTab(_app.BaseAddress);
+        await audit.GotoAsync("/two?lang=ar");
+        await audit.AssertNoViolations("the challenge in Arabic");
+        await audit.Context.CloseAsync();
+
+        var page = await _chromium.NewTab(_app.BaseAddress, (390, 844));
+        await page.GotoAsync("/two?lang=ar");
+        Assert.That(await page.Locator("html").GetAttributeAsync("dir"), Is.EqualTo("rtl"));
+        Assert.That(await page.Locator("h1").TextContentAsync(), Is.EqualTo("لحظة: هل أنت إنسان؟"));
+        await page.Screenshot("challenge-ar-390x844");
+
+        var challenge = await page.Locator("input[name=challenge]").GetAttributeAsync("value");
+        var sum = int.Parse(Captchas.AnswerTo(_app.Services, challenge!), System.Globalization.CultureInfo.InvariantCulture);
+        await page.Locator("#answer").FillAsync(arabic[sum]);
+        await page.Locator("form.captcha-form button[type=submit]").ClickAsync();
+        await page.WaitForLine("جارٍ البحث عن غريب");
+        await page.Screenshot("chat-ar-390x844");
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
     public async Task TheCodeInThePictureAlsoOpensTheChat()
     {
         var page = await _chromium.NewTab(_app.BaseAddress);

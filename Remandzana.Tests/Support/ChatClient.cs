@@ -96,6 +96,18 @@ public sealed class ChatClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Everything received so far, as the server wrote it.</summary>
+    public string Source
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _received.ToString();
+            }
+        }
+    }
+
     /// <summary>The log's lines, oldest first (the page shows them newest first).</summary>
     public IReadOnlyList<IElement> Lines => Page.QuerySelectorAll(".log div.line").ToList();
 
@@ -184,10 +196,10 @@ public sealed class ChatClient : IAsyncDisposable
 
     /// <summary>Presses "Save conversation" in the current form (the last one this person holds): the answer is the file, or the form again.</summary>
     /// <param name="via">Another site instance to post to.</param>
-    public async Task<(HttpResponseMessage Response, string Body)> SaveConversation(string typed = "", HttpClient? via = null)
+    public async Task<(HttpResponseMessage Response, string Body)> SaveConversation(string typed = "", HttpClient? via = null, string path = "/transcript")
     {
         var fields = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = Token ?? "", ["message"] = typed });
-        var response = await (via ?? _http).PostAsync("/transcript", fields);
+        var response = await (via ?? _http).PostAsync(path, fields);
         return (response, await new StreamReader(Decoded(response.Content, await response.Content.ReadAsStreamAsync())).ReadToEndAsync());
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Remandzana.Domain.Captcha;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.Moderation;
 using Remandzana.Tests.Support;
@@ -64,9 +65,28 @@ public sealed partial class TranslationResources
                 .Where(method => method.ReturnType == typeof(Notice))
                 .Select(method => ((Notice)method.Invoke(null, [.. method.GetParameters().Select(Example)])!).Template))
             .Concat(ChatPage.All.SelectMany(page => new[] { page.Title, page.Summary }))
-            .Concat([BlockUrls.PolicyName, new BlockUrls(new Ladder(1, Consequence.Kick)).Reason]);
+            .Concat([BlockUrls.PolicyName, new BlockUrls(new Ladder(1, Consequence.Kick)).Reason])
+            .Concat([RepeatedText.PolicyName, new RepeatedText(new Ladder(1, Consequence.Kick)).Reason])
+            .Concat(TextQuestion.NumberWords)
+            .Concat([new TextQuestion(4, 9).Question.Template]);
 
         Assert.That(notices.Where(key => !English.ContainsKey(key)), Is.Empty);
+    }
+
+    /// <summary>Words the controllers and gates build (problem pages, form answers, captcha messages) are keys too, not only the views' <c>T["…"]</c>.</summary>
+    [Test]
+    public void EveryWordTheControllersSayIsAKey()
+    {
+        var sources = Directory.GetFiles(Path.Combine(Repository.Root(), "Remandzana.Web"), "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        var said = sources.SelectMany(file => SaidWords().Matches(File.ReadAllText(file)))
+            .SelectMany(call => StringLiteral().Matches(call.Groups["arguments"].Value).Select(literal => Regex.Unescape(literal.Groups["text"].Value)))
+            .Where(text => text.Contains(' ', StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+
+        Assert.That(said, Has.Count.GreaterThan(20), "the scan finds what the controllers say");
+        Assert.That(said.Where(key => !English.ContainsKey(key)), Is.Empty);
     }
 
     [Test]
@@ -104,6 +124,14 @@ public sealed partial class TranslationResources
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex PlaceholderPattern();
+
+    /// <summary>The arguments of a call that makes words for a person: a problem page, a notice, a form answer, a new challenge.</summary>
+    [GeneratedRegex("""(?:new ProblemModel|Notice\.Of|Problem|Answer|Challenge|new SendFormModel)\((?<arguments>(?:[^()"]|"(?:[^"\\]|\\.)*"|\((?:[^()"]|"(?:[^"\\]|\\.)*")*\))*)\)""")]
+    private static partial Regex SaidWords();
+
+    /// <summary>A plain string literal (an interpolated one is a template elsewhere).</summary>
+    [GeneratedRegex("""(?<![$@\w])"(?<text>(?:[^"\\]|\\.)*)"(?!")""")]
+    private static partial Regex StringLiteral();
 
     [GeneratedRegex("""T\["(?<key>(?:[^"\\]|\\.)*)"[,\]]""")]
     private static partial Regex Literal();

@@ -1,10 +1,11 @@
 using Remandzana.Domain.Captcha;
+using Remandzana.Domain.Lines;
 
 namespace Remandzana.Web.Captcha;
 
 /// <param name="Then">The chat page (path and query) the person was going to; they go on there once solved.</param>
 /// <param name="Message">Why a new challenge is shown, if it is not the first.</param>
-public sealed record ChallengeModel(Challenge Challenge, string Then, string? Message, int PassChats, int PassMinutes)
+public sealed record ChallengeModel(Challenge Challenge, string Then, Notice? Message, int PassChats, int PassMinutes)
 {
     public const string View = "~/Views/Captcha/Challenge.cshtml";
 

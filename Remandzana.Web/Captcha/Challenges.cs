@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Orleans;
 using Remandzana.Domain.Captcha;
+using Remandzana.Web.Localisation;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
 
@@ -14,7 +16,7 @@ namespace Remandzana.Web.Captcha;
 /// Data Protection) as its own id, so any instance can draw its picture and check an answer
 /// without storing anything until it is answered; the answered ones are spent in the cluster.
 /// </summary>
-public sealed class Challenges(IDataProtectionProvider provider, TimeProvider time, IOptions<CaptchaOptions> options, IGrainFactory grains)
+public sealed class Challenges(IDataProtectionProvider provider, TimeProvider time, IOptions<CaptchaOptions> options, IGrainFactory grains, IStringLocalizer<SiteText> words)
 {
     public const int Shards = 16;
 
@@ -53,7 +55,7 @@ public sealed class Challenges(IDataProtectionProvider provider, TimeProvider ti
             return ChallengeAnswer.Stale;
         }
 
-        return challenge.IsSolvedBy(code, answer) ? ChallengeAnswer.Solved : ChallengeAnswer.Wrong;
+        return challenge.IsSolvedBy(code, SpokenAnswer.Digits(answer, words)) ? ChallengeAnswer.Solved : ChallengeAnswer.Wrong;
     }
 
     private Challenge? Open(string? sealedId, out string spentId, out DateTimeOffset issuedAt)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Orleans;
+using Remandzana.Domain.Lines;
 using Remandzana.Domain.Captcha;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
@@ -43,7 +44,7 @@ public sealed class ChatAdmission(Challenges challenges, IGrainFactory grains, I
             return (PassEntry)await pass.Enter() switch
             {
                 PassEntry.Admitted => Admission.Holding(pass, metrics.PassInUse(passId)),
-                PassEntry.UsedUp => Admission.Refused(Challenge(controller, Then(context.Request), $"Your pass has opened all the {_settings.PassChats} chats it was good for. Solve one more to go on.")),
+                PassEntry.UsedUp => Admission.Refused(Challenge(controller, Then(context.Request), Notice.Of("Your pass has opened all the {0} chats it was good for. Solve one more to go on.", NoticeArgument.Data(_settings.PassChats)))),
                 PassEntry.TooManyOpen => Admission.Refused(Problem(controller, StatusCodes.Status429TooManyRequests, "Too many open chats", "Your pass has too many chat pages open. Close some of them and try again.")),
                 _ => Admission.Refused(Problem(controller, StatusCodes.Status429TooManyRequests, "Too many new chats", "Your pass opened too many chats in the last minute. Wait a minute and try again.")),
             };
@@ -55,7 +56,7 @@ public sealed class ChatAdmission(Challenges challenges, IGrainFactory grains, I
     }
 
     /// <summary>A new challenge page, the person's destination kept.</summary>
-    public ViewResult Challenge(Controller controller, string then, string? message)
+    public ViewResult Challenge(Controller controller, string then, Notice? message)
     {
         metrics.CaptchaShown();
         controller.Response.Headers.CacheControl = "no-store";
@@ -94,7 +95,7 @@ public sealed class ChatAdmission(Challenges challenges, IGrainFactory grains, I
 
     private static string Then(HttpRequest request) => Destination(request.Path + request.QueryString);
 
-    private static ViewResult Problem(Controller controller, int status, string title, string detail)
+    private static ViewResult Problem(Controller controller, int status, Notice title, Notice detail)
     {
         var page = controller.View("Problem", new ProblemModel(title, detail));
         page.StatusCode = status;

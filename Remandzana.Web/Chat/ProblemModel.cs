@@ -1,7 +1,9 @@
+using Remandzana.Domain.Lines;
+
 namespace Remandzana.Web.Chat;
 
-/// <summary>A friendly page for a refusal (403, 404, 429, 503): what happened and what to do.</summary>
-public sealed record ProblemModel(string Title, string Detail)
+/// <summary>A friendly page for a refusal (403, 404, 429, 503): what happened and what to do, in the viewer's language.</summary>
+public sealed record ProblemModel(Notice Title, Notice Detail)
 {
     /// <summary>How every page and form says that the chat cannot be reached just now.</summary>
     public const string Unavailable = "The chat service is temporarily unavailable";

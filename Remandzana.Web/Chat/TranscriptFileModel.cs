@@ -5,7 +5,7 @@ using Remandzana.Web.Cluster;
 namespace Remandzana.Web.Chat;
 
 /// <summary>A saved conversation as a standalone HTML file: its lines oldest first, times in UTC, the site's look inlined.</summary>
-public sealed record TranscriptFileModel(string Title, string SavedAt, string SavedAtIso, bool Truncated, IReadOnlyList<TranscriptFileLine> Lines, string Css, string StyleSource)
+public sealed record TranscriptFileModel(Notice Title, string SavedAt, string SavedAtIso, bool Truncated, IReadOnlyList<TranscriptFileLine> Lines, string Css, string StyleSource)
 {
     public static TranscriptFileModel Of(SavedConversation saved, DateTimeOffset now, InlineStyle style)
     {
@@ -22,7 +22,7 @@ public sealed record TranscriptFileModel(string Title, string SavedAt, string Sa
         }
 
         return new TranscriptFileModel(
-            $"{page.Title}: a conversation on Remandzana",
+            Notice.Of("{0}: a conversation on Remandzana", NoticeArgument.Wording(page.Title)),
             now.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
             Iso(now),
             saved.Truncated,

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Remandzana.Domain.Lines;
 using Remandzana.Web.Abuse;
 using Remandzana.Web.Captcha;
 using Remandzana.Web.Chat;
@@ -29,7 +30,7 @@ public sealed class CaptchaController(Challenges challenges, Passes passes, Chat
         if (form.Problem != FormProblem.None)
         {
             metrics.CaptchaFailed();
-            return admission.Challenge(this, then, $"{form.Reason} Here is a new challenge.");
+            return admission.Challenge(this, then, form.Reason);
         }
 
         ChallengeAnswer answer;

@@ -246,7 +246,7 @@ public sealed class ChatController(
     private ViewResult Unavailable() =>
         Problem(StatusCodes.Status503ServiceUnavailable, ProblemModel.ChatUnavailable.Title, ProblemModel.ChatUnavailable.Detail);
 
-    private ViewResult Problem(int status, string title, string detail)
+    private ViewResult Problem(int status, Notice title, Notice detail)
     {
         var result = View("Problem", new ProblemModel(title, detail));
         result.StatusCode = status;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Matching;
@@ -25,7 +26,7 @@ public sealed class HomeController(PeopleOnline online) : Controller
         {
             StatusCodes.Status404NotFound => new ProblemModel("Not found", "There is no page at this address."),
             StatusCodes.Status429TooManyRequests => new ProblemModel("Slow down", "You have sent that several times in a short while. Wait a few minutes and try again."),
-            _ => new ProblemModel($"Error {code}", "Something went wrong. Try again from the home page."),
+            _ => new ProblemModel(Notice.Of("Error {0}", NoticeArgument.Data(code)), "Something went wrong. Try again from the home page."),
         });
         result.StatusCode = code;
         return result;

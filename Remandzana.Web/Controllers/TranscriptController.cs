@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
+using Remandzana.Domain.Lines;
 using Remandzana.Web.Abuse;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
@@ -71,7 +72,7 @@ public sealed class TranscriptController(
 
         if (saved is null)
         {
-            return Form(new SendFormModel(SendFormState.Ended, null, text, $"This conversation is no longer kept: conversations can be saved for {transcripts.KeepMinutes} minutes after they end."), StatusCodes.Status410Gone);
+            return Form(new SendFormModel(SendFormState.Ended, null, text, Notice.Of("This conversation is no longer kept: conversations can be saved for {0} minutes after they end.", NoticeArgument.Data(transcripts.KeepMinutes))), StatusCodes.Status410Gone);
         }
 
         var now = transcripts.Now;

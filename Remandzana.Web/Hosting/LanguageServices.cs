@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using Remandzana.Web.Links;
 using Remandzana.Web.Localisation;
@@ -12,6 +15,9 @@ public static class LanguageServices
     public static IServiceCollection AddLanguagesAndInterests(this IServiceCollection services)
     {
         services.AddLocalization();
+
+        // Every script as itself (UTF-8), not as character references; < > & " ' and the like are still encoded.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = SiteLanguage.All.Select(language => new System.Globalization.CultureInfo(language.Culture)).ToList();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
 using Remandzana.Web.Abuse;
 using Remandzana.Web.Chat;
@@ -35,7 +36,7 @@ public sealed class BarGate(Bars bars) : IActionFilter
         http.Response.Headers.CacheControl = "no-store";
         var refusal = controller.View("Problem", new ProblemModel(
             "You are barred from chatting",
-            $"After a report, the operator barred this browser (its pass or its connection) from chat until {until.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC."));
+            Notice.Of("After a report, the operator barred this browser (its pass or its connection) from chat until {0} UTC.", NoticeArgument.Data(until.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))));
         refusal.StatusCode = StatusCodes.Status403Forbidden;
         context.Result = refusal;
     }
