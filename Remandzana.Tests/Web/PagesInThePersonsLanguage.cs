@@ -136,8 +136,8 @@ public sealed class PagesInThePersonsLanguage
     {
         await using var app = new RemandzanaApp();
         await using var reporter = await app.OpenChat("/two?lang=de");
-        await using var stranger = await app.OpenChat("/two", System.Net.IPAddress.Parse("127.0.0.2"));
-        await stranger.WaitForLine(Remandzana.Domain.Lines.Notices.FoundStranger);
+        await using var stranger = await app.OpenChat("/two?lang=de", System.Net.IPAddress.Parse("127.0.0.2"));
+        await stranger.WaitForLine("Du chattest jetzt");
         await reporter.WaitForLine("Du chattest jetzt");
 
         Assert.That(reporter.Form.QuerySelector("form.report button")?.TextContent.Trim(), Is.EqualTo("Melden"));
