@@ -54,6 +54,16 @@ public static class ClusterServices
                     // A room whose members all died with their instances is told by nobody: it expires.
                     options.EntryExpiry = TimeSpan.FromDays(2);
                 });
+                // One activation per grain even while silos join and leave: the default directory is only
+                // eventually consistent, and a second matchmaker or room for a moment splits people apart.
+                // This one is kept by the silos themselves (Orleans marks it for evaluation); a directory in
+                // Redis would stop open chats while Redis is away. Its lease after a crash (30 s, in
+                // case the silo declared dead still runs) would keep the rooms it knew unreachable long
+                // after their people should be told: a silo that learns it was declared dead stops itself.
+#pragma warning disable ORLEANSEXP003
+                silo.AddDistributedGrainDirectory();
+#pragma warning restore ORLEANSEXP003
+                silo.Configure<GrainDirectoryOptions>(directory => directory.RangeLeaseDuration = TimeSpan.Zero);
                 silo.ConfigureEndpoints(AdvertisedAddress(settings), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
                 // A silo killed without warning is declared dead within a few seconds, so its people's partners are told quickly.
                 silo.Configure<ClusterMembershipOptions>(membership =>
