@@ -14,7 +14,7 @@ public sealed class FeedbackInChromium : BrowserFixture
 
         await page.Locator("form.feedback-form textarea[name=message]").FillAsync("Works without JavaScript, thank you!");
         await page.Locator("form.feedback-form button[type=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await page.Locator("main h1", new() { HasText = "Thank you" }).WaitForAsync();
 
         await page.Screenshot("confirmation");
         Assert.That(page.Url, Does.Not.Contain("/status/"), "the post was answered with a page, not an error");

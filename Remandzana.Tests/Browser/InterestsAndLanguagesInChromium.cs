@@ -14,7 +14,7 @@ public sealed class InterestsAndLanguagesInChromium : BrowserFixture
 
         await page.Locator("input#interests").FillAsync("Music, chess");
         await page.Locator("form.interests-form button[type=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await page.WaitForURLAsync(url => url.Contains("interests="));
 
         Assert.That(await page.Locator("input#interests").InputValueAsync(), Is.EqualTo("Music, chess"));
         Assert.That(await page.Locator("a.big").First.GetAttributeAsync("href"), Is.EqualTo("/two?interests=music%2Cchess"));
