@@ -6,6 +6,7 @@ namespace Remandzana.Tests.Browser;
 
 /// <summary>Two script-less browsers chat through the shipped round-robin nginx config in front of two instances sharing Redis.</summary>
 [Category("Browser")]
+[NonParallelizable]
 public sealed class ScaleOutInChromium
 {
     [Test]

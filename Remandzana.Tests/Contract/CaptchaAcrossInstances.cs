@@ -11,6 +11,7 @@ namespace Remandzana.Tests.Contract;
 /// once on whichever instance, and a pass and its chat count are the same on both.
 /// </summary>
 [Category("Contract")]
+[NonParallelizable]
 public sealed class CaptchaAcrossInstances
 {
     private static readonly HtmlParser Parser = new();

@@ -12,6 +12,7 @@ namespace Remandzana.Tests.Contract;
 
 /// <summary>What only a cluster of several silos has to get right: instances racing, dying, and losing Redis.</summary>
 [Category("Contract")]
+[NonParallelizable]
 public sealed class RedisScaleOut
 {
     private RedisServer _redis = null!;

@@ -15,6 +15,7 @@ namespace Remandzana.Tests.Contract;
 [Category("Contract")]
 [TestFixture("memory")]
 [TestFixture("redis")]
+[NonParallelizable]
 public sealed class RepeatedTextAcrossInstances(string backend)
 {
     private const string Advert = "Cheap followers for your channel, write to me for the price list";

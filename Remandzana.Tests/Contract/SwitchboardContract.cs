@@ -16,6 +16,7 @@ namespace Remandzana.Tests.Contract;
 [Category("Contract")]
 [TestFixture("memory")]
 [TestFixture("redis")]
+[NonParallelizable]
 public sealed class SwitchboardContract(string backend)
 {
     private const string Link = "see https://example.com";

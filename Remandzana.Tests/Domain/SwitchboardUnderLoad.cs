@@ -9,6 +9,7 @@ namespace Remandzana.Tests.Domain;
 
 /// <summary>Thousands of people joining, talking and leaving from many threads at once.</summary>
 [Category("Domain")]
+[NonParallelizable]
 public sealed class SwitchboardUnderLoad
 {
     private static readonly ChatEntry[] Entries = Enum.GetValues<ChatEntry>();

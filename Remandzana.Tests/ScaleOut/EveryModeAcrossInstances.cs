@@ -11,6 +11,7 @@ namespace Remandzana.Tests.ScaleOut;
 
 /// <summary>Three app processes on real Kestrel ports sharing one redis-server: every mode works across them.</summary>
 [Category("ScaleOut")]
+[NonParallelizable]
 public sealed partial class EveryModeAcrossInstances
 {
     private ScaledOutSite _site = null!;

@@ -10,6 +10,7 @@ namespace Remandzana.Tests.ScaleOut;
 
 /// <summary>An instance killed mid-conversation, and Redis going away and coming back.</summary>
 [Category("ScaleOut")]
+[NonParallelizable]
 public sealed class FailuresAcrossInstances
 {
     [Test]

@@ -12,6 +12,7 @@ namespace Remandzana.Tests.ScaleOut;
 /// a bar the operator sets in that instance's file closes the other instance's chat pages too.
 /// </summary>
 [Category("ScaleOut")]
+[NonParallelizable]
 public sealed class ReportsAcrossInstances
 {
     private static readonly IPAddress StrangerAddress = IPAddress.Parse("127.0.0.2");

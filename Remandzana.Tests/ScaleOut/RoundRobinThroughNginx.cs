@@ -5,6 +5,7 @@ namespace Remandzana.Tests.ScaleOut;
 
 /// <summary>The shipped scale-out nginx config in front of two instances sharing Redis: no sticky sessions, and chat just works.</summary>
 [Category("ScaleOut")]
+[NonParallelizable]
 public sealed class RoundRobinThroughNginx
 {
     [Test]

@@ -10,6 +10,7 @@ namespace Remandzana.Tests.ScaleOut;
 /// person's stream, and a "Save conversation" post that lands on the other instance still gets it.
 /// </summary>
 [Category("ScaleOut")]
+[NonParallelizable]
 public sealed class SavingAcrossInstances
 {
     private static readonly HtmlParser Parser = new();
