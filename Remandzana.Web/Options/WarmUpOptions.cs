@@ -13,9 +13,13 @@ public sealed class WarmUpOptions
     /// enough, which made the first half-minute after a start several times slower than the rest.
     /// </summary>
     [Range(0, 300)]
-    public int Seconds { get; set; } = 20;
+    public int Seconds { get; set; } = 30;
 
-    /// <summary>Pairs of warm-up pages on /two (each page is a stream from loopback, so keep it under the per-address limits).</summary>
+    /// <summary>
+    /// Pairs of warm-up pages on /two. Each person may send only as fast as the flood gate allows,
+    /// so more pairs warm faster; each page is a stream from loopback, so keep it under the
+    /// per-address limits.
+    /// </summary>
     [Range(1, 9)]
-    public int Pairs { get; set; } = 4;
+    public int Pairs { get; set; } = 8;
 }
