@@ -32,8 +32,9 @@ USER 1654
 VOLUME ["/data/feedback", "/data/reports", "/data/keys"]
 # 8080: the site. Scaled out, silos also talk on Remandzana:Backplane:SiloPort (11111) and GatewayPort (30000).
 EXPOSE 8080 11111 30000
-# The runtime image has no curl: the app asks its own /healthz (exit 0 when healthy).
-HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
+# The runtime image has no curl: the app asks its own /healthz (exit 0 when healthy; a fresh
+# instance warms up for up to Remandzana:WarmUp:Seconds first, hence the start period).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["dotnet", "Remandzana.Web.dll", "--healthcheck"]
 # docker stop sends SIGTERM: every open chat gets a last line and the app exits within seconds.
 STOPSIGNAL SIGTERM

@@ -50,6 +50,7 @@ app.UseImmutableStaticFiles();
 app.UseRateLimiter();
 app.UsePasses();
 app.MapOperationalHealthChecks();
+app.MapSendForm();
 app.MapControllers();
 
 app.Run();

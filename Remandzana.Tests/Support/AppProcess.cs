@@ -71,6 +71,7 @@ public sealed partial class AppProcess : IAsyncDisposable
         start.Environment["Remandzana__Backplane__SiloPort"] = $"{FreePort.Next()}";
         start.Environment["Remandzana__Backplane__GatewayPort"] = $"{FreePort.Next()}";
         start.Environment["Remandzana__Backplane__AdvertisedAddress"] = "127.0.0.1";
+        start.Environment["Remandzana__WarmUp__Seconds"] = "0";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

@@ -32,6 +32,9 @@ public sealed class RemandzanaApp : IAsyncDisposable
             ["Remandzana:Backplane:SiloPort"] = $"{FreePort.Next()}",
             ["Remandzana:Backplane:GatewayPort"] = $"{FreePort.Next()}",
             ["Remandzana:Limits:SendBurst"] = "100000",
+
+            // Ready at once: a warm-up conversation would show in the counts the tests read (WarmUpBeforeReady tests it).
+            ["Remandzana:WarmUp:Seconds"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -73,9 +73,5 @@ public sealed class ReportController(ClusterSwitchboard switchboard, SendTokens 
         return result;
     }
 
-    private PartialViewResult SendForm(SendFormModel model)
-    {
-        Response.Headers.CacheControl = "no-store";
-        return PartialView("~/Views/Chat/_SendFormDocument.cshtml", model);
-    }
+    private static SendFormResult SendForm(SendFormModel model) => new(model);
 }

@@ -85,11 +85,5 @@ public sealed class TranscriptController(
 
     private const string NotSaved = $"{ProblemModel.Unavailable}; the conversation was not saved. Try again in a moment.";
 
-    private PartialViewResult Form(SendFormModel model, int status)
-    {
-        Response.Headers.CacheControl = "no-store";
-        var result = PartialView("~/Views/Chat/_SendFormDocument.cshtml", model);
-        result.StatusCode = status;
-        return result;
-    }
+    private static SendFormResult Form(SendFormModel model, int status) => new(model, status);
 }

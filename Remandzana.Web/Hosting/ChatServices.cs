@@ -34,6 +34,8 @@ public static class ChatServices
         services.AddSingleton<Heartbeats>();
         services.AddSingleton<LineMarkup>();
         services.AddSingleton<ChatStream>();
+        services.AddSingleton<SendFormDocument>();
+        services.AddSingleton<SendEndpoint>();
 
         services.AddDataProtection().SetApplicationName("Remandzana");
         if (scaledOut)
@@ -60,4 +62,8 @@ public static class ChatServices
 
         return services;
     }
+
+    /// <summary>POST /send, answered outside MVC (<see cref="SendEndpoint"/>).</summary>
+    public static IEndpointConventionBuilder MapSendForm(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost(SendEndpoint.Path, context => context.RequestServices.GetRequiredService<SendEndpoint>().Handle(context));
 }
