@@ -17,6 +17,7 @@ public sealed class WarmUpBeforeReady
         {
             ["Remandzana:WarmUp:Seconds"] = "60",
             ["Remandzana:WarmUp:Pairs"] = "2",
+            ["Remandzana:Metrics:RecomputeSeconds"] = "0",
         });
 
         await app.Services.GetRequiredService<Readiness>().Warm.WaitAsync(TimeSpan.FromSeconds(90));
@@ -26,6 +27,8 @@ public sealed class WarmUpBeforeReady
         var warmed = app.Logs.Entries.Single(entry => entry.Category == typeof(WarmUp).FullName);
         Assert.That(warmed.Level, Is.EqualTo(LogLevel.Information), warmed.Message);
         Assert.That(Convert.ToInt32(warmed.Properties["Messages"], System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(0), warmed.Message);
+        var home = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await http.GetStringAsync("/"));
+        Assert.That(home.QuerySelector("footer .messages-today")?.TextContent, Is.EqualTo("0 messages today"), "the warm-up's own messages are not counted");
         await app.WaitUntilEveryoneHasLeft();
     }
 

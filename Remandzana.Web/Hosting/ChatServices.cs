@@ -44,7 +44,8 @@ public static class ChatServices
             services.AddSingleton<SharedKeyRing>();
             services.AddOptions<KeyManagementOptions>().Configure<SharedKeyRing>((keys, keyRing) => keys.XmlRepository = keyRing);
             services.AddHostedService<KeyRingKeeper>();
-            services.AddSingleton<IRelayTally, RedisRelayTally>();
+            services.AddSingleton<RedisRelayTally>();
+            services.AddSingleton<IRelayTally>(provider => new TallyOnceWarm(provider.GetRequiredService<RedisRelayTally>(), provider.GetRequiredService<Health.Readiness>()));
             services.AddSingleton<IMessagesToday, RedisMessagesToday>();
             services.AddHealthChecks().AddCheck<Health.BackplaneHealthCheck>("redis");
         }
@@ -57,7 +58,8 @@ public static class ChatServices
                 provider.GetRequiredService<TimeProvider>(),
                 TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<MetricsOptions>>().Value.RecomputeSeconds)));
             services.AddSingleton<IMessagesToday>(provider => provider.GetRequiredService<MessageCounter>());
-            services.AddSingleton<IRelayTally, LocalRelayTally>();
+            services.AddSingleton<LocalRelayTally>();
+            services.AddSingleton<IRelayTally>(provider => new TallyOnceWarm(provider.GetRequiredService<LocalRelayTally>(), provider.GetRequiredService<Health.Readiness>()));
         }
 
         return services;
