@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Remandzana.Web.Health;
 using Remandzana.Web.Options;
 
@@ -15,11 +17,34 @@ public static class HealthServices
         services.AddHostedService<WarmUp>();
         services.AddHealthChecks()
             .AddCheck<FeedbackFolderHealthCheck>("feedback-folder")
-            .AddCheck<KeyRingHealthCheck>("key-ring")
-            .AddCheck<WarmUpHealthCheck>("warm-up");
+            .AddCheck<KeyRingHealthCheck>("key-ring");
         return services;
     }
 
-    public static IEndpointConventionBuilder MapOperationalHealthChecks(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapHealthChecks(Path);
+    /// <summary>
+    /// The health checks once the instance is warm; until then "Unhealthy" at once, so that a
+    /// load balancer sends it nobody yet. Not as a failing health check: each poll of one is
+    /// logged as an error, and warming up is no error.
+    /// </summary>
+    public static IEndpointConventionBuilder MapOperationalHealthChecks(this IEndpointRouteBuilder endpoints)
+    {
+        var readiness = endpoints.ServiceProvider.GetRequiredService<Readiness>();
+        var pipeline = endpoints.CreateApplicationBuilder()
+            .Use(async (context, next) =>
+            {
+                if (readiness.IsWarm)
+                {
+                    await next(context);
+                    return;
+                }
+
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.CacheControl = "no-store, no-cache";
+                context.Response.ContentType = "text/plain";
+                await context.Response.WriteAsync(nameof(HealthStatus.Unhealthy));
+            })
+            .UseMiddleware<HealthCheckMiddleware>(Microsoft.Extensions.Options.Options.Create(new HealthCheckOptions()))
+            .Build();
+        return endpoints.Map(Path, pipeline).WithDisplayName("Health checks");
+    }
 }
