@@ -24,6 +24,9 @@ public sealed class KeyRingMacKeys
     /// <summary>A token naming a key this instance does not know makes it look at the ring again, at most this often (forged ids must not hammer the repository).</summary>
     private static readonly TimeSpan UnknownKeyRefresh = TimeSpan.FromSeconds(1);
 
+    /// <summary>While the ring cannot be read, it is tried again this often (each try may wait for the repository's timeout).</summary>
+    private static readonly TimeSpan UnreadableRetry = TimeSpan.FromSeconds(10);
+
     private readonly IKeyManager _keyManager;
     private readonly IKeyRingProvider _keyRing;
     private readonly TimeProvider _time;
@@ -79,22 +82,42 @@ public sealed class KeyRingMacKeys
             }
 
             _lastRefresh = now;
-            // Taken before reading, so a key made while reading expires this snapshot.
-            var expiry = _keyManager.GetCacheExpirationToken();
-            var keys = new Dictionary<Guid, byte[]>();
-            foreach (var key in _keyManager.GetAllKeys())
+            try
             {
-                if (key.IsRevoked)
+                _snapshot = Read();
+            }
+            catch (Exception e) when (e is not CryptographicException)
+            {
+                // The ring's repository (Redis, scaled out) cannot be read just now: the keys already
+                // known still serve, and the ring is read again a little later.
+                if (_snapshot.Keys.Count == 0)
                 {
-                    continue;
+                    throw new CryptographicException("The key ring cannot be read.", e);
                 }
 
-                keys[key.KeyId] = _snapshot.Keys.TryGetValue(key.KeyId, out var known) ? known : Derive(key);
+                _snapshot = _snapshot with { Expiry = new CancellationTokenSource(UnreadableRetry, _time).Token };
             }
 
-            _snapshot = new Snapshot(keys.ToFrozenDictionary(), expiry);
             return _snapshot;
         }
+    }
+
+    private Snapshot Read()
+    {
+        // Taken before reading, so a key made while reading expires this snapshot.
+        var expiry = _keyManager.GetCacheExpirationToken();
+        var keys = new Dictionary<Guid, byte[]>();
+        foreach (var key in _keyManager.GetAllKeys())
+        {
+            if (key.IsRevoked)
+            {
+                continue;
+            }
+
+            keys[key.KeyId] = _snapshot.Keys.TryGetValue(key.KeyId, out var known) ? known : Derive(key);
+        }
+
+        return new Snapshot(keys.ToFrozenDictionary(), expiry);
     }
 
     private byte[] Derive(IKey key)

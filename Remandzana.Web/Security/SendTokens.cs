@@ -76,7 +76,18 @@ public sealed class SendTokens
         }
 
         token = token[..length];
-        if (_keys.Find(new Guid(token.Slice(1, KeyRingMacKeys.KeyIdLength))) is not { } key)
+        byte[]? key;
+        try
+        {
+            key = _keys.Find(new Guid(token.Slice(1, KeyRingMacKeys.KeyIdLength)));
+        }
+        catch (CryptographicException)
+        {
+            // The ring cannot be read: the token may be good, but this instance cannot tell.
+            return null;
+        }
+
+        if (key is null)
         {
             return null;
         }
