@@ -48,7 +48,7 @@ public sealed class KeyRingMacKeys
     public (Guid Id, byte[] Key) Current()
     {
         var id = _keyRing.GetCurrentKeyRing().DefaultKeyId;
-        return (id, Find(id, refreshIfUnknown: true) ?? throw new CryptographicException($"The key ring's current key {id} has no master secret this version can read."));
+        return (id, Find(id, refreshIfUnknown: true) ?? throw new CryptographicException($"The key ring's current key {id} is revoked, or has no master secret this version can read."));
     }
 
     /// <returns>The MAC key of key-ring key <paramref name="id"/>, or null when the ring has no such (unrevoked) key.</returns>
