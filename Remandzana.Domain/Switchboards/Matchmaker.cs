@@ -74,32 +74,41 @@ public sealed class Matchmaker
     public IReadOnlyList<Formation> Retry()
     {
         var now = _time.GetUtcNow();
-        var formed = new List<Formation>();
+        var due = new List<Person>();
         while (_deadlines.TryPeek(out var person, out var deadline) && deadline <= now)
         {
             _deadlines.Dequeue();
-            if (!_waiting.TryGetValue(person.Id, out var waiting) || waiting != person)
+            if (IsWaiting(person))
             {
-                continue;
+                due.Add(person);
             }
+        }
 
-            if (!person.Preferences.Interests.IsEmpty)
-            {
-                person.Tell(NoticeKind.Waiting, Notices.NoSharedInterests);
-            }
+        // Everyone whose wait ran out is told before anyone meets: two waits that ran out together
+        // may pair them with each other, and the later one is still falling back.
+        foreach (var person in due.Where(person => !person.Preferences.Interests.IsEmpty))
+        {
+            person.Tell(NoticeKind.Waiting, Notices.NoSharedInterests);
+        }
 
+        var formed = new List<Formation>();
+        foreach (var person in due)
+        {
             foreach (var lobby in person.Lobbies.ToList())
             {
-                formed.AddRange(Form(lobby, person, now));
-                if (!_waiting.ContainsKey(person.Id))
+                if (!IsWaiting(person))
                 {
                     break;
                 }
+
+                formed.AddRange(Form(lobby, person, now));
             }
         }
 
         return formed;
     }
+
+    private bool IsWaiting(Person person) => _waiting.TryGetValue(person.Id, out var waiting) && waiting == person;
 
     /// <summary>Tells the newcomer what they wait for and places them in their lobbies.</summary>
     /// <returns>The rooms their arrival made possible, with everyone in them out of every lobby.</returns>

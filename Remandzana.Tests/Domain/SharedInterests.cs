@@ -73,6 +73,23 @@ public sealed class SharedInterests
     }
 
     [Test]
+    public void WhenTwoWaitsRunOutAtOnceTheOneWithInterestsIsToldBeforeTheyMeet()
+    {
+        var spanish = Join(ChatEntry.Two, "es");
+        var chess = Join(ChatEntry.Two, "en", "chess");
+        chess.Drain();
+
+        _clock.Advance(Wait);
+        _switchboard.Retry();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(chess.Room, Is.Not.Null.And.SameAs(spanish.Room), "the earlier wait, processed first, found the other whose wait had also run out");
+            Assert.That(chess.DrainTexts(), Is.EqualTo(new[] { Notices.NoSharedInterests, Notices.FoundStranger }));
+        });
+    }
+
+    [Test]
     public void NobodyIsToldTheyFellBackWhenTheyMetBeforeTheirWaitRanOut()
     {
         var music = Join(ChatEntry.Two, "en", "music");

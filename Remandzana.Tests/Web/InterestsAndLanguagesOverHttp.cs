@@ -23,15 +23,21 @@ public sealed class InterestsAndLanguagesOverHttp
     [Test]
     public async Task TwoWhoLikeMusicMeetAndTheOneWithoutInterestsMeetsSomeoneAfterTheWait()
     {
-        await using var plain = await _app.OpenChat("/two");
-        await using var music = await _app.OpenChat("/two?interests=Music");
-        await using var alsoMusic = await _app.OpenChat("/two?interests=chess,music");
+        // The wait runs on a clock of the test's: on the real one, a slow moment let the first
+        // person's wait run out before the fourth arrived, and they met at once.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new RemandzanaApp(new Dictionary<string, string?> { ["Remandzana:Matching:InterestWaitSeconds"] = "2" }, clock);
+        await using var plain = await app.OpenChat("/two");
+        await using var music = await app.OpenChat("/two?interests=Music");
+        await using var alsoMusic = await app.OpenChat("/two?interests=chess,music");
 
         await music.WaitForLine("You both like music.");
         await alsoMusic.WaitForLine("You both like music.");
+        await using var chess = await app.OpenChat("/two?interests=chess");
+        await chess.WaitForLine(Notices.LookingForStranger);
         Assert.That(plain.LineTexts, Has.None.Contains(Notices.FoundStranger));
 
-        await using var chess = await _app.OpenChat("/two?interests=chess");
+        clock.Advance(TimeSpan.FromSeconds(2));
         await chess.WaitForLine(Notices.NoSharedInterests);
         await chess.WaitForLine(Notices.FoundStranger);
         await plain.WaitForLine(Notices.FoundStranger);
