@@ -21,7 +21,7 @@ public static class FloorServer
     private static readonly byte[] Heartbeat = "<i class=\"hb\"></i>\n"u8.ToArray();
     private static readonly byte[] Found = "<div class=\"line system found\">You're now chatting with a random stranger. Say hi!</div>\n"u8.ToArray();
     private static readonly byte[] Left = "<div class=\"line system left\">Stranger has disconnected.</div>\n"u8.ToArray();
-    private static readonly byte[] Tail = "<i class=\"hb ended\"></i>\n</main></body></html>"u8.ToArray();
+    private static readonly byte[] Tail = "<i class=\"hb ended\"></i>\n</div></main></body></html>"u8.ToArray();
 
     private static readonly ConcurrentDictionary<string, Session> Sessions = new();
     private static readonly object Matchmaking = new();
@@ -86,7 +86,7 @@ public static class FloorServer
         context.Response.Headers.CacheControl = "no-store";
         var form = HtmlEncoder.Default.Encode(FormDocument(session.Token));
         await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(
-            $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Floor</title></head><body class=\"chat\"><iframe class=\"send\" srcdoc=\"{form}\"></iframe><main class=\"log\">\n"));
+            $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Floor</title></head><body class=\"chat\"><main><iframe class=\"send\" srcdoc=\"{form}\"></iframe><h2 id=\"log-title\">Conversation</h2><div class=\"log\" role=\"log\" aria-live=\"polite\" aria-labelledby=\"log-title\">\n"));
         await context.Response.Body.WriteAsync(Heartbeat);
         lock (Matchmaking)
         {
