@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -33,40 +34,41 @@ public sealed class FormReader(IOptions<LimitsOptions> limits)
             return Malformed("This is not a form post.", new Dictionary<string, string>());
         }
 
-        var body = await ReadLimited(request.Body, request.HttpContext.RequestAborted);
-        if (body is null)
+        // One pooled buffer for the whole body: this runs once per message.
+        var buffer = ArrayPool<byte>.Shared.Rent(_maxBytes + 1);
+        try
         {
-            return new PostedForm(FormProblem.TooLarge, "That is too much text to send at once.", new Dictionary<string, string>());
+            var length = await ReadLimited(request.Body, buffer, request.HttpContext.RequestAborted);
+            return length > _maxBytes
+                ? new PostedForm(FormProblem.TooLarge, "That is too much text to send at once.", new Dictionary<string, string>())
+                : Parse(buffer.AsSpan(0, length), required, freeText);
         }
-
-        return Parse(body, required, freeText);
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
-    private async Task<byte[]?> ReadLimited(Stream body, CancellationToken cancellation)
+    /// <returns>The body's length, or more than the limit when it is longer (reading stops there).</returns>
+    private async Task<int> ReadLimited(Stream body, byte[] buffer, CancellationToken cancellation)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
+        var length = 0;
         int read;
-        while ((read = await body.ReadAsync(chunk, cancellation)) > 0)
+        while (length <= _maxBytes && (read = await body.ReadAsync(buffer.AsMemory(length, _maxBytes + 1 - length), cancellation)) > 0)
         {
-            if (buffer.Length + read > _maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
+            length += read;
         }
 
-        return buffer.ToArray();
+        return length;
     }
 
-    private static PostedForm Parse(byte[] body, IReadOnlyCollection<string> required, string freeText)
+    private static PostedForm Parse(ReadOnlySpan<byte> body, IReadOnlyCollection<string> required, string freeText)
     {
         var fields = new Dictionary<string, string>();
         Notice? problem = null;
-        foreach (var pair in new ReadOnlySpan<byte>(body).Split((byte)'&'))
+        foreach (var pair in body.Split((byte)'&'))
         {
-            var bytes = body.AsSpan(pair);
+            var bytes = body[pair];
             if (bytes.IsEmpty)
             {
                 continue;
