@@ -10,6 +10,18 @@ public sealed class StalledReader : IDisposable
 
     private StalledReader(Socket socket) => _socket = socket;
 
+    /// <summary>
+    /// Settings for messages long enough that the socket buffers between the server and a stalled
+    /// reader fill after a few hundred sends of <see cref="Padding"/>, not thousands.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> LongMessages { get; } = new Dictionary<string, string?>
+    {
+        ["Remandzana:Chat:MaxMessageLength"] = "10000",
+        ["Remandzana:Limits:MaxFormBytes"] = "16384",
+    };
+
+    public static string Padding { get; } = new('x', 9_000);
+
     public static async Task<StalledReader> Open(Uri baseAddress, string path)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 4096 };

@@ -206,7 +206,7 @@ public sealed class AbuseResistance
     public async Task AStalledReaderIsDroppedItsPartnerToldAndItsBacklogStaysBounded()
     {
         const int capacity = 64;
-        await using var app = new RemandzanaApp(new Dictionary<string, string?> { ["Remandzana:Chat:MailboxCapacity"] = $"{capacity}" });
+        await using var app = new RemandzanaApp(new Dictionary<string, string?>(StalledReader.LongMessages) { ["Remandzana:Chat:MailboxCapacity"] = $"{capacity}" });
         var switchboard = app.Services.GetRequiredService<Remandzana.Web.Cluster.Listeners>();
         using var stalled = await StalledReader.Open(app.BaseAddress, "/two");
         await RemandzanaApp.WaitUntil(() => switchboard.Count == 1, "the stalled reader to join");
@@ -215,10 +215,9 @@ public sealed class AbuseResistance
 
         var sent = 0;
         var largestBacklog = 0;
-        var padding = new string('x', 490);
         while (sent < 10_000 && !stalledPerson.Mailbox.IsClosed)
         {
-            Assert.That(await talker.Send($"{sent++} {padding}"), Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(await talker.Send($"{sent++} {StalledReader.Padding}"), Is.EqualTo(HttpStatusCode.OK));
             largestBacklog = Math.Max(largestBacklog, stalledPerson.Mailbox.Reader.Count);
         }
 

@@ -66,7 +66,7 @@ public sealed class MetricsOverHttp
     [Test]
     public async Task AFullSiteAndAStalledReaderAreCounted()
     {
-        await using var app = new RemandzanaApp(new Dictionary<string, string?>
+        await using var app = new RemandzanaApp(new Dictionary<string, string?>(StalledReader.LongMessages)
         {
             ["Remandzana:Chat:MailboxCapacity"] = "16",
             ["Remandzana:Limits:MaxStreams"] = "2",
@@ -79,10 +79,9 @@ public sealed class MetricsOverHttp
         using var full = await http.GetAsync("/global", HttpCompletionOption.ResponseHeadersRead);
         Assert.That(full.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
 
-        var padding = new string('x', 490);
         for (var sent = 0; sent < 10_000 && !talker.SawPartnerLeave && listeners.Count == 2; sent++)
         {
-            await talker.Send($"{sent} {padding}");
+            await talker.Send($"{sent} {StalledReader.Padding}");
         }
 
         await talker.WaitForEnd();
