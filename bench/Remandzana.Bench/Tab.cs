@@ -97,9 +97,11 @@ public sealed class Tab : IAsyncDisposable
                 _scanner.Advance(read, Stopwatch.GetTimestamp(), Seen);
             }
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or HttpRequestException or OperationCanceledException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException or HttpRequestException or OperationCanceledException or NullReferenceException)
         {
-            // Closed by this side, or the connection broke: either way the tab has ended.
+            // Closed by this side, or the connection broke: either way the tab has ended. (A
+            // response disposed under a pending read can also throw NullReferenceException from
+            // HttpClient's chunked reader; it ended the hold workers before their last answer.)
         }
 
         Ended = true;
