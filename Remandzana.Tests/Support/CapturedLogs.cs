@@ -36,7 +36,7 @@ public sealed class CapturedLogs : ILoggerProvider
             var properties = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? pairs.GroupBy(pair => pair.Key).ToDictionary(group => group.Key, group => group.Last().Value)
                 : new Dictionary<string, object?>();
-            entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception), properties));
+            entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception), properties, exception));
         }
     }
 }

@@ -177,6 +177,30 @@ public sealed class AbuseResistance
     }
 
     [Test]
+    public async Task ABodyThatEndsBeforeItsLengthIsNoServerError()
+    {
+        await using var app = new RemandzanaApp();
+        await using var person = await app.OpenChat("/two");
+        var sendEnded = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var watching = app.Services.GetRequiredService<System.Diagnostics.DiagnosticListener>().Subscribe(
+            new RequestEnded(context => { if (context.Request.Path == "/send") sendEnded.TrySetResult(context.Response.StatusCode); }),
+            name => name.StartsWith("Microsoft.AspNetCore.Hosting.HttpRequestIn", StringComparison.Ordinal));
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        await socket.ConnectAsync(app.BaseAddress.Host, app.BaseAddress.Port);
+        await using var connection = new System.Net.Sockets.NetworkStream(socket);
+        var begun = $"token={person.Token}&message=cut";
+        var request = $"POST /send HTTP/1.1\r\nHost: {app.BaseAddress.Authority}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {begun.Length + 100}\r\n\r\n{begun}";
+
+        // A tab closed or a post cancelled part-way: the body stops short of its declared length.
+        await connection.WriteAsync(Encoding.ASCII.GetBytes(request));
+        socket.Shutdown(System.Net.Sockets.SocketShutdown.Send);
+
+        Assert.That(await sendEnded.Task.WaitAsync(TimeSpan.FromSeconds(30)), Is.EqualTo((int)HttpStatusCode.BadRequest));
+        Assert.That(app.Logs.Entries.Where(entry => entry.Level >= Microsoft.Extensions.Logging.LogLevel.Error).Select(entry => entry.ToString()), Is.Empty, "a sender who left mid-post is not a server error");
+        Assert.That(await person.Post(new Dictionary<string, string> { ["token"] = person.Token!, ["message"] = "whole" }), Has.Property("StatusCode").EqualTo(HttpStatusCode.OK), "the cut post changed nothing");
+    }
+
+    [Test]
     public async Task ANonFormBodyIs400()
     {
         await using var app = new RemandzanaApp();
@@ -236,5 +260,25 @@ public sealed class AbuseResistance
         await first.WaitForLine(Notices.FoundStranger);
         await second.WaitForLine(Notices.FoundStranger);
         return (first, second);
+    }
+
+    /// <summary>Hears the hosting layer's end of each request: after the whole pipeline, exception handling included.</summary>
+    private sealed class RequestEnded(Action<Microsoft.AspNetCore.Http.HttpContext> ended) : IObserver<KeyValuePair<string, object?>>
+    {
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == "Microsoft.AspNetCore.Hosting.HttpRequestIn.Stop" && value.Value is Microsoft.AspNetCore.Http.HttpContext context)
+            {
+                ended(context);
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
     }
 }

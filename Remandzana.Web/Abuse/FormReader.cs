@@ -43,6 +43,12 @@ public sealed class FormReader(IOptions<LimitsOptions> limits)
                 ? new PostedForm(FormProblem.TooLarge, "That is too much text to send at once.", new Dictionary<string, string>())
                 : Parse(buffer.AsSpan(0, length), required, freeText);
         }
+        catch (BadHttpRequestException)
+        {
+            // The body ended before its declared length, or came too slowly: the sender has usually
+            // gone (a closed tab, a cancelled post), so this is an answer to no one, not a server error.
+            return Malformed("The form did not arrive whole; nothing was sent. Try again.", new Dictionary<string, string>());
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
