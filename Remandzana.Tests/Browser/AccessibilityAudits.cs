@@ -106,6 +106,25 @@ public sealed class AccessibilityAudits : BrowserFixture
         await page.AssertNoViolations("the saved conversation file");
     }
 
+    [Test]
+    public async Task TheAuditFindsAViolationInsideAFrame()
+    {
+        var page = await AuditTab();
+        await page.RouteAsync("**/audit-canary", route => route.FulfillAsync(new() { ContentType = "text/html", Body = """
+            <!doctype html><html lang="en"><head><title>Canary</title></head>
+            <body><main><h1>Canary</h1><iframe title="Inner" src="/audit-canary-frame"></iframe></main></body></html>
+            """ }));
+        await page.RouteAsync("**/audit-canary-frame", route => route.FulfillAsync(new() { ContentType = "text/html", Body = """
+            <!doctype html><html lang="en"><head><title>Inner</title></head><body><img src="data:,"></body></html>
+            """ }));
+        await page.GotoAsync("/audit-canary");
+
+        var violations = await page.Violations();
+
+        Assert.That(violations.Select(violation => violation.Id), Is.EqualTo(new[] { "image-alt" }), "only the frame's image without alt text");
+        Assert.That(violations[0].Nodes, Has.One.StartsWith("[\"iframe\",\"img\"]"));
+    }
+
     private readonly List<IPage> _tabs = [];
 
     private async Task<IPage> AuditTab()

@@ -61,7 +61,8 @@ public sealed class Chromium : IAsyncDisposable
 
     /// <summary>
     /// A tab for an accessibility audit only: axe-core is a script, so this test-only profile runs
-    /// script and bypasses the site's Content-Security-Policy to inject it. The site sends none.
+    /// script, bypasses the site's Content-Security-Policy and puts axe-core into every document
+    /// (and every frame's document) as it is created. The site sends no script.
     /// </summary>
     public async Task<IPage> NewAuditTab(Uri site, (int Width, int Height)? viewport = null)
     {
@@ -73,6 +74,7 @@ public sealed class Chromium : IAsyncDisposable
             BaseURL = site.ToString(),
             ViewportSize = new ViewportSize { Width = size.Width, Height = size.Height },
         });
+        await context.AddInitScriptAsync(AxeAudit.Script);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(10_000);
         return page;
