@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -131,6 +132,17 @@ public sealed class RemandzanaApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Stopped as a signal stops the process, and only then disposed. Disposing at once stops the
+        // host twice concurrently (the factory, and Program's own Run returning), so the silo gets a
+        // second stop call, which Orleans answers by polling for the first, once a second.
+        var lifetime = Services.GetRequiredService<IHostApplicationLifetime>();
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStopped.Register(() => stopped.TrySetResult()))
+        {
+            lifetime.StopApplication();
+            await stopped.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
         await _factory.DisposeAsync();
         try
         {
