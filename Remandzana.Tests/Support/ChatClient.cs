@@ -60,9 +60,10 @@ public sealed class ChatClient : IAsyncDisposable
                 Append(chars.AsSpan(0, count), ended: false);
             }
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or HttpRequestException or OperationCanceledException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException or HttpRequestException or OperationCanceledException or NullReferenceException)
         {
-            // The connection was closed by this client.
+            // The connection was closed by this client. HttpClient's chunked reader throws a
+            // NullReferenceException when its response is disposed under a pending read.
         }
 
         Append([], ended: true);
