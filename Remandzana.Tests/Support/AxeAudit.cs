@@ -48,7 +48,7 @@ public static class AxeAudit
     {
         if (!await page.EvaluateAsync<bool>("() => typeof axe === 'object'"))
         {
-            throw new InvalidOperationException("This page has no axe-core: audit pages opened with Chromium.NewAuditTab.");
+            throw new InvalidOperationException("This page has no axe-core: open audit pages with Chromium.NewAuditTab.");
         }
 
         var found = await page.EvaluateAsync<JsonElement>(Run);

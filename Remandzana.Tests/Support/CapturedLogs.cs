@@ -13,6 +13,9 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public IReadOnlyList<LogEntry> Entries => _entries.ToArray();
 
+    /// <summary>Every Error or Critical line, with its exception, as an assertion should show it.</summary>
+    public IReadOnlyList<string> Errors => _entries.Where(entry => entry.Level >= LogLevel.Error).Select(entry => entry.ToString()).ToArray();
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 
     public void Dispose()

@@ -137,13 +137,17 @@ public sealed class RemandzanaApp : IAsyncDisposable
         // second stop call, which Orleans answers by polling for the first, once a second.
         var lifetime = Services.GetRequiredService<IHostApplicationLifetime>();
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (lifetime.ApplicationStopped.Register(() => stopped.TrySetResult()))
+        try
         {
+            using var _ = lifetime.ApplicationStopped.Register(() => stopped.TrySetResult());
             lifetime.StopApplication();
             await stopped.Task.WaitAsync(TimeSpan.FromSeconds(30));
         }
+        finally
+        {
+            await _factory.DisposeAsync();
+        }
 
-        await _factory.DisposeAsync();
         try
         {
             Directory.Delete(Folder, recursive: true);
