@@ -38,7 +38,7 @@ public static class EchoKey
 
             if (!Rune.IsDigit(rune))
             {
-                normal.Append(ReaderView.Fold(rune));
+                ReaderView.AppendFold(normal, rune);
                 continue;
             }
 

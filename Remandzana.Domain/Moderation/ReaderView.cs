@@ -40,7 +40,7 @@ public static class ReaderView
         var folded = new StringBuilder(text.Length);
         foreach (var rune in Visible(text))
         {
-            folded.Append(Fold(rune));
+            AppendFold(folded, rune);
         }
 
         return folded.ToString();
@@ -57,7 +57,7 @@ public static class ReaderView
         var seen = new StringBuilder(text.Length);
         foreach (var rune in Visible(text))
         {
-            seen.Append(AddressFold(rune));
+            AppendAddressFold(seen, rune);
         }
 
         return seen.ToString();
@@ -81,35 +81,46 @@ public static class ReaderView
     /// <summary>How <paramref name="rune"/> (one of <see cref="Visible"/>) is compared: see <see cref="Folded"/>.</summary>
     internal static string Fold(Rune rune)
     {
+        var folded = new StringBuilder(2);
+        AppendFold(folded, rune);
+        return folded.ToString();
+    }
+
+    /// <summary>Appends <see cref="Fold"/> of <paramref name="rune"/>; most characters cost two table look-ups and nothing else.</summary>
+    internal static void AppendFold(StringBuilder into, Rune rune)
+    {
         var upper = Rune.ToUpperInvariant(rune);
         var lower = Rune.ToLowerInvariant(upper);
         if (Confusables.PrototypeOf(upper) is null && Confusables.PrototypeOf(lower) is null)
         {
-            return lower.ToString();
+            Append(into, lower);
+            return;
         }
 
-        return LettersOf.GetOrAdd(rune.Value, static (_, upper) => Lowered(Prototype(Lowered(Prototype(upper.ToString())))), upper);
+        into.Append(LettersOf.GetOrAdd(rune.Value, static (_, upper) => Lowered(Prototype(Lowered(Prototype(upper.ToString())))), upper));
     }
 
-    private static string AddressFold(Rune rune)
+    private static void AppendAddressFold(StringBuilder into, Rune rune)
     {
         if (rune.IsAscii)
         {
-            return rune.Value switch
+            into.Append(rune.Value switch
             {
-                '0' => "o",
-                '1' => "l",
-                _ => Rune.ToLowerInvariant(rune).ToString(),
-            };
+                '0' => 'o',
+                '1' => 'l',
+                _ => char.ToLowerInvariant((char)rune.Value),
+            });
+            return;
         }
 
         var lower = Rune.ToLowerInvariant(rune);
         if (Confusables.PrototypeOf(rune) is null && Confusables.PrototypeOf(lower) is null)
         {
-            return lower.ToString();
+            Append(into, lower);
+            return;
         }
 
-        return AddressLettersOf.GetOrAdd(rune.Value, static (_, rune) =>
+        into.Append(AddressLettersOf.GetOrAdd(rune.Value, static (_, rune) =>
         {
             // Cyrillic "к" and "т" read as Latin letters in capitals only, but an address is read whatever its case.
             string[] readings =
@@ -119,7 +130,7 @@ public static class ReaderView
                 Lowered(Prototype(Rune.ToUpperInvariant(rune).ToString())),
             ];
             return readings.FirstOrDefault(reading => Ascii.IsValid(reading)) ?? readings[0];
-        }, rune);
+        }, rune));
     }
 
     /// <summary>Each character of <paramref name="text"/> replaced by its TR39 prototype, decomposed, marks dropped.</summary>
@@ -144,6 +155,19 @@ public static class ReaderView
     }
 
     private static string Lowered(string text) => text.ToLowerInvariant();
+
+    private static void Append(StringBuilder into, Rune rune)
+    {
+        if (rune.IsBmp)
+        {
+            into.Append((char)rune.Value);
+            return;
+        }
+
+        Span<char> pair = stackalloc char[2];
+        rune.EncodeToUtf16(pair);
+        into.Append(pair);
+    }
 
     private static string Decomposed(string text)
     {
