@@ -9,5 +9,5 @@ public sealed class BlockUrls(Ladder ladder) : Policy(ladder)
 
     public override string Reason => "links and onion addresses are not allowed here";
 
-    public override bool IsViolatedBy(string text) => Addresses.HasUrl(text) || Addresses.Onions(text).Any();
+    public override bool IsViolatedBy(Reading message) => Addresses.HasUrl(message) || Addresses.Onions(message).Any();
 }

@@ -9,6 +9,6 @@ public enum Echo
     /// <summary>Its sender's origin already sent it into more rooms than allowed within the window.</summary>
     Repeated,
 
-    /// <summary>Many origins send it into many rooms at once: it is suppressed site-wide for a while.</summary>
+    /// <summary>Its sender's origin is one of many that sent it into many rooms at once: it is suppressed from them for a while.</summary>
     Swarm,
 }

@@ -1,22 +1,29 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace Remandzana.Domain.Moderation;
 
 /// <summary>
-/// The name under which copies of one text are counted: the text with case, runs of white space
-/// and digits evened out ("Call 555-1234 NOW" and "call 555-9876  now" are one text), hashed.
+/// The name under which copies of one text are counted: the text as a reader sees it
+/// (<see cref="ReaderView"/>: invisible characters, marks and look-alike letters do not make a new
+/// text) with case, runs of white space and numbers evened out ("Call 555-1234 NOW" and
+/// "call 555-9876  now" are one text), hashed.
 /// </summary>
 public static class EchoKey
 {
-    /// <summary>The text as it is compared: lower case, one space between words, every run of digits as "#".</summary>
+    /// <summary>
+    /// The text as it is compared: folded as <see cref="ReaderView.Folded"/> folds it, one space
+    /// between words, every number as "#". Digits inside or against a word that all read as letters
+    /// are those letters ("g00gle" and "he11o" read "google" and "hello"); any other run of digits is a number.
+    /// </summary>
     public static string Normalise(string text)
     {
-        var normal = new StringBuilder(text.Length);
+        var visible = ReaderView.Visible(text);
+        var normal = new StringBuilder(visible.Count);
         var pendingSpace = false;
-        foreach (var rune in text.Trim().ToLower(CultureInfo.InvariantCulture).EnumerateRunes())
+        for (var i = 0; i < visible.Count; i++)
         {
+            var rune = visible[i];
             if (Rune.IsWhiteSpace(rune))
             {
                 pendingSpace = normal.Length > 0;
@@ -29,17 +36,30 @@ public static class EchoKey
                 pendingSpace = false;
             }
 
-            if (Rune.IsDigit(rune))
+            if (!Rune.IsDigit(rune))
             {
-                if (normal.Length == 0 || normal[^1] != '#')
-                {
-                    normal.Append('#');
-                }
-
+                ReaderView.AppendFold(normal, rune);
                 continue;
             }
 
-            normal.Append(rune.ToString());
+            var end = i;
+            while (end < visible.Count && Rune.IsDigit(visible[end]))
+            {
+                end++;
+            }
+
+            var digits = visible.GetRange(i, end - i).Select(ReaderView.Fold).ToList();
+            var againstAWord = (i > 0 && Rune.IsLetter(visible[i - 1])) || (end < visible.Count && Rune.IsLetter(visible[end]));
+            if (againstAWord && digits.TrueForAll(letter => letter.EnumerateRunes().All(Rune.IsLetter)))
+            {
+                digits.ForEach(letter => normal.Append(letter));
+            }
+            else if (normal.Length == 0 || normal[^1] != '#')
+            {
+                normal.Append('#');
+            }
+
+            i = end - 1;
         }
 
         return normal.ToString();

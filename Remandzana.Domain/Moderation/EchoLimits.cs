@@ -5,7 +5,7 @@ namespace Remandzana.Domain.Moderation;
 /// <param name="Window">How long one origin's copies are remembered.</param>
 /// <param name="SwarmSenders">Origins sending the same text into at least as many rooms within <paramref name="SwarmWindow"/> make it a swarm.</param>
 /// <param name="SwarmWindow">How close together a swarm's copies are.</param>
-/// <param name="SwarmBlock">How long a swarm's text is suppressed site-wide, from anyone.</param>
+/// <param name="SwarmBlock">How long a swarm's text is suppressed from the origins that made the swarm (others are judged by <paramref name="Rooms"/> alone).</param>
 /// <param name="MinLength">Texts shorter than this (in their normal form, see <see cref="EchoKey"/>) are greetings, never counted.</param>
 /// <param name="MaxTexts">Texts remembered at most (memory stays bounded under a flood of unique texts).</param>
 public sealed record EchoLimits(int Rooms, TimeSpan Window, int SwarmSenders, TimeSpan SwarmWindow, TimeSpan SwarmBlock, int MinLength = 16, int MaxTexts = 100_000)

@@ -23,7 +23,7 @@ public sealed class OnionBlacklist : Policy
 
     public override string Reason => "that onion address is blacklisted";
 
-    public override bool IsViolatedBy(string text) => Addresses.Onions(text).Any(address => _digests.Contains(Digest(address)));
+    public override bool IsViolatedBy(Reading message) => Addresses.Onions(message).Any(address => _digests.Contains(Digest(address)));
 
     /// <summary>md5 of "<paramref name="address"/>.onion" as lower-case hex.</summary>
     /// <remarks>The blacklist format (the original project's) lists md5 digests: a lookup key, not a protection.</remarks>

@@ -21,5 +21,9 @@ public sealed class PoliciesByMode
     public bool CountsEchoes => _policies.Values.Any(policies => policies.Any(policy => policy is RepeatedText));
 
     /// <summary>The first policy of <paramref name="mode"/> that <paramref name="text"/> violates, if any.</summary>
-    public Policy? ViolatedBy(Mode mode, string text) => For(mode).FirstOrDefault(policy => policy.IsViolatedBy(text));
+    public Policy? ViolatedBy(Mode mode, string text)
+    {
+        var message = new Reading(text);
+        return For(mode).FirstOrDefault(policy => policy.IsViolatedBy(message));
+    }
 }

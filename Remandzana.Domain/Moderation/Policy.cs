@@ -14,7 +14,10 @@ public abstract class Policy(Ladder ladder)
 
     public Ladder Ladder { get; } = ladder;
 
-    public abstract bool IsViolatedBy(string text);
+    /// <summary>Whether <paramref name="message"/>, as written or as a reader sees it, breaks this policy.</summary>
+    public abstract bool IsViolatedBy(Reading message);
+
+    public bool IsViolatedBy(string text) => IsViolatedBy(new Reading(text));
 
     /// <summary>The verdict on a person's <paramref name="violation"/>-th violation (1 = the first).</summary>
     public Verdict Judge(int violation) => new(this, Ladder.For(violation), violation);

@@ -14,5 +14,5 @@ public sealed class RepeatedText(Ladder ladder) : Policy(ladder)
     public override string Reason => "the same message has gone to too many strangers";
 
     /// <summary>One text alone never breaks it: see <see cref="TextEchoes.Observe"/>.</summary>
-    public override bool IsViolatedBy(string text) => false;
+    public override bool IsViolatedBy(Reading message) => false;
 }

@@ -5,7 +5,9 @@ namespace Remandzana.Domain.Moderation;
 /// tells whether one more copy is advertising: its origin sent it into more than
 /// <see cref="EchoLimits.Rooms"/> rooms within the window (<see cref="Echo.Repeated"/>), or many
 /// origins send it into many rooms within a minute (<see cref="Echo.Swarm"/>, which then holds
-/// for anyone for <see cref="EchoLimits.SwarmBlock"/>). Not thread-safe: its owner calls it one at a time.
+/// for those origins, the swarm's members, for <see cref="EchoLimits.SwarmBlock"/>). Someone who
+/// was not among them is judged by their own copies only: five origins cannot silence a sixth.
+/// Not thread-safe: its owner calls it one at a time.
 /// </summary>
 public sealed class TextEchoes(EchoLimits limits, TimeProvider time)
 {
@@ -61,7 +63,9 @@ public sealed class TextEchoes(EchoLimits limits, TimeProvider time)
     private sealed class Copies
     {
         private readonly List<(string Origin, string Room, DateTimeOffset At)> _seen = [];
-        private DateTimeOffset _swarmUntil = DateTimeOffset.MinValue;
+
+        /// <summary>The origins whose copies made a swarm, and until when they are suppressed.</summary>
+        private readonly Dictionary<string, DateTimeOffset> _swarm = new(StringComparer.Ordinal);
 
         public Echo Add(string origin, string room, DateTimeOffset now, EchoLimits limits)
         {
@@ -72,7 +76,7 @@ public sealed class TextEchoes(EchoLimits limits, TimeProvider time)
             }
 
             _seen.Add((origin, room, now));
-            if (now < _swarmUntil)
+            if (_swarm.TryGetValue(origin, out var until) && now < until)
             {
                 return Echo.Swarm;
             }
@@ -83,11 +87,13 @@ public sealed class TextEchoes(EchoLimits limits, TimeProvider time)
                 return Echo.Repeated;
             }
 
-            var recent = _seen.Where(copy => copy.At > now - limits.SwarmWindow).ToList();
+            // Only origins not already in a swarm can make one: a swarm's later copies cannot
+            // draw in whoever says the same text after it formed.
+            var recent = _seen.Where(copy => copy.At > now - limits.SwarmWindow && !IsSwarming(copy.Origin, now)).ToList();
             if (recent.Select(copy => copy.Origin).Distinct().Count() >= limits.SwarmSenders
                 && recent.Select(copy => copy.Room).Distinct().Count() >= limits.SwarmSenders)
             {
-                _swarmUntil = now + limits.SwarmBlock;
+                Enlist(recent.Select(copy => copy.Origin).Distinct(), now + limits.SwarmBlock, now);
                 return Echo.Swarm;
             }
 
@@ -95,6 +101,30 @@ public sealed class TextEchoes(EchoLimits limits, TimeProvider time)
         }
 
         public bool IsForgotten(DateTimeOffset now, EchoLimits limits) =>
-            now >= _swarmUntil && _seen.TrueForAll(copy => copy.At <= now - limits.Memory);
+            _swarm.Values.All(until => now >= until) && _seen.TrueForAll(copy => copy.At <= now - limits.Memory);
+
+        private bool IsSwarming(string origin, DateTimeOffset now) => _swarm.TryGetValue(origin, out var until) && now < until;
+
+        private void Enlist(IEnumerable<string> members, DateTimeOffset until, DateTimeOffset now)
+        {
+            foreach (var (member, end) in _swarm)
+            {
+                if (end <= now)
+                {
+                    _swarm.Remove(member);
+                }
+            }
+
+            foreach (var member in members)
+            {
+                if (_swarm.Count >= EchoLimits.MaxSightingsPerText && !_swarm.ContainsKey(member))
+                {
+                    // Bounded under a flood: the member whose block ends first makes room.
+                    _swarm.Remove(_swarm.MinBy(pair => pair.Value).Key);
+                }
+
+                _swarm[member] = until;
+            }
+        }
     }
 }

@@ -78,16 +78,26 @@ public sealed class RepeatedTextAcrossInstances(string backend)
     }
 
     [Test]
-    public async Task ManyOriginsOnManyInstancesSendingOneTextAreSuppressedSiteWide()
+    public async Task ManyOriginsOnManyInstancesSendingOneTextAreSuppressedEverywhereButOnlyForThem()
     {
         var swarm = "Join the best group on the whole site today, link in my name";
         var outcomes = new List<SendOutcome>();
-        for (var bot = 0; bot < 6; bot++)
+        for (var bot = 0; bot < 5; bot++)
         {
             var (sender, _) = await Meet(bot, new Origin($"address:203.0.113.{bot}"), new Origin($"address:192.0.2.{100 + bot}"));
             outcomes.Add((await _cluster[bot + 1].Send(sender.Id, swarm)).Outcome);
         }
 
-        Assert.That(outcomes, Is.EqualTo(new[] { SendOutcome.Relayed, SendOutcome.Relayed, SendOutcome.Relayed, SendOutcome.Relayed, SendOutcome.Suppressed, SendOutcome.Suppressed }), "the fifth origin makes a swarm (five by default); the sixth is caught by it");
+        var (sixth, _) = await Meet(5, new Origin("address:198.51.100.66"), new Origin("address:192.0.2.106"));
+        var sixthSays = (await _cluster[6].Send(sixth.Id, swarm)).Outcome;
+        var (firstBotAgain, _) = await Meet(6, new Origin("address:203.0.113.0"), new Origin("address:192.0.2.107"));
+        var firstBotSays = (await _cluster[8].Send(firstBotAgain.Id, swarm)).Outcome;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcomes, Is.EqualTo(new[] { SendOutcome.Relayed, SendOutcome.Relayed, SendOutcome.Relayed, SendOutcome.Relayed, SendOutcome.Suppressed }), "the fifth origin makes a swarm (five by default)");
+            Assert.That(sixthSays, Is.EqualTo(SendOutcome.Relayed), "someone who was not in the swarm is not silenced by it");
+            Assert.That(firstBotSays, Is.EqualTo(SendOutcome.Suppressed), "a member of the swarm is suppressed on another instance");
+        });
     }
 }

@@ -31,7 +31,7 @@ public sealed class ModerationPolicies
     [TestCase("shortname.onion")]
     [TestCase("x" + V2 + ".onion")]
     [TestCase("a" + V3 + ".onion")]
-    [TestCase("expyuzz4wqqyqhj1.onion")]
+    [TestCase("expyuzz4wqqyqhj8.onion")]
     public void BlockUrlsLetsOrdinaryTextThrough(string message) =>
         Assert.That(new BlockUrls(TwoThenKick).IsViolatedBy(message), Is.False);
 

@@ -72,21 +72,56 @@ public sealed class RepeatedTextAcrossRooms
     }
 
     [Test]
-    public void ManyOriginsSendingOneTextIntoManyRoomsMakeASwarmThatHoldsForEveryone()
+    public void ManyOriginsSendingOneTextIntoManyRoomsMakeASwarmThatHoldsForThoseOrigins()
     {
         var echoes = Echoes();
 
         var first = Enumerable.Range(1, 4).Select(bot => echoes.ObserveText($"bot-{bot}", $"room-{bot}", Advert)).ToList();
         _clock.Advance(TimeSpan.FromMinutes(20));
+        var laterFromABot = echoes.ObserveText("bot-1", "room-98", Advert);
         var laterFromSomeoneNew = echoes.ObserveText("newcomer", "room-99", Advert);
         _clock.Advance(TimeSpan.FromMinutes(11));
-        var afterTheBlock = echoes.ObserveText("another", "room-100", Advert);
+        var afterTheBlock = echoes.ObserveText("bot-2", "room-100", Advert);
 
         Assert.Multiple(() =>
         {
             Assert.That(first, Is.EqualTo(new[] { Echo.None, Echo.None, Echo.None, Echo.Swarm }), "the fourth origin in a fourth room within a minute");
-            Assert.That(laterFromSomeoneNew, Is.EqualTo(Echo.Swarm), "suppressed site-wide for the block");
+            Assert.That(laterFromABot, Is.EqualTo(Echo.Swarm), "a member of the swarm is suppressed for the block");
+            Assert.That(laterFromSomeoneNew, Is.EqualTo(Echo.None), "someone who was not in the swarm is not");
             Assert.That(afterTheBlock, Is.EqualTo(Echo.None), "the block ends");
+        });
+    }
+
+    [Test]
+    public void ASwarmCannotSilenceSomeoneWhoWasNotInIt()
+    {
+        var echoes = Echoes();
+        for (var bot = 1; bot <= 4; bot++)
+        {
+            echoes.ObserveText($"bot-{bot}", $"room-{bot}", Advert);
+        }
+
+        var sixth = Enumerable.Range(1, 4).Select(room => echoes.ObserveText("sixth", $"sixth-room-{room}", Advert)).ToList();
+
+        Assert.That(sixth, Is.EqualTo(new[] { Echo.None, Echo.None, Echo.None, Echo.Repeated }), "within the same minute: judged by their own copies only, so caught once they paste it into a fourth room");
+    }
+
+    [Test]
+    public void NewOriginsThatSwarmAfterwardsMakeASwarmOfTheirOwn()
+    {
+        var echoes = Echoes();
+        for (var bot = 1; bot <= 4; bot++)
+        {
+            echoes.ObserveText($"bot-{bot}", $"room-{bot}", Advert);
+        }
+
+        var nextWave = Enumerable.Range(5, 4).Select(bot => echoes.ObserveText($"bot-{bot}", $"room-{bot}", Advert)).ToList();
+        var aLaterCopyFromTheNextWave = echoes.ObserveText("bot-5", "room-50", Advert);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(nextWave, Is.EqualTo(new[] { Echo.None, Echo.None, Echo.None, Echo.Swarm }), "four fresh origins are a swarm again");
+            Assert.That(aLaterCopyFromTheNextWave, Is.EqualTo(Echo.Swarm));
         });
     }
 
@@ -180,6 +215,37 @@ public sealed class RepeatedTextAcrossRooms
             Assert.That(outcomes, Is.EqualTo(new[] { SendOutcome.Suppressed, SendOutcome.Suppressed, SendOutcome.Kicked }));
             Assert.That(spammer.DrainTexts(), Has.Some.EqualTo(Notices.Kicked(Policy.Reason).English));
             Assert.That(partner.DrainTexts(), Has.None.Contains("Visit my shop").And.Some.EqualTo(Notices.StrangerLeft));
+        });
+    }
+
+    [Test]
+    public void FiveOriginsCannotSilenceASixthWhoSaysTheSameThing()
+    {
+        const string Greeting = "hey how are you doing today friend";
+        var switchboard = new Switchboard(
+            new SwitchboardSettings(),
+            _clock,
+            new Random(1),
+            new PoliciesByMode(new Dictionary<Mode, IReadOnlyList<Policy>> { [Mode.Two] = [Policy] }),
+            EchoLimits.Default);
+        var bots = new List<SendOutcome>();
+        for (var bot = 0; bot < 5; bot++)
+        {
+            switchboard.Join(ChatEntry.Two, origin: new Origin($"address:192.0.2.{bot}"));
+            var sender = switchboard.Join(ChatEntry.Two, origin: new Origin($"address:203.0.113.{bot}"))!;
+            bots.Add(switchboard.Send(sender.Id, Greeting));
+        }
+
+        var partner = switchboard.Join(ChatEntry.Two, origin: new Origin("address:192.0.2.99"))!;
+        var sixth = switchboard.Join(ChatEntry.Two, origin: new Origin("address:198.51.100.99"))!;
+        var outcome = switchboard.Send(sixth.Id, Greeting);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(bots, Is.EqualTo(new[] { SendOutcome.Relayed, SendOutcome.Relayed, SendOutcome.Relayed, SendOutcome.Relayed, SendOutcome.Suppressed }), "the fifth origin makes a swarm");
+            Assert.That(outcome, Is.EqualTo(SendOutcome.Relayed));
+            Assert.That(sixth.DrainTexts(), Has.None.Contains(Policy.Reason), "neither suppressed nor warned");
+            Assert.That(partner.DrainTexts(), Has.Some.EqualTo($"Stranger: {Greeting}"));
         });
     }
 

@@ -62,23 +62,23 @@ public sealed class RepeatedTextOverHttp
     }
 
     [Test]
-    public async Task OneTextFromManyAddressesIntoManyConversationsIsSuppressedSiteWide()
+    public async Task OneTextFromManyAddressesIntoManyConversationsIsSuppressedForThoseAddressesOnly()
     {
         await using var app = new RemandzanaApp();
         var clients = new List<ChatClient>();
         var reached = new List<bool>();
         try
         {
-            for (var bot = 2; bot <= 7; bot++)
+            foreach (var from in new[] { 2, 3, 4, 5, 6, 7, 2 })
             {
-                var (sender, stranger) = await Meet(app, IPAddress.Parse($"127.0.0.{bot}"));
+                var (sender, stranger) = await Meet(app, IPAddress.Parse($"127.0.0.{from}"));
                 clients.Add(sender);
                 clients.Add(stranger);
                 await sender.Send(Advert);
                 reached.Add(sender.Form.QuerySelector(".error") is null);
             }
 
-            Assert.That(reached, Is.EqualTo(new[] { true, true, true, true, false, false }), "the fifth address makes a swarm; the sixth is caught by it");
+            Assert.That(reached, Is.EqualTo(new[] { true, true, true, true, false, true, false }), "the fifth address makes a swarm; the sixth, not in it, is heard; the first, in it, is not");
             await clients[^1].Send("a stranger says hello");
             await clients[^2].WaitForLine("Stranger: a stranger says hello");
             Assert.That(clients[^1].ChatTexts, Is.EqualTo(new[] { "You: a stranger says hello" }), "the advert never arrived");
@@ -90,5 +90,43 @@ public sealed class RepeatedTextOverHttp
                 await client.DisposeAsync();
             }
         }
+    }
+
+    [Test]
+    public async Task AnAdvertWithAnInvisibleCharacterMovedAroundOrLookAlikeLettersReachesThreeStrangers()
+    {
+        string[] copies =
+        [
+            "Best crypto\u200b signals, 100% profit, ask me for the group",
+            "Best crypto signals,\u200b 100% profit, ask me for the group",
+            "Best crypto signals, 100% pro\u200bfit, ask me for the group",
+            "Best сrypto signals, 100% profit, ask me for the group",
+            "Best crypto signals, 100% profit, аsk me for the grоup",
+            "Ｂｅｓｔ crypto signals, 100% profit, ask me for the group",
+            "Best crypto si\u200dgnals, 100% profit, ask me for the gro\u0301up",
+        ];
+        await using var app = new RemandzanaApp();
+        var reached = new List<bool>();
+        var firstSeen = "";
+        foreach (var copy in copies)
+        {
+            var (spammer, stranger) = await Meet(app, Spammer);
+            await using var _ = spammer;
+            await using var __ = stranger;
+            await spammer.Send(copy);
+            var relayed = spammer.Form.QuerySelector(".error") is null;
+            reached.Add(relayed);
+            if (relayed)
+            {
+                await stranger.WaitForLine("Stranger: Best");
+                firstSeen = firstSeen.Length == 0 ? stranger.ChatTexts.Single() : firstSeen;
+            }
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(reached, Is.EqualTo(new[] { true, true, true, false, false, false, false }), "every copy is one text to the policy");
+            Assert.That(firstSeen, Is.EqualTo($"Stranger: {copies[0]}"), "the stranger is shown the text as it was written");
+        });
     }
 }

@@ -9,6 +9,6 @@ namespace Remandzana.Web.Cluster;
 /// </summary>
 public interface ITextEchoGrain : IGrainWithIntegerKey
 {
-    /// <summary>Records a copy of the text <paramref name="key"/> and returns the domain's <c>Echo</c> for it.</summary>
+    /// <summary>Records a copy of the text <paramref name="key"/> and returns the domain's <c>Echo</c> for it (a swarm is remembered here with its member origins, so it holds for them on every instance).</summary>
     Task<int> Observe(string origin, string room, string key);
 }

@@ -24,7 +24,7 @@ public sealed class RepeatedTextOptions
     [Range(1, 3_600)]
     public int SwarmSeconds { get; set; } = 60;
 
-    /// <summary>How long a swarm's text is suppressed site-wide.</summary>
+    /// <summary>How long a swarm's text is suppressed from the origins that made the swarm.</summary>
     [Range(1, 10_080)]
     public int SwarmBlockMinutes { get; set; } = 30;
 
