@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
@@ -10,6 +11,9 @@ namespace Remandzana.Tests.Support;
 /// </summary>
 public static partial class DebugView
 {
+    /// <summary>Keys this helper spent (or saw refused), so the next read waits for a fresh one.</summary>
+    private static readonly ConcurrentDictionary<string, bool> Used = new();
+
     /// <summary>The keys an in-process app logged, oldest first.</summary>
     public static IReadOnlyList<string> Keys(RemandzanaApp app) =>
         app.Logs.Entries
@@ -25,16 +29,23 @@ public static partial class DebugView
     public static Task<HttpResponseMessage> Post(HttpClient http, string key) =>
         http.PostAsync("/debug", new FormUrlEncodedContent([new("key", key)]));
 
-    /// <summary>Asks for the form, waits for the key it logged (read through <paramref name="loggedKeys"/>), posts it: the JSON.</summary>
+    /// <summary>
+    /// Asks for the form, waits for a key it has not used yet among the logged ones (read through
+    /// <paramref name="loggedKeys"/>), posts it: the JSON. An answer other than the form or the view
+    /// throws <see cref="HttpRequestException"/>, as for an instance that cannot answer just now.
+    /// </summary>
     public static async Task<string> Read(HttpClient http, Func<IReadOnlyList<string>> loggedKeys)
     {
-        var before = loggedKeys().Count;
         using (var form = await http.GetAsync("/debug"))
         {
-            Assert.That(form.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the key form");
+            if (form.StatusCode != HttpStatusCode.Unauthorized)
+            {
+                throw new HttpRequestException($"/debug answered {(int)form.StatusCode}, not the key form.");
+            }
         }
 
-        for (var attempt = 0; loggedKeys().Count == before; attempt++)
+        string? key = null;
+        for (var attempt = 0; (key = loggedKeys() is [.., var last] ? last : null) is null || Used.ContainsKey(key); attempt++)
         {
             if (attempt == 500)
             {
@@ -44,8 +55,13 @@ public static partial class DebugView
             await Task.Delay(10);
         }
 
-        using var answer = await Post(http, loggedKeys()[^1]);
-        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the posted key opens the view");
+        using var answer = await Post(http, key);
+        if (answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized)
+        {
+            Used.TryAdd(key, true);
+        }
+
+        answer.EnsureSuccessStatusCode();
         Assert.That(answer.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
         return await answer.Content.ReadAsStringAsync();
     }
