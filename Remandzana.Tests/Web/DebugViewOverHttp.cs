@@ -20,6 +20,8 @@ public sealed class DebugViewOverHttp
 
         Assert.That((await http.GetAsync("/debug")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That((await DebugView.Post(http, "anything")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        using var forwarded = new HttpRequestMessage(HttpMethod.Get, "/debug") { Headers = { { "X-Forwarded-For", "203.0.113.9" } } };
+        Assert.That((await http.SendAsync(forwarded)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the same answer for a visitor");
         Assert.That(DebugView.Keys(app), Is.Empty);
     }
 

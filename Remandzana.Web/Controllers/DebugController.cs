@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Remandzana.Domain.Lines;
 using Remandzana.Web.Abuse;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Debug;
@@ -66,7 +67,7 @@ public sealed partial class DebugController(ClusterSwitchboard switchboard, Repo
         }
     }
 
-    private ViewResult KeyForm(Domain.Lines.Notice? error)
+    private ViewResult KeyForm(Notice? error)
     {
         if (keys.IssueUnlessCoolingDown() is { } fresh)
         {
