@@ -46,6 +46,7 @@ app.UseRouting();
 app.UseRequestLogging();
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseSecurityHeaders();
+app.UseOperatorGate();
 app.UseImmutableStaticFiles();
 app.UseRateLimiter();
 app.UsePasses();

@@ -96,4 +96,20 @@ public sealed class ChatThroughNginx
         Assert.That(line, Does.Contain("GET http://127.0.0.1/about from 127.0.0.2 ended: 200"), "the browser's address, scheme and host as nginx saw them");
         Assert.That(_log.Messages, Has.None.Contains("198.51.100.23"));
     }
+
+    [TestCase("/metrics")]
+    [TestCase("/metrics/")]
+    [TestCase("/METRICS")]
+    [TestCase("//metrics")]
+    [TestCase("/metrics?x")]
+    [TestCase("/debug")]
+    [TestCase("/Debug/")]
+    public async Task TheOperatorsEndpointsAreRefusedToAVisitorEvenOneOnThisHost(string path)
+    {
+        // nginx forwards a visitor on loopback as X-Forwarded-For: 127.0.0.1; forwarded is forwarded.
+        var answer = await RawHttp.Send(_nginx.BaseAddress, "GET", path);
+
+        Assert.That(answer.Status, Is.EqualTo(403).Or.EqualTo(404), answer.Head);
+        Assert.That(answer.Body, Does.Not.Contain("# TYPE").And.Not.Contain("name=\"key\""));
+    }
 }

@@ -80,14 +80,22 @@ public sealed class CircuitsThroughOnionNginx
     }
 
     [Test]
-    public async Task TheMetricsEndpointIsNotReachableThroughTheOnion()
+    public async Task TheOperatorsEndpointsAreNotReachableThroughTheOnionWhateverTheSpelling()
     {
         var (visitor, _) = await Start(new Dictionary<string, string?>());
+        string[] spellings = ["/{0}", "/{0}/", "/{1}", "/{2}/", "//{0}", "///{0}", "/{0}?x", "/{0};x", "/./{0}", "/x/../{0}", "/%2F{0}", "/%2E/{0}", "/{0}%2F", "/{3}"];
 
-        using var metrics = await visitor.Get("/metrics");
+        foreach (var endpoint in new[] { "metrics", "debug" })
+        {
+            foreach (var spelling in spellings)
+            {
+                var path = string.Format(System.Globalization.CultureInfo.InvariantCulture, spelling, endpoint, endpoint.ToUpperInvariant(), char.ToUpperInvariant(endpoint[0]) + endpoint[1..], $"%{(int)endpoint[0]:X2}{endpoint[1..]}");
+                using var answer = await visitor.Get(path);
 
-        Assert.That(metrics.Status, Is.EqualTo(404));
-        await metrics.ReadUntil("</html>");
-        Assert.That(metrics.Text, Does.Contain("<center>nginx"), "nginx answered itself; the request never reached the app");
+                Assert.That(answer.Status, Is.EqualTo(404), path);
+                await answer.ReadUntil("</html>");
+                Assert.That(answer.Text, Does.Contain("<center>nginx"), $"{path}: nginx answered itself; the request never reached the app");
+            }
+        }
     }
 }

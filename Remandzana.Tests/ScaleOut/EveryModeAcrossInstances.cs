@@ -183,9 +183,12 @@ public sealed partial class EveryModeAcrossInstances
         Assert.That((await zero.GetAsync("/debug")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         var key = await LoggedDebugKey(_site[0]);
         using var one = _site[1].NewClient();
-        var response = await one.GetAsync($"/debug?key={Uri.EscapeDataString(key)}");
+        using var two = _site[2].NewClient();
+        var response = await DebugView.Post(one, key);
+        using var replayed = await DebugView.Post(two, key);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a key logged by instance 0 opens instance 1's view");
+        Assert.That(replayed.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "once: spent for the whole site");
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var people = json.RootElement.GetProperty("people").EnumerateArray()
             .Select(person => (Entry: person.GetProperty("entry").GetString(), Instance: person.GetProperty("instance").GetString()))
@@ -238,19 +241,16 @@ public sealed partial class EveryModeAcrossInstances
     private async Task<DebugSnapshot> Snapshot()
     {
         using var http = _site[1].NewClient();
-        await http.GetAsync("/debug");
-        var key = await LoggedDebugKey(_site[1]);
-        var json = await http.GetStringAsync($"/debug?key={Uri.EscapeDataString(key)}");
-        return JsonSerializer.Deserialize<DebugSnapshot>(json, DebugSnapshot.Json)!;
+        return JsonSerializer.Deserialize<DebugSnapshot>(await DebugView.Read(http, _site[1]), DebugSnapshot.Json)!;
     }
 
     private static async Task<string> LoggedDebugKey(AppProcess instance)
     {
         for (var attempt = 0; attempt < 500; attempt++)
         {
-            if (instance.Output.Select(line => DebugKey().Match(line)).FirstOrDefault(match => match.Success) is { } found)
+            if (DebugView.Keys(instance) is [.., var found])
             {
-                return found.Groups[1].Value;
+                return found;
             }
 
             await Task.Delay(10);
@@ -258,8 +258,4 @@ public sealed partial class EveryModeAcrossInstances
 
         Assert.Fail("Instance 0 logged no debug key.");
         return "";
-    }
-
-    [GeneratedRegex(@"/debug\?key=(\S+)")]
-    private static partial Regex DebugKey();
-}
+    }}

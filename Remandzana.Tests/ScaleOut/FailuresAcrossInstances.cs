@@ -78,11 +78,7 @@ public sealed class FailuresAcrossInstances
     private static async Task<DebugSnapshot> Snapshot(AppProcess instance)
     {
         using var http = instance.NewClient();
-        await http.GetAsync("/debug");
-        var key = instance.Output.Select(line => Regex.Match(line, @"/debug\?key=(\S+)")).First(match => match.Success).Groups[1].Value;
-        using var response = await http.GetAsync($"/debug?key={Uri.EscapeDataString(key)}");
-        response.EnsureSuccessStatusCode();
-        return JsonSerializer.Deserialize<DebugSnapshot>(await response.Content.ReadAsStringAsync(), DebugSnapshot.Json)!;
+        return JsonSerializer.Deserialize<DebugSnapshot>(await DebugView.Read(http, instance), DebugSnapshot.Json)!;
     }
 
     [Test]

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
+using AngleSharp.Html.Parser;
 using Microsoft.Extensions.Time.Testing;
 using Remandzana.Domain.Lines;
 using Remandzana.Tests.Support;
@@ -10,6 +10,8 @@ namespace Remandzana.Tests.Web;
 [Category("Web")]
 public sealed class DebugViewOverHttp
 {
+    private static readonly HtmlParser Parser = new();
+
     [Test]
     public async Task WhenDisabledThereIsNoDebugPage()
     {
@@ -17,63 +19,144 @@ public sealed class DebugViewOverHttp
         using var http = app.NewClient();
 
         Assert.That((await http.GetAsync("/debug")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That((await http.GetAsync("/debug?key=anything")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(LoggedKeys(app), Is.Empty);
+        Assert.That((await DebugView.Post(http, "anything")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        using var forwarded = new HttpRequestMessage(HttpMethod.Get, "/debug") { Headers = { { "X-Forwarded-For", "203.0.113.9" } } };
+        Assert.That((await http.SendAsync(forwarded)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the same answer for a visitor");
+        Assert.That(DebugView.Keys(app), Is.Empty);
     }
 
     [Test]
-    public async Task WithoutAKeyTheAnswerIs401AndOneFreshKeyIsLoggedPerCooldown()
+    public async Task TheKeyFormAsksForTheKeyFromTheLogWithoutScriptAndInThePagesLanguage()
+    {
+        await using var app = new RemandzanaApp();
+        using var http = app.NewClient();
+
+        using var answer = await http.GetAsync("/debug?lang=de");
+
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(answer.Headers.CacheControl?.NoStore, Is.True);
+        var page = Parser.ParseDocument(await answer.Content.ReadAsStringAsync());
+        var form = page.QuerySelector("form.key-form")!;
+        var field = form.QuerySelector("input[name=key]")!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(form.GetAttribute("method"), Is.EqualTo("post"));
+            Assert.That(form.GetAttribute("action"), Does.StartWith("/debug").And.Not.Contain("key="));
+            Assert.That(field.GetAttribute("type"), Is.EqualTo("password"));
+            Assert.That(field.GetAttribute("autocomplete"), Is.EqualTo("off"));
+            Assert.That(page.QuerySelector($"label[for={field.Id}]")?.TextContent, Is.EqualTo("Schlüssel aus dem Protokoll des Servers"));
+            Assert.That(form.QuerySelector("button[type=submit]")?.TextContent, Is.EqualTo("Debug-Ansicht öffnen"));
+            Assert.That(page.QuerySelectorAll("script"), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task AskingForTheFormLogsOneFreshKeyPerCooldown()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = new RemandzanaApp(clock: clock);
         using var http = app.NewClient();
 
         Assert.That((await http.GetAsync("/debug")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-        Assert.That((await http.GetAsync("/debug?key=guess")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await DebugView.Post(http, "guess")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         clock.Advance(TimeSpan.FromSeconds(9));
         Assert.That((await http.GetAsync("/debug")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-        Assert.That(LoggedKeys(app), Has.Count.EqualTo(1), "one key within the cooldown");
+        Assert.That(DebugView.Keys(app), Has.Count.EqualTo(1), "one key within the cooldown");
 
         clock.Advance(TimeSpan.FromSeconds(1));
         Assert.That((await http.GetAsync("/debug")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-        var keys = LoggedKeys(app);
+        var keys = DebugView.Keys(app);
         Assert.That(keys, Has.Count.EqualTo(2), "a new key once the cooldown has passed");
         Assert.That(keys[1], Is.Not.EqualTo(keys[0]));
     }
 
     [Test]
-    public async Task TheLoggedKeyOpensTheJsonView()
+    public async Task ThePostedKeyOpensTheJsonViewOnceAndCannotBeReplayed()
     {
         await using var app = new RemandzanaApp();
         using var http = app.NewClient();
         await http.GetAsync("/debug");
+        var key = DebugView.Keys(app).Single();
 
-        var response = await http.GetAsync($"/debug?key={LoggedKeys(app).Single()}");
+        using var response = await DebugView.Post(http, key);
+        using var replay = await DebugView.Post(http, key);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
+        Assert.That(response.Headers.CacheControl?.NoStore, Is.True);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.That(json.RootElement.EnumerateObject().Select(property => property.Name), Is.EqualTo(new[] { "people", "lobbies", "rooms", "matchmaker", "reports" }));
         Assert.That(json.RootElement.GetProperty("matchmaker").GetString(), Is.Not.Empty, "the instance whose silo holds the matchmaker");
         Assert.That(json.RootElement.GetProperty("lobbies").EnumerateArray().Select(lobby => lobby.GetProperty("mode").GetString()), Is.EqualTo(new[] { "Two", "Three", "Question", "Global" }));
-        Assert.That(LoggedKeys(app), Has.Count.EqualTo(1), "a valid key logs nothing new");
+
+        Assert.That(replay.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "a used key is spent");
+        Assert.That(await replay.Content.ReadAsStringAsync(), Does.Not.Contain("\"matchmaker\"").And.Contain("That key is wrong, expired or already used."));
+        var keys = DebugView.Keys(app);
+        Assert.That(keys, Has.Count.EqualTo(2), "the used key let a fresh one be logged at once, cooldown or not");
+        Assert.That((await DebugView.Post(http, keys[1])).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the next key opens it again");
     }
 
     [Test]
-    public async Task ATamperedKeyOrAnExpiredKeyIsRefused()
+    public async Task AKeyInTheAddressOpensNothingAndIsSpent()
+    {
+        await using var app = new RemandzanaApp();
+        using var http = app.NewClient();
+        await http.GetAsync("/debug");
+        var key = DebugView.Keys(app).Single();
+
+        using var inTheAddress = await http.GetAsync($"/debug?key={key}");
+        using var postedAfter = await DebugView.Post(http, key);
+
+        Assert.That(inTheAddress.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(inTheAddress.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+        Assert.That(postedAfter.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "a key that travelled in an address may be in a proxy's log");
+    }
+
+    [Test]
+    public async Task ATamperedKeyAKeyOfAnotherSiteOrAnExpiredKeyIsRefused()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = new RemandzanaApp(clock: clock);
+        await using var other = new RemandzanaApp();
         using var http = app.NewClient();
+        using var elsewhere = other.NewClient();
         await http.GetAsync("/debug");
-        var key = LoggedKeys(app).Single();
+        await elsewhere.GetAsync("/debug");
+        var key = DebugView.Keys(app).Single();
         var tampered = key[..^3] + (key[^3] == 'A' ? 'B' : 'A') + key[^2..];
 
-        Assert.That((await http.GetAsync($"/debug?key={tampered}")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-        clock.Advance(TimeSpan.FromSeconds(599));
-        Assert.That((await http.GetAsync($"/debug?key={key}")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "still within its lifetime");
-        clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.That((await http.GetAsync($"/debug?key={key}")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "past its ten minutes");
+        Assert.That((await DebugView.Post(http, tampered)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await DebugView.Post(http, DebugView.Keys(other).Single())).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "another key ring's key");
+        clock.Advance(TimeSpan.FromSeconds(119));
+        Assert.That((await DebugView.Post(http, key)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "still within its two minutes");
+
+        await http.GetAsync("/debug");
+        var next = DebugView.Keys(app)[^1];
+        clock.Advance(TimeSpan.FromSeconds(121));
+        Assert.That((await DebugView.Post(http, next)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "past its two minutes");
+    }
+
+    [Test]
+    public async Task AForwardedVisitorIsRefusedAndCannotMakeTheServerLogAKeyUnlessTheViewIsPublic()
+    {
+        await using var app = new RemandzanaApp();
+        await using var open = new RemandzanaApp(new Dictionary<string, string?> { ["Remandzana:Debug:Public"] = "true" });
+        using var http = app.NewClient();
+        await http.GetAsync("/debug");
+        var key = DebugView.Keys(app).Single();
+
+        using var asked = await Forwarded(app, HttpMethod.Get, "/debug");
+        using var posted = await Forwarded(app, HttpMethod.Post, "/debug", key);
+
+        Assert.That(asked.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(DebugView.Keys(app), Has.Count.EqualTo(1), "a visitor's request logs no key");
+        Assert.That((await DebugView.Post(http, key)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the visitor did not spend the operator's key");
+
+        using var askedOpen = await Forwarded(open, HttpMethod.Get, "/debug");
+        Assert.That(askedOpen.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "Public: the form, for everyone");
+        using var postedOpen = await Forwarded(open, HttpMethod.Post, "/debug", DebugView.Keys(open).Single());
+        Assert.That(postedOpen.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]
@@ -87,9 +170,8 @@ public sealed class DebugViewOverHttp
         await bob.WaitForLine(Notices.FoundStranger);
         await waiting.WaitForLine(Notices.LookingForTwoStrangers);
         using var http = app.NewClient();
-        await http.GetAsync("/debug");
 
-        using var json = JsonDocument.Parse(await http.GetStringAsync($"/debug?key={LoggedKeys(app).Single()}"));
+        using var json = JsonDocument.Parse(await DebugView.Read(http, app));
 
         var root = json.RootElement;
         var people = root.GetProperty("people").EnumerateArray().ToList();
@@ -126,18 +208,24 @@ public sealed class DebugViewOverHttp
         await using var waiting = await app.OpenChat("/three?lang=pt&interests=Chess,go");
         await waiting.WaitForLine("Procurando dois desconhecidos para conversar…");
         using var http = app.NewClient();
-        await http.GetAsync("/debug");
 
-        using var json = JsonDocument.Parse(await http.GetStringAsync($"/debug?key={LoggedKeys(app).Single()}"));
+        using var json = JsonDocument.Parse(await DebugView.Read(http, app));
 
         var person = json.RootElement.GetProperty("people").EnumerateArray().Single();
         Assert.That(person.GetProperty("language").GetString(), Is.EqualTo("pt"));
         Assert.That(person.GetProperty("interests").EnumerateArray().Select(tag => tag.GetString()), Is.EqualTo(new[] { "chess", "go" }));
     }
 
-    private static List<string> LoggedKeys(RemandzanaApp app) =>
-        app.Logs.Entries
-            .Where(entry => entry.Level == LogLevel.Warning && entry.Properties.ContainsKey("DebugKey"))
-            .Select(entry => (string)entry.Properties["DebugKey"]!)
-            .ToList();
+    /// <summary>A request that nginx on this host forwards for an outside visitor.</summary>
+    private static async Task<HttpResponseMessage> Forwarded(RemandzanaApp app, HttpMethod method, string path, string? key = null)
+    {
+        using var proxy = app.NewClient();
+        using var request = new HttpRequestMessage(method, path) { Headers = { { "X-Forwarded-For", "203.0.113.9" } } };
+        if (key is not null)
+        {
+            request.Content = new FormUrlEncodedContent([new("key", key)]);
+        }
+
+        return await proxy.SendAsync(request);
+    }
 }

@@ -5,6 +5,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using Remandzana.Web.Metrics;
 using Remandzana.Web.Options;
+using Remandzana.Web.Security;
 
 namespace Remandzana.Web.Hosting;
 
@@ -20,7 +21,6 @@ public static class MetricsServices
     {
         services.AddMetrics();
         services.TryAddSingleton<SiteMetrics>();
-        services.AddSingleton<MetricsAccess>();
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("remandzana"))
             .WithMetrics(metrics => metrics
@@ -37,21 +37,13 @@ public static class MetricsServices
         return services;
     }
 
-    /// <summary>Counts every 429 and 503 answer; serves /metrics to loopback and the known proxies only.</summary>
+    /// <summary>Counts every 429 and 503 answer; serves /metrics, an operator's endpoint (<see cref="OperatorGate"/>).</summary>
     public static WebApplication UsePrometheusMetrics(this WebApplication app)
     {
         var site = app.Services.GetRequiredService<SiteMetrics>();
-        var access = app.Services.GetRequiredService<MetricsAccess>();
         var enabled = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.PrometheusEnabled;
         app.Use(async (context, next) =>
         {
-            if (enabled && context.Request.Path.Equals(Path, StringComparison.OrdinalIgnoreCase) && !access.Admits(context.Connection.RemoteIpAddress))
-            {
-                context.Response.Headers.CacheControl = "no-store";
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return;
-            }
-
             await next(context);
             if (context.Response.StatusCode is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable)
             {
@@ -61,7 +53,7 @@ public static class MetricsServices
 
         if (enabled)
         {
-            app.MapPrometheusScrapingEndpoint(Path);
+            app.MapPrometheusScrapingEndpoint(Path).WithMetadata(new OperatorOnlyAttribute());
         }
 
         return app;

@@ -1,12 +1,16 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Remandzana.Web.Options;
+using Remandzana.Web.Security;
 
 namespace Remandzana.Web.Hosting;
 
 public static class ProxyServices
 {
-    /// <summary>Believes X-Forwarded-For/-Proto/-Host only from the configured proxies (Remandzana:Proxy:KnownProxies).</summary>
+    /// <summary>
+    /// Believes X-Forwarded-For/-Proto/-Host only from the configured proxies (Remandzana:Proxy:KnownProxies),
+    /// and lets only them and loopback reach the operator's endpoints (<see cref="OperatorAccess"/>).
+    /// </summary>
     public static IServiceCollection AddProxySupport(this IServiceCollection services)
     {
         services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -21,6 +25,7 @@ public static class ProxyServices
                 forwarded.KnownProxies.Add(address);
             }
         });
+        services.AddSingleton<OperatorAccess>();
         return services;
     }
 }

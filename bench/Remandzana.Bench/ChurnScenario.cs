@@ -80,10 +80,10 @@ public static class ChurnScenario
         return (done, failed, error);
     }
 
-    /// <summary>Reads the operator's view (<c>GET /debug?key=</c>) and reports how many people, lobbies' waiters and rooms remain.</summary>
+    /// <summary>Reads the operator's view (the key posted to <c>/debug</c>, once) and reports how many people, lobbies' waiters and rooms remain.</summary>
     private static async Task Switchboard(HttpClient http, string? key, Report report)
     {
-        using var answer = await http.GetAsync("/debug?key=" + Uri.EscapeDataString(key ?? ""));
+        using var answer = await http.PostAsync("/debug", new FormUrlEncodedContent([new("key", key ?? "")]));
         if (answer.StatusCode != HttpStatusCode.OK)
         {
             report.Add("debug", answer.StatusCode == HttpStatusCode.NotFound ? "not available (404)" : $"refused ({(int)answer.StatusCode}); pass --debug-key");
