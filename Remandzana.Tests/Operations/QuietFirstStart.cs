@@ -1,4 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Runtime;
 using Remandzana.Tests.Support;
+using Remandzana.Web.Cluster;
 using Remandzana.Web.Security;
 
 namespace Remandzana.Tests.Operations;
@@ -36,6 +40,26 @@ public sealed class QuietFirstStart
             Assert.That(output, Has.None.Contains(" Polly "), "nor is each grain placement at Information");
             Assert.That(output, Has.Some.Contains("/about started"), "a visitor's request is");
             Assert.That(File.GetUnixFileMode(keys), Is.EqualTo(KeyRingFolder.OwnerOnly));
+        });
+    }
+
+    [Test]
+    public async Task OrleansWatchdogMeasuresFromTheSilosStartNotFromTheMachinesBoot()
+    {
+        await using var app = new RemandzanaApp();
+        var clock = app.Services.GetRequiredKeyedService<TimeProvider>(TimeProviderNames.Membership);
+        var fake = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
+        var counted = new WatchdogClock(fake);
+        var stamped = counted.GetTimestamp();
+        fake.Advance(TimeSpan.FromSeconds(3));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(clock, Is.InstanceOf<WatchdogClock>(), "the membership clock, which the watchdog uses, is ours");
+            Assert.That(clock.GetElapsedTime(0), Is.LessThan(TimeSpan.FromMinutes(5)), "a never-stamped timestamp (zero) reads as the time since the silo started, not the machine's uptime");
+            Assert.That(counted.GetElapsedTime(0), Is.EqualTo(TimeSpan.FromSeconds(3)));
+            Assert.That(counted.GetElapsedTime(stamped), Is.EqualTo(TimeSpan.FromSeconds(3)), "real stamps measure as before");
+            Assert.That(counted.GetUtcNow(), Is.EqualTo(fake.GetUtcNow()));
         });
     }
 
