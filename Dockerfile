@@ -25,8 +25,8 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
     Remandzana__Feedback__Directory=/data/feedback \
     Remandzana__Reports__Directory=/data/reports \
     Remandzana__KeyRing__Directory=/data/keys
-# 1654 is the base image's unprivileged "app" user; the volumes are made its own.
-RUN mkdir -p /data/feedback /data/reports /data/keys && chown -R 1654:1654 /data
+# 1654 is the base image's unprivileged "app" user; the volumes are made its own, the key ring's owner-only.
+RUN mkdir -p /data/feedback /data/reports /data/keys && chown -R 1654:1654 /data && chmod 700 /data/keys
 COPY --from=build /app ./
 USER 1654
 VOLUME ["/data/feedback", "/data/reports", "/data/keys"]

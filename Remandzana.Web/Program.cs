@@ -30,6 +30,8 @@ builder.Services.AddDebugView();
 builder.Services.AddTranscripts();
 builder.Services.AddProxySupport();
 builder.Services.AddOperationalHealthChecks();
+builder.Services.AddRequestLogging();
+builder.Services.AddQuietStart();
 builder.Services.AddKestrelTuning();
 builder.Services.AddCaptcha();
 builder.Services.AddPrometheusMetrics();

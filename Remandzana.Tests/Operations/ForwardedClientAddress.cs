@@ -5,7 +5,7 @@ using Remandzana.Tests.Support;
 
 namespace Remandzana.Tests.Operations;
 
-/// <summary>X-Forwarded-For is believed from the configured proxies only, and the request log shows the result.</summary>
+/// <summary>X-Forwarded-For is believed from the configured proxies only, and the request log (with Remandzana:Logging:ClientAddresses=Full) shows the result.</summary>
 [Category("Web")]
 public sealed class ForwardedClientAddress
 {
@@ -17,7 +17,12 @@ public sealed class ForwardedClientAddress
 
     [OneTimeSetUp]
     public void StartApp() => _app = new RemandzanaApp(
-        new Dictionary<string, string?> { ["Remandzana:Proxy:KnownProxies:0"] = "127.0.0.1", ["Remandzana:Proxy:KnownProxies:1"] = "::1" },
+        new Dictionary<string, string?>
+        {
+            ["Remandzana:Proxy:KnownProxies:0"] = "127.0.0.1",
+            ["Remandzana:Proxy:KnownProxies:1"] = "::1",
+            ["Remandzana:Logging:ClientAddresses"] = "Full",
+        },
         services: services => services.AddSingleton<ILoggerProvider>(_log));
 
     [OneTimeTearDown]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Health;
+using Remandzana.Web.Hosting;
 
 namespace Remandzana.Tests.Operations;
 
@@ -39,6 +40,10 @@ public sealed class WarmUpBeforeReady
         var home = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await http.GetStringAsync("/"));
         Assert.That(home.QuerySelector("footer .messages-today")?.TextContent, Is.EqualTo("0 messages today"), "the warm-up's own messages are not counted");
         await app.WaitUntilEveryoneHasLeft();
+        Assert.That(
+            app.Logs.Entries.Where(entry => entry.Category == RequestLogging.Category && entry.Message.Contains("/two", StringComparison.Ordinal)).Select(entry => entry.Message),
+            Is.Empty,
+            "the warm-up's own chat pages are logged at Debug");
     }
 
     [Test]

@@ -21,7 +21,8 @@ public sealed class ChatThroughNginx
     public async Task Start()
     {
         SystemRequirement.Program("nginx", "nginx");
-        _app = new RemandzanaApp(services: services => services.AddSingleton<ILoggerProvider>(_log));
+        // The log names clients (Full) so that the tests can read which address the app believed.
+        _app = new RemandzanaApp(new Dictionary<string, string?> { ["Remandzana:Logging:ClientAddresses"] = "Full" }, services: services => services.AddSingleton<ILoggerProvider>(_log));
         _nginx = await Nginx.Start(_app.BaseAddress);
     }
 

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Remandzana.Web.Options;
+using Remandzana.Web.Security;
 
 namespace Remandzana.Web.Health;
 
-/// <summary>Healthy when the Data Protection key ring folder exists (or can be made) and its keys can be read.</summary>
+/// <summary>Healthy when the Data Protection key ring folder exists (or can be made, owner-only) and its keys can be read.</summary>
 public sealed class KeyRingHealthCheck(IOptions<KeyRingOptions> options, IOptions<BackplaneOptions> backplane) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -17,7 +18,7 @@ public sealed class KeyRingHealthCheck(IOptions<KeyRingOptions> options, IOption
         var folder = Path.GetFullPath(options.Value.Directory);
         try
         {
-            Directory.CreateDirectory(folder);
+            KeyRingFolder.Prepare(folder);
             var keys = 0;
             foreach (var key in Directory.EnumerateFiles(folder, "*.xml"))
             {

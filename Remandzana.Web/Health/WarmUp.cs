@@ -20,6 +20,7 @@ public sealed partial class WarmUp(
     IHostApplicationLifetime lifetime,
     Readiness readiness,
     IOptions<WarmUpOptions> options,
+    WarmUpMark mark,
     ILogger<WarmUp> logger) : BackgroundService
 {
     /// <summary>Compiling has settled when fewer methods than this were compiled in the last interval.</summary>
@@ -65,6 +66,7 @@ public sealed partial class WarmUp(
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         deadline.CancelAfter(TimeSpan.FromSeconds(options.Value.Seconds));
         using var http = new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0 }) { BaseAddress = address, Timeout = Timeout.InfiniteTimeSpan };
+        http.DefaultRequestHeaders.Add(WarmUpMark.Header, mark.Value);
         var talkers = new List<WarmUpTalker>();
         try
         {

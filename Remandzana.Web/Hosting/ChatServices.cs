@@ -26,6 +26,7 @@ public static class ChatServices
         services.AddOptions<BackplaneOptions>().BindConfiguration(BackplaneOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var scaledOut = (configuration.GetSection(BackplaneOptions.Section).Get<BackplaneOptions>() ?? new BackplaneOptions()).Enabled;
+        var keyRingCertificate = KeyRingCertificate.Load(configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions());
 
         services.AddSingleton(TimeProvider.System);
         services.AddClusterSwitchboard(scaledOut);
@@ -37,7 +38,15 @@ public static class ChatServices
         services.AddSingleton<SendFormDocument>();
         services.AddSingleton<SendEndpoint>();
 
-        services.AddDataProtection().SetApplicationName("Remandzana");
+        var dataProtection = services.AddDataProtection().SetApplicationName("Remandzana");
+        if (keyRingCertificate.Certificate is { } certificate)
+        {
+            // Encrypts each key before the repository (folder or Redis) stores it, and decrypts with the same certificate.
+            dataProtection.ProtectKeysWithCertificate(certificate);
+        }
+
+        services.AddSingleton(keyRingCertificate);
+        services.AddHostedService<KeyRingAtRest>();
         if (scaledOut)
         {
             services.AddSingleton<RedisConnection>();
@@ -51,6 +60,8 @@ public static class ChatServices
         }
         else
         {
+            services.AddSingleton<KeyRingFolderCheck>();
+            services.AddSingleton<IValidateOptions<KeyRingOptions>>(provider => provider.GetRequiredService<KeyRingFolderCheck>());
             services.AddOptions<KeyManagementOptions>()
                 .Configure<IOptions<KeyRingOptions>, ILoggerFactory>((keys, keyRing, logging) =>
                     keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.GetFullPath(keyRing.Value.Directory)), logging));
