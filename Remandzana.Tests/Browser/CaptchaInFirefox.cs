@@ -46,7 +46,7 @@ public sealed class CaptchaInFirefox() : SharedAppFixture(new Dictionary<string,
         var response = await page.WaitForResponse(source);
         Assert.That(response.Status, Is.AnyOf(200, 206), $"{selector}: {response}");
         Assert.That(response.ContentType, Does.StartWith(contentType), $"{selector}: {response}");
-        Assert.That(response.Headers["X-Content-Type-Options"], Is.EqualTo("nosniff"), "the browser takes the type as sent");
+        Assert.That(response.Headers.GetValueOrDefault("X-Content-Type-Options"), Is.EqualTo("nosniff"), $"{selector}: the browser takes the type as sent");
         Assert.That(response.Body, Is.Not.Null, $"{selector}: Firefox kept the body");
         Assert.That(response.Body!.Take(signature.Length), Is.EqualTo(signature), $"{selector}: the bytes are a {contentType}");
         return response;

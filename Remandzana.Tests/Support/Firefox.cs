@@ -51,8 +51,8 @@ public sealed class Firefox : IAsyncDisposable
         await SharedLock.WaitAsync();
         try
         {
-            // A start that failed is not kept: the next test tries again and reports its own failure.
-            if (_shared is null || _shared.IsFaulted || _shared.IsCanceled)
+            // A start that failed, or a browser that died, is not kept: the next test starts another.
+            if (_shared is null || _shared.IsFaulted || _shared.IsCanceled || (_shared.IsCompletedSuccessfully && _shared.Result._process.HasExited))
             {
                 _shared = Launch();
             }
