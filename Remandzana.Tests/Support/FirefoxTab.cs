@@ -24,8 +24,9 @@ public sealed class FirefoxTab : IAsyncDisposable
     /// <summary>How long a wait for the page or a response lasts before the test fails.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    // Nothing announces that a streamed page grew (no script runs to observe it), so waits on the
-    // page read it again after this interval until the condition holds or Patience runs out.
+    // Nothing announces that a streamed page grew: with the page's scripts off, Firefox still runs a
+    // BiDi preload script, but never calls back its MutationObserver or event listeners. So waits
+    // on the page read it again after this interval until the condition holds or Patience runs out.
     private static readonly TimeSpan ReadInterval = TimeSpan.FromMilliseconds(50);
 
     private static readonly HtmlParser Parser = new();
@@ -114,6 +115,24 @@ public sealed class FirefoxTab : IAsyncDisposable
     /// <summary>Reads the page until its text contains <paramref name="text"/>.</summary>
     public Task<IDocument> WaitForText(string text) =>
         WaitFor(document => document.DocumentElement.TextContent.Contains(text, StringComparison.Ordinal), $"\"{text}\"");
+
+    /// <summary>
+    /// Checks <paramref name="condition"/> (e.g. on a <see cref="Property"/>: an audio element's
+    /// readyState) until it holds; fails after <see cref="Patience"/>.
+    /// </summary>
+    public async Task WaitUntil(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new AssertionException($"Firefox did not reach {what} within {Patience.TotalSeconds} s (at {await Url()}).");
+            }
+
+            await Task.Delay(ReadInterval);
+        }
+    }
 
     /// <summary>
     /// Reads until the focus (followed into frames) is on the field with <paramref name="id"/> and
