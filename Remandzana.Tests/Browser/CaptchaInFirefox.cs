@@ -38,7 +38,10 @@ public sealed class CaptchaInFirefox() : SharedAppFixture(new Dictionary<string,
     /// <summary>
     /// The resource of the element <paramref name="selector"/> (its src), as Firefox fetched it for
     /// the page: answered with <paramref name="contentType"/>, and its bytes begin as that format's
-    /// do. A media element asks for "Range: bytes=0-", so a server that serves ranges answers 206.
+    /// do. Seen in Firefox ESR 153 with scripts off: an &lt;audio controls&gt; with preload="metadata"
+    /// (or no preload) is fetched at once, in one request for "Range: bytes=0-" (a 10 s WAV arrived
+    /// whole; a server that serves ranges answers 206), and then reports readyState 4 and its
+    /// duration; with preload="none" nothing is fetched until play is pressed.
     /// </summary>
     private static async Task<FetchedResponse> AssertFetched(FirefoxTab page, IDocument document, string selector, string contentType, byte[] signature)
     {
