@@ -303,9 +303,9 @@ public sealed class FirefoxTab : IAsyncDisposable
             var data = await Driver.Network.GetDataAsync(new GetDataCommandParameters(request, DataType.Response) { CollectorId = _collector, DisownCollectedData = true });
             return data.Bytes.ValueAsByteArray;
         }
-        catch (WebDriverBiDiException)
+        catch (Exception notKept) when (notKept is WebDriverBiDiException or ObjectDisposedException or OperationCanceledException)
         {
-            // Not collected: larger than MaxBodyBytes, a data: address, or the tab already closed.
+            // Not collected (larger than MaxBodyBytes, a data: address), or the tab or browser already closed.
             return null;
         }
     }
