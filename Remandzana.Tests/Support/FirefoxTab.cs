@@ -24,7 +24,7 @@ public sealed class FirefoxTab : IAsyncDisposable
     /// <summary>How long a wait for the page or a response lasts before the test fails.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    // Nothing announces that a streamed page grew: with the page's scripts off, Firefox still runs a
+    // Nothing announces that a streamed page grew: with the page's scripts off, Firefox ESR 153 still runs a
     // BiDi preload script, but never calls back its MutationObserver or event listeners. So waits
     // on the page read it again after this interval until the condition holds or Patience runs out.
     private static readonly TimeSpan ReadInterval = TimeSpan.FromMilliseconds(50);
