@@ -61,7 +61,10 @@ public sealed class AddressBlocksOverHttp
                 {
                     using var answer = await http.GetAsync("/two", HttpCompletionOption.ResponseHeadersRead);
                     refused.Add(answer.StatusCode);
-                    Assert.That(Parser.ParseDocument(await answer.Content.ReadAsStringAsync()).QuerySelector("h1")?.TextContent, Is.EqualTo("Too many open chats"));
+                    if (answer.StatusCode == HttpStatusCode.TooManyRequests)
+                    {
+                        Assert.That(Parser.ParseDocument(await answer.Content.ReadAsStringAsync()).QuerySelector("h1")?.TextContent, Is.EqualTo("Too many open chats"));
+                    }
                 }
             }
 
