@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
+using Microsoft.Extensions.Options;
 using Remandzana.Domain.Lines;
 using Remandzana.Tests.Support;
 
@@ -129,6 +130,17 @@ public sealed class AddressBlocksOverHttp
         using var elsewhere = Client(_app, "2001:db8:e:3::1");
         using var theirs = await elsewhere.PostAsync("/report", new FormUrlEncodedContent([new("token", "x")]));
         Assert.That(theirs.StatusCode, Is.Not.EqualTo(HttpStatusCode.TooManyRequests), "the next /64 is somebody else");
+    }
+
+    [TestCase("129")]
+    [TestCase("16")]
+    public void APrefixLengthOutsideItsRangeStopsTheStartNamingTheSetting(string prefix)
+    {
+        var failure = Assert.Catch(() => _ = new RemandzanaApp(new Dictionary<string, string?> { ["Remandzana:Limits:IPv6PrefixLength"] = prefix }));
+
+        var validation = failure as OptionsValidationException ?? failure?.InnerException as OptionsValidationException;
+        Assert.That(validation, Is.Not.Null, failure?.ToString());
+        Assert.That(validation!.Message, Does.Contain("IPv6PrefixLength"));
     }
 
     private async Task<HttpStatusCode> Feedback(string from)
