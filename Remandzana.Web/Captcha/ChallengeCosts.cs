@@ -15,7 +15,7 @@ namespace Remandzana.Web.Captcha;
 /// an IPv6 /64, a Tor circuit), counted across every instance: so many shown and so many wrong
 /// answers a minute, then a 429 page that says when to come back. A pass is no origin here: whoever
 /// asks for a challenge has none that works. Like every per-address limit, off when
-/// <see cref="LimitsOptions.PerAddressLimitsEnabled"/> is (every visitor would share one count).
+/// <see cref="LimitsOptions.PerAddressLimitsEnabled"/> is false (every visitor would share one count).
 /// </summary>
 public sealed class ChallengeCosts(IGrainFactory grains, IOptions<LimitsOptions> limits)
 {
