@@ -8,7 +8,8 @@ namespace Remandzana.Tests.Contract;
 
 /// <summary>
 /// Two instances clustered through Redis, as behind a round-robin proxy: a challenge is answerable
-/// once on whichever instance, and a pass and its chat count are the same on both.
+/// once on whichever instance, a pass and its chat count are the same on both, and so is what
+/// challenges cost an address.
 /// </summary>
 [Category("Contract")]
 [NonParallelizable]
@@ -46,6 +47,8 @@ public sealed class CaptchaAcrossInstances
         ["Remandzana:Backplane:InstanceName"] = name,
         ["Remandzana:Captcha:Mode"] = "Always",
         ["Remandzana:Captcha:PassChats"] = "2",
+        ["Remandzana:Limits:PerAddressLimitsEnabled"] = "true",
+        ["Remandzana:Proxy:KnownProxies:0"] = "127.0.0.1",
     });
 
     private static async Task EachSeesTheOther(RemandzanaApp app)
@@ -96,5 +99,25 @@ public sealed class CaptchaAcrossInstances
 
         using var third = await first.GetAsync(chat);
         Assert.That(Captchas.Read(Parser.ParseDocument(await third.Content.ReadAsStringAsync()))?.Error, Does.Contain("opened all the 2 chats"), "two chats, one on each instance, used the pass up");
+    }
+
+    [Test]
+    public async Task ChallengesAskedOfBothInstancesAreCountedOnceForTheAddress()
+    {
+        var limit = _first.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Remandzana.Web.Options.CaptchaOptions>>().Value.ChallengesPerMinute;
+        using var first = _first.NewClient();
+        using var second = _second.NewClient();
+        first.DefaultRequestHeaders.Add("X-Forwarded-For", "2001:db8:77:1::1");
+        second.DefaultRequestHeaders.Add("X-Forwarded-For", "2001:db8:77:1::2");
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < limit + 2; i++)
+        {
+            using var answer = await (i % 2 == 0 ? first : second).GetAsync("/two");
+            statuses.Add(answer.StatusCode);
+        }
+
+        Assert.That(statuses.Take(limit), Is.All.EqualTo(HttpStatusCode.OK));
+        Assert.That(statuses.Skip(limit), Is.EqualTo(new[] { HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests }), "each instance refuses once the two together showed the limit");
     }
 }

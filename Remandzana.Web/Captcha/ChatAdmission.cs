@@ -16,7 +16,7 @@ namespace Remandzana.Web.Captcha;
 /// site is under pressure), a page without a valid pass gets a challenge instead, and a pass is
 /// held to its limits.
 /// </summary>
-public sealed class ChatAdmission(Challenges challenges, IGrainFactory grains, IOptions<CaptchaOptions> options, SiteMetrics metrics)
+public sealed class ChatAdmission(Challenges challenges, ChallengeCosts costs, IGrainFactory grains, IOptions<CaptchaOptions> options, SiteMetrics metrics)
 {
     private readonly CaptchaOptions _settings = options.Value;
 
@@ -37,14 +37,14 @@ public sealed class ChatAdmission(Challenges challenges, IGrainFactory grains, I
 
             if (Passes.IdOf(context) is not { } passId)
             {
-                return Admission.Refused(Challenge(controller, Then(context.Request), message: null));
+                return Admission.Refused(await Challenge(controller, Then(context.Request), message: null));
             }
 
             var pass = grains.GetGrain<IPassGrain>(passId);
             return (PassEntry)await pass.Enter() switch
             {
                 PassEntry.Admitted => Admission.Holding(pass, metrics.PassInUse(passId)),
-                PassEntry.UsedUp => Admission.Refused(Challenge(controller, Then(context.Request), Notice.Of("Your pass has opened all the {0} chats it was good for. Solve one more to go on.", NoticeArgument.Data(_settings.PassChats)))),
+                PassEntry.UsedUp => Admission.Refused(await Challenge(controller, Then(context.Request), Notice.Of("Your pass has opened all the {0} chats it was good for. Solve one more to go on.", NoticeArgument.Data(_settings.PassChats)))),
                 PassEntry.TooManyOpen => Admission.Refused(Problem(controller, StatusCodes.Status429TooManyRequests, "Too many open chats", "Your pass has too many chat pages open. Close some of them and try again.")),
                 _ => Admission.Refused(Problem(controller, StatusCodes.Status429TooManyRequests, "Too many new chats", "Your pass opened too many chats in the last minute. Wait a minute and try again.")),
             };
@@ -55,9 +55,14 @@ public sealed class ChatAdmission(Challenges challenges, IGrainFactory grains, I
         }
     }
 
-    /// <summary>A new challenge page, the person's destination kept.</summary>
-    public ViewResult Challenge(Controller controller, string then, Notice? message)
+    /// <summary>A new challenge page, the person's destination kept; or 429 when their address has been shown too many (<see cref="ChallengeCosts"/>).</summary>
+    public async Task<IActionResult> Challenge(Controller controller, string then, Notice? message)
     {
+        if (await costs.Show(controller) is { } tooMany)
+        {
+            return tooMany;
+        }
+
         metrics.CaptchaShown();
         controller.Response.Headers.CacheControl = "no-store";
         var page = controller.View(ChallengeModel.View, new ChallengeModel(challenges.Issue(), then, message, _settings.PassChats, _settings.PassMinutes));

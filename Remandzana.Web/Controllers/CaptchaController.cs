@@ -9,7 +9,7 @@ using Remandzana.Web.Metrics;
 namespace Remandzana.Web.Controllers;
 
 /// <summary>The challenge's picture and its answer; a right answer leads on to the chat with a pass.</summary>
-public sealed class CaptchaController(Challenges challenges, Passes passes, ChatAdmission admission, CaptchaPicture picture, FormReader forms, SiteMetrics metrics) : Controller
+public sealed class CaptchaController(Challenges challenges, Passes passes, ChatAdmission admission, ChallengeCosts costs, CaptchaPicture picture, FormReader forms, SiteMetrics metrics) : Controller
 {
     private static readonly string[] AnswerFields = ["challenge", "then", "code", "answer"];
 
@@ -30,7 +30,13 @@ public sealed class CaptchaController(Challenges challenges, Passes passes, Chat
         if (form.Problem != FormProblem.None)
         {
             metrics.CaptchaFailed();
-            return admission.Challenge(this, then, form.Reason);
+            return await admission.Challenge(this, then, form.Reason);
+        }
+
+        if (await costs.Answer(this) is { } tooManyWrong)
+        {
+            metrics.CaptchaFailed();
+            return tooManyWrong;
         }
 
         ChallengeAnswer answer;
@@ -49,16 +55,17 @@ public sealed class CaptchaController(Challenges challenges, Passes passes, Chat
         {
             case ChallengeAnswer.Solved:
                 metrics.CaptchaSolved();
+                await costs.Solved(this);
                 Response.Headers.CacheControl = "no-store";
                 // 303: the browser follows with a GET of the chat page, whatever it posted.
                 Response.Headers.Location = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(then, Passes.Parameter, passes.Issue());
                 return StatusCode(StatusCodes.Status303SeeOther);
             case ChallengeAnswer.Wrong:
                 metrics.CaptchaFailed();
-                return admission.Challenge(this, then, "That was not right. Here is a new challenge: type the characters in the new picture, or answer its question.");
+                return await admission.Challenge(this, then, "That was not right. Here is a new challenge: type the characters in the new picture, or answer its question.");
             default:
                 metrics.CaptchaFailed();
-                return admission.Challenge(this, then, "That challenge has expired or was already answered. Here is a new one.");
+                return await admission.Challenge(this, then, "That challenge has expired or was already answered. Here is a new one.");
         }
     }
 }

@@ -14,6 +14,7 @@ public static class CaptchaServices
         services.AddSingleton<Passes>();
         services.AddSingleton<CaptchaPicture>();
         services.AddSingleton<ChatAdmission>();
+        services.AddSingleton<ChallengeCosts>();
         services.AddSingleton<ICarriedParameter, PassParameter>();
         return services;
     }

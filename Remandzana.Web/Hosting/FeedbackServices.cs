@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Remandzana.Web.Abuse;
 using Remandzana.Web.Feedback;
 using Remandzana.Web.Options;
 
@@ -7,7 +8,7 @@ namespace Remandzana.Web.Hosting;
 
 public static class FeedbackServices
 {
-    /// <summary>The rate-limiting policy on feedback submissions: a fixed window per client address.</summary>
+    /// <summary>The rate-limiting policy on feedback submissions: a fixed window per client address (an IPv6 /64 counted as one, see <see cref="RequestOrigin.BlockOf"/>).</summary>
     public const string RateLimitPolicy = "feedback";
 
     /// <summary>The feedback folder and the limit on how often one address may write to it.</summary>
@@ -23,7 +24,7 @@ public static class FeedbackServices
             {
                 var feedback = context.RequestServices.GetRequiredService<IOptions<FeedbackOptions>>().Value;
                 return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    RequestOrigin.BlockOf(context)?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = feedback.RateLimitPermits,

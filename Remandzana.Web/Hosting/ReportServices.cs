@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Remandzana.Web.Abuse;
 using Remandzana.Web.Options;
 using Remandzana.Web.Reports;
 
@@ -7,7 +8,7 @@ namespace Remandzana.Web.Hosting;
 
 public static class ReportServices
 {
-    /// <summary>The rate-limiting policy on reports: a fixed window per client address.</summary>
+    /// <summary>The rate-limiting policy on reports: a fixed window per client address (an IPv6 /64 counted as one, see <see cref="RequestOrigin.BlockOf"/>).</summary>
     public const string RateLimitPolicy = "reports";
 
     /// <summary>The reports folder, the operator's bars (read from it, shared across instances) and the reports counter.</summary>
@@ -23,7 +24,7 @@ public static class ReportServices
         {
             var reports = context.RequestServices.GetRequiredService<IOptions<ReportsOptions>>().Value;
             return RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                RequestOrigin.BlockOf(context)?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = reports.RateLimitPermits,

@@ -36,4 +36,12 @@ public sealed class CaptchaOptions
     /// <summary>Chat pages one pass may open per minute.</summary>
     [Range(1, 100_000)]
     public int NewStreamsPerPassPerMinute { get; set; } = 10;
+
+    /// <summary>Challenges one client address (or Tor circuit) may be shown per minute, however it asks; then 429.</summary>
+    [Range(1, 100_000)]
+    public int ChallengesPerMinute { get; set; } = 30;
+
+    /// <summary>Answers one client address (or Tor circuit) may give per minute that do not pass (wrong, expired or replayed); then 429.</summary>
+    [Range(1, 100_000)]
+    public int WrongAnswersPerMinute { get; set; } = 10;
 }

@@ -29,6 +29,14 @@ public sealed class LimitsOptions
     [Range(1, 100_000)]
     public int NewStreamsPerAddressPerMinute { get; set; } = 60;
 
+    /// <summary>
+    /// How many leading bits of an IPv6 client address name one visitor for the per-address limits
+    /// (64: a home connection's whole /64 counts as one; 128: every address alone). Tor's circuit
+    /// addresses are always counted one by one.
+    /// </summary>
+    [Range(32, 128)]
+    public int IPv6PrefixLength { get; set; } = 64;
+
     /// <summary>Chat pages the whole site holds open at once; beyond it newcomers get 503 at once.</summary>
     [Range(1, 10_000_000)]
     public int MaxStreams { get; set; } = 20_000;

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+using Orleans;
+using Remandzana.Domain.Captcha;
+using Remandzana.Web.Options;
+
+namespace Remandzana.Web.Captcha;
+
+/// <summary>
+/// In memory; once idle for two minutes it remembers nothing that still counts (the window is a
+/// minute), so it goes, and an origin that stopped asking costs the cluster nothing.
+/// </summary>
+[CollectionAgeLimit(Minutes = 2)]
+public sealed class ChallengeCostGrain(IOptions<CaptchaOptions> options, TimeProvider time) : Grain, IChallengeCostGrain
+{
+    private readonly ChallengeCost _cost = new(new ChallengeLimits(options.Value.ChallengesPerMinute, options.Value.WrongAnswersPerMinute), time);
+
+    public Task<int> Show() => Task.FromResult(Seconds(_cost.Show()));
+
+    public Task<int> Answer() => Task.FromResult(Seconds(_cost.Answer()));
+
+    public Task Solved()
+    {
+        _cost.Solved();
+        return Task.CompletedTask;
+    }
+
+    private static int Seconds(Charge charge) => charge.IsTaken ? 0 : Math.Max(1, (int)Math.Ceiling(charge.ComeBackIn.TotalSeconds));
+}
