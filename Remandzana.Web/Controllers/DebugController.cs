@@ -36,7 +36,7 @@ public sealed partial class DebugController(ClusterSwitchboard switchboard, Repo
 
         try
         {
-            var snapshot = await switchboard.Snapshot() with { Reports = await reports.OpenAsync(HttpContext.RequestAborted) };
+            var snapshot = await switchboard.Snapshot() with { Reports = reports.Open() };
             return new JsonResult(snapshot, DebugSnapshot.Json);
         }
         catch (SwitchboardUnavailableException)
