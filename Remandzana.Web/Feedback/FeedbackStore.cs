@@ -18,7 +18,7 @@ public sealed class FeedbackStore
     private readonly JsonFolder<FeedbackEntry> _files;
     private readonly TimeProvider _time;
     private readonly TimeSpan _keep;
-    private volatile Visible? _visible;
+    private volatile Published? _visible;
 
     public FeedbackStore(IOptions<FeedbackOptions> options, TimeProvider time, ILogger<FeedbackStore> logger)
     {
@@ -59,7 +59,7 @@ public sealed class FeedbackStore
             .ThenByDescending(item => item.File, StringComparer.Ordinal)
             .Select(item => item.Entry)
             .ToList();
-        _visible = new Visible(snapshot, entries);
+        _visible = new Published(snapshot, entries);
         return entries;
     }
 
@@ -79,5 +79,5 @@ public sealed class FeedbackStore
         return old.Count;
     }
 
-    private sealed record Visible(JsonFolder<FeedbackEntry>.Snapshot Of, IReadOnlyList<FeedbackEntry> Entries);
+    private sealed record Published(JsonFolder<FeedbackEntry>.Snapshot Of, IReadOnlyList<FeedbackEntry> Entries);
 }

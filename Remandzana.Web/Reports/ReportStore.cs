@@ -132,7 +132,7 @@ public sealed partial class ReportStore
     /// <summary>Drops the oldest lines until the file fits <c>MaxFileBytes</c>; if even the names alone would not, the last names go too.</summary>
     private ReportEntry Fitted(ReportEntry entry)
     {
-        var size = JsonFolder<ReportEntry>.SizeOf(entry);
+        var size = _files.SizeOf(entry);
         var dropped = 0;
         while (size > _maxFileBytes && entry.Lines.Count > 0)
         {
@@ -145,13 +145,13 @@ public sealed partial class ReportStore
 
             entry = entry with { Lines = entry.Lines.Skip(drop).ToList() };
             dropped += drop;
-            size = JsonFolder<ReportEntry>.SizeOf(entry);
+            size = _files.SizeOf(entry);
         }
 
         while (size > _maxFileBytes && entry.Reported.Count > 1)
         {
             entry = entry with { Reported = entry.Reported.Take(entry.Reported.Count - 1).ToList() };
-            size = JsonFolder<ReportEntry>.SizeOf(entry);
+            size = _files.SizeOf(entry);
         }
 
         if (dropped > 0)

@@ -146,8 +146,8 @@ public sealed partial class JsonFolder<T>
         return final;
     }
 
-    /// <summary>The size <paramref name="entry"/> takes as a file, in bytes.</summary>
-    public static int SizeOf(T entry) => JsonSerializer.SerializeToUtf8Bytes(entry, Json).Length;
+    /// <summary>The size <paramref name="entry"/> takes as a file of this folder, in bytes.</summary>
+    public int SizeOf(T entry) => JsonSerializer.SerializeToUtf8Bytes(entry, Json).Length;
 
     /// <summary>Replaces a file's entry in place (written whole, as <see cref="AddAsync"/> writes); false when it is gone.</summary>
     public bool Replace(string file, T entry)
