@@ -13,10 +13,18 @@ public sealed partial class RetentionSweep(ReportStore reports, FeedbackStore fe
 {
     public static readonly TimeSpan Period = TimeSpan.FromHours(1);
 
+    // Started with the instance, not when ExecuteAsync gets a thread: the first sweep is an hour after the start.
+    private readonly PeriodicTimer _timer = new(Period, time);
+
+    public override void Dispose()
+    {
+        _timer.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Period, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await _timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
