@@ -301,6 +301,8 @@ public sealed class ReportsOverHttp
             await File.WriteAllTextAsync(Path.Combine(folder, name), """{ "timestamp": 1764666000, "datetime": "x", "mode": "Two", "reported": [], "lines": [], "closed": false }""");
         }
 
+        // The files the operator adds count from the next rescan (every RescanSeconds).
+        await app.Services.GetRequiredService<Bars>().Refresh(CancellationToken.None);
         var (reporter, stranger) = await Pair(app);
         await using var _ = reporter;
         await using var __ = stranger;
@@ -336,7 +338,8 @@ public sealed class ReportsOverHttp
     {
         var report = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
         edit(report);
-        await File.WriteAllTextAsync(file, report.ToJsonString());
+        // As an editor would keep it: UTF-8 text, not every emoji escaped.
+        await File.WriteAllTextAsync(file, report.ToJsonString(new JsonSerializerOptions { Encoder = Remandzana.Web.Storage.FileJsonEncoder.Instance }));
     }
 
     /// <summary>Listens to the app's own "Remandzana" meter for remandzana.reports.</summary>

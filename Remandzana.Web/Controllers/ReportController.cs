@@ -42,7 +42,7 @@ public sealed class ReportController(ClusterSwitchboard switchboard, SendTokens 
                 : Answer("This form is not valid or has expired; nothing was reported.", HttpStatusCode.Forbidden);
         }
 
-        if (store.IsFull)
+        if (store.RefusesMore())
         {
             // Refused before the room hears of it: the conversation goes on, and the person is told plainly.
             return new SendFormResult(

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Options;
 using Remandzana.Domain.People;
 using Remandzana.Web.Options;
@@ -40,8 +39,8 @@ public sealed partial class ReportStore
 
     public string Folder => _files.Folder;
 
-    /// <summary>The folder holds <c>Remandzana:Reports:MaxFiles</c> files: new reports are refused.</summary>
-    public bool IsFull => _files.IsFull;
+    /// <summary>Whether the folder holds <c>Remandzana:Reports:MaxFiles</c> files, so that a new report is refused (logged when it is).</summary>
+    public bool RefusesMore() => _files.RefusesMore();
 
     /// <summary>
     /// Stores a new, open report of <paramref name="reported"/> (each kept as the hash of their
@@ -134,17 +133,23 @@ public sealed partial class ReportStore
     {
         var size = _files.SizeOf(entry);
         var dropped = 0;
-        while (size > _maxFileBytes && entry.Lines.Count > 0)
+        if (size > _maxFileBytes)
         {
+            // Each line as it is written alone, a little less than within the report (indentation, a comma): drop by that, then one by one.
             var excess = size - _maxFileBytes;
-            var drop = 0;
-            for (var freed = 0; drop < entry.Lines.Count && freed < excess; drop++)
+            for (var freed = 0; dropped < entry.Lines.Count && freed < excess; dropped++)
             {
-                freed += Encoding.UTF8.GetByteCount(entry.Lines[drop].Text) + 48;
+                freed += _files.SizeOf(entry.Lines[dropped]);
             }
 
-            entry = entry with { Lines = entry.Lines.Skip(drop).ToList() };
-            dropped += drop;
+            entry = entry with { Lines = entry.Lines.Skip(dropped).ToList() };
+            size = _files.SizeOf(entry);
+        }
+
+        while (size > _maxFileBytes && entry.Lines.Count > 0)
+        {
+            entry = entry with { Lines = entry.Lines.Skip(1).ToList() };
+            dropped++;
             size = _files.SizeOf(entry);
         }
 

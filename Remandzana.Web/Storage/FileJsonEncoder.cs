@@ -4,9 +4,10 @@ using System.Text.Encodings.Web;
 namespace Remandzana.Web.Storage;
 
 /// <summary>
-/// Escapes only what JSON itself requires (quote, backslash, control characters, a surrogate
-/// without its pair), so every other character — accents, Chinese, Arabic, emoji — is written
-/// as its UTF-8 bytes: a report of 500-emoji lines stays 4 bytes a character instead of 12.
+/// Escapes what JSON itself requires (quote, backslash, control characters, a surrogate without
+/// its pair) and the few ASCII characters HTML gives a meaning to, so every other character —
+/// accents, Chinese, Arabic, emoji — is written as its UTF-8 bytes: a report of 500-emoji lines
+/// stays 4 bytes a character instead of 12.
 /// </summary>
 /// <remarks>
 /// Safe here and nowhere else: the folders' files are read back by the JSON reader and shown only
@@ -25,7 +26,10 @@ public sealed class FileJsonEncoder : JavaScriptEncoder
     public override int MaxOutputCharactersPerInputCharacter => 6;
 
     public override bool WillEncode(int unicodeScalar) =>
-        unicodeScalar < 0x20 || unicodeScalar == '"' || unicodeScalar == '\\' || unicodeScalar is >= 0xD800 and <= 0xDFFF or 0xFFFE or 0xFFFF;
+        unicodeScalar < 0x20 || unicodeScalar is '"' or '\\' or 0x7F or >= 0xD800 and <= 0xDFFF or 0xFFFE or 0xFFFF || IsHtmlSensitive(unicodeScalar);
+
+    // Not needed by JSON, escaped anyway as the default encoder does: a file opened by mistake in a browser shows no markup.
+    private static bool IsHtmlSensitive(int unicodeScalar) => unicodeScalar is '<' or '>' or '&' or '\'' or '`' or '+';
 
     public override unsafe int FindFirstCharacterToEncode(char* text, int textLength)
     {

@@ -54,8 +54,18 @@ public sealed partial class JsonFolder<T>
 
     public string Folder { get; }
 
-    /// <summary>The folder holds <c>maxFiles</c> files or more: <see cref="AddAsync"/> would refuse.</summary>
-    public bool IsFull => Current().Files >= _maxFiles;
+    /// <summary>Whether the folder holds <c>maxFiles</c> files or more, so that a new entry is refused (logged when it is).</summary>
+    public bool RefusesMore()
+    {
+        var count = Current().Files;
+        if (count < _maxFiles)
+        {
+            return false;
+        }
+
+        LogFull(_kind, Folder, count);
+        return true;
+    }
 
     /// <summary>What the folder held when it was last read or written: served from memory, the folder is read the first time only.</summary>
     public Snapshot Current() => _snapshot ?? Rescan();
@@ -107,10 +117,8 @@ public sealed partial class JsonFolder<T>
     /// </summary>
     public async Task<string?> AddAsync(T entry, DateTimeOffset now)
     {
-        var count = Current().Files;
-        if (count >= _maxFiles)
+        if (RefusesMore())
         {
-            LogFull(_kind, Folder, count);
             return null;
         }
 
@@ -146,8 +154,8 @@ public sealed partial class JsonFolder<T>
         return final;
     }
 
-    /// <summary>The size <paramref name="entry"/> takes as a file of this folder, in bytes.</summary>
-    public int SizeOf(T entry) => JsonSerializer.SerializeToUtf8Bytes(entry, Json).Length;
+    /// <summary>The size <paramref name="value"/> takes in a file of this folder, in bytes.</summary>
+    public int SizeOf<TValue>(TValue value) => JsonSerializer.SerializeToUtf8Bytes(value, Json).Length;
 
     /// <summary>Replaces a file's entry in place (written whole, as <see cref="AddAsync"/> writes); false when it is gone.</summary>
     public bool Replace(string file, T entry)
