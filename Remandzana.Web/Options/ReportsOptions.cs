@@ -32,9 +32,9 @@ public sealed class ReportsOptions
     [Range(1, 3_650)]
     public int KeepDays { get; set; } = 30;
 
-    /// <summary>Files the folder may hold; beyond it new reports are refused (the operator's own files still load).</summary>
+    /// <summary>Files the folder may hold; beyond it new reports are refused (the operator's own files still load). Every report is kept in memory, so this bounds that too.</summary>
     [Range(1, 1_000_000)]
-    public int MaxFiles { get; set; } = 10_000;
+    public int MaxFiles { get; set; } = 1_000;
 
     /// <summary>Reports one client address may make per window.</summary>
     [Range(1, 1_000_000)]

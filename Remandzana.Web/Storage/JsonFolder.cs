@@ -68,7 +68,16 @@ public sealed partial class JsonFolder<T>
     }
 
     /// <summary>What the folder held when it was last read or written: served from memory, the folder is read the first time only.</summary>
-    public Snapshot Current() => _snapshot ?? Rescan();
+    public Snapshot Current() => _snapshot ?? FirstRead();
+
+    private Snapshot FirstRead()
+    {
+        lock (_gate)
+        {
+            // Readers that waited here while the first one read the folder take what it read.
+            return _snapshot ?? Rescan();
+        }
+    }
 
     /// <summary>Lists the folder and reads again only the files that are new or changed (name, size, modification time); forgets those that are gone.</summary>
     public Snapshot Rescan()
