@@ -213,7 +213,8 @@ public sealed class ReportsOverHttp
         var file = Path.Combine(folder, "old.json");
         await File.WriteAllTextAsync(file, $$"""
             { "timestamp": {{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}, "datetime": "then", "mode": "Two",
-              "reported": [ { "name": "Stranger", "origin": "address:127.0.0.2", "bar": true, "barredUntil": null } ],
+              "reported": [ { "name": "Stranger", "origin": "address:127.0.0.2", "bar": true, "barredUntil": null },
+                            { "name": "Bob", "origin": "pass:a-secret-pass-id", "bar": false, "barredUntil": null } ],
               "lines": [], "closed": false }
             """);
 
@@ -223,7 +224,8 @@ public sealed class ReportsOverHttp
         using var barred = await barredHttp.GetAsync("/two", HttpCompletionOption.ResponseHeadersRead);
         Assert.That(barred.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "the hand-written bar holds");
         var rewritten = await File.ReadAllTextAsync(file);
-        Assert.That(rewritten, Does.Not.Contain("127.0.0.2"));
+        Assert.That(rewritten, Does.Not.Contain("127.0.0.2").And.Not.Contain("a-secret-pass-id"), "neither the address nor the pass is left on disk");
+        Assert.That((string?)JsonNode.Parse(rewritten)!["reported"]![1]!["origin"], Is.EqualTo(app.Services.GetRequiredService<OriginHashes>().Of(new Origin("pass:a-secret-pass-id"))));
         Assert.That((string?)JsonNode.Parse(rewritten)!["reported"]![0]!["origin"], Is.EqualTo(HashOf(app, StrangerAddress)));
         Assert.That((bool?)JsonNode.Parse(rewritten)!["reported"]![0]!["bar"], Is.True, "the operator's decision is kept");
     }
