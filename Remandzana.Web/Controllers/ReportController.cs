@@ -14,7 +14,7 @@ using Remandzana.Web.Switchboards;
 namespace Remandzana.Web.Controllers;
 
 /// <summary>The Report button of the send form: the reporter's last lines and whom they reported go to the operator.</summary>
-public sealed class ReportController(ClusterSwitchboard switchboard, SendTokens tokens, FormReader forms, ReportStore store, ReportMetrics metrics) : Controller
+public sealed class ReportController(ClusterSwitchboard switchboard, SendTokens tokens, FormReader forms, ReportStore store, OriginHashes hashes, ReportMetrics metrics) : Controller
 {
     private const string FullNotice = "The operator has too many reports to read just now, so nothing was reported. Try again later.";
 
@@ -48,6 +48,16 @@ public sealed class ReportController(ClusterSwitchboard switchboard, SendTokens 
             return new SendFormResult(
                 new SendFormModel(SendFormState.Message, tokens.Issue(reporter.PersonId, reporter.Home, reporter.IsSetup), "", new Notice(FullNotice)),
                 StatusCodes.Status503ServiceUnavailable);
+        }
+
+        try
+        {
+            // Before the room hears of it: a report that could not be stored must not end the conversation.
+            hashes.Prepare();
+        }
+        catch (OriginHashKeyUnavailableException)
+        {
+            return Answer($"{ProblemModel.Unavailable}; nothing was reported. Try again in a moment.", HttpStatusCode.ServiceUnavailable);
         }
 
         ReportMaterial material;

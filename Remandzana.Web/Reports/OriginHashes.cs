@@ -24,6 +24,10 @@ public sealed class OriginHashes(IOriginHashKey store)
     /// <summary>A report's origin as it must be stored: hashed when it is a raw origin (an older or hand-written report), as it is when hashed already.</summary>
     public string Stored(string origin) => IsHashed(origin) ? origin : Of(origin);
 
+    /// <summary>Reads (or makes) the key now, if it is not known yet.</summary>
+    /// <exception cref="OriginHashKeyUnavailableException">The key cannot be read or made just now.</exception>
+    public void Prepare() => Key();
+
     public static bool IsHashed(string origin) => origin.StartsWith(Prefix, StringComparison.Ordinal);
 
     private string Of(string origin)
