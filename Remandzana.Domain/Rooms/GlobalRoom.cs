@@ -1,5 +1,6 @@
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
+using Remandzana.Domain.Transcripts;
 
 namespace Remandzana.Domain.Rooms;
 
@@ -8,6 +9,9 @@ public sealed class GlobalRoom(string id, DateTimeOffset createdAt) : Room(id, c
 {
     private static readonly Speaker Anonymous = new("Anonymous", SpeakerColour.Anonymous);
     private static readonly Speaker AnonymousYou = new("Anonymous (You)", SpeakerColour.You);
+
+    // Who sent the last messages the room relayed, newest last: a report names only those whose words it holds.
+    private readonly Queue<Person> _speakers = new();
 
     public override Mode Mode => Mode.Global;
 
@@ -27,6 +31,23 @@ public sealed class GlobalRoom(string id, DateTimeOffset createdAt) : Room(id, c
     }
 
     internal override void AnnounceFormed() => AnnounceJoined(Members[0]);
+
+    protected override void Spoke(Member sender)
+    {
+        if (_speakers.Count == Transcript.ReportLines)
+        {
+            _speakers.Dequeue();
+        }
+
+        _speakers.Enqueue(sender.Person);
+    }
+
+    /// <summary>In a room of any size, a report names only the others who sent one of the last <paramref name="messagesSeen"/> messages, which the reporter's lines hold.</summary>
+    protected override IEnumerable<Member> Reportable(Person reporter, int messagesSeen)
+    {
+        var spoke = _speakers.Skip(Math.Max(0, _speakers.Count - messagesSeen)).ToHashSet(ReferenceEqualityComparer.Instance);
+        return Members.Where(member => !ReferenceEquals(member.Person, reporter) && spoke.Contains(member.Person));
+    }
 
     internal override void AnnounceJoined(Member newcomer) =>
         TellEach(member => ReferenceEquals(member.Person, newcomer.Person)

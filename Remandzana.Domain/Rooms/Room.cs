@@ -161,16 +161,28 @@ public abstract class Room
         }
 
         Relay(member, text);
+        Spoke(member);
         return SendOutcome.Relayed;
+    }
+
+    /// <summary>Whom a report by <paramref name="reporter"/> names: everyone else in the room.</summary>
+    protected virtual IEnumerable<Member> Reportable(Person reporter, int messagesSeen) =>
+        _members.Where(member => !ReferenceEquals(member.Person, reporter));
+
+    /// <summary>A member's message was relayed to everyone.</summary>
+    protected virtual void Spoke(Member sender)
+    {
     }
 
     /// <summary>
     /// <paramref name="reporter"/> reports the conversation: everyone else in it is reported (in a
-    /// two-person room, the partner), as the reporter saw them; the reporter is thanked and their
-    /// conversation ends, the others are told they left.
+    /// two-person room, the partner), as the reporter saw them — in global chat only those who
+    /// spoke in the lines the report keeps; the reporter is thanked and their conversation ends,
+    /// the others are told they left.
     /// </summary>
+    /// <param name="messagesSeen">How many chat messages (commands left out) the report's lines hold: the last ones the room relayed.</param>
     /// <returns>The reported, in admission order; empty when the reporter is not a member.</returns>
-    public IReadOnlyList<Reported> Report(Person reporter, out IReadOnlyList<Person> released)
+    public IReadOnlyList<Reported> Report(Person reporter, out IReadOnlyList<Person> released, int messagesSeen = Transcripts.Transcript.ReportLines)
     {
         released = [];
         if (Find(reporter) is null)
@@ -178,8 +190,7 @@ public abstract class Room
             return [];
         }
 
-        var reported = _members
-            .Where(member => !ReferenceEquals(member.Person, reporter))
+        var reported = Reportable(reporter, messagesSeen)
             .Select(member => new Reported(Appearance(member, reporter).Name, member.Person.Origin))
             .ToList();
         reporter.Tell(NoticeKind.Ended, Notices.ReportThanksLine);

@@ -49,6 +49,27 @@ public sealed class ReportingAStranger
     }
 
     [Test]
+    public void InGlobalChatAReportNamesOnlyThoseWhoSpokeInTheMessagesItKeeps()
+    {
+        var switchboard = Switchboards.New();
+        var people = Enumerable.Range(1, 6).Select(i => switchboard.Join(ChatEntry.Global, origin: new Origin($"address:192.0.2.{i}"))!).ToList();
+        var (reporter, before, talker, commander) = (people[0], people[1], people[2], people[3]);
+        switchboard.Send(before.Id, "said long ago");
+        switchboard.Send(talker.Id, "hello everyone");
+        switchboard.Send(commander.Id, "/ping");
+        switchboard.Send(reporter.Id, "please stop");
+
+        var everyMessage = switchboard.Report(reporter.Id);
+        var onlyTheLast = people[1].Room!.Report(people[1], out _, messagesSeen: 1);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(everyMessage!.Select(reported => reported.Origin), Is.EqualTo(new[] { before.Origin, talker.Origin }), "the silent and those who only typed a command are not named, nor the reporter");
+            Assert.That(onlyTheLast, Is.Empty, "the one message a report holding a single message covers was sent by someone who has left");
+        });
+    }
+
+    [Test]
     public void SomeoneStillWaitingHasNobodyToReport()
     {
         var switchboard = Switchboards.New();

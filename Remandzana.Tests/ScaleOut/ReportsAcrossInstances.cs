@@ -41,7 +41,8 @@ public sealed class ReportsAcrossInstances
         using (var report = JsonDocument.Parse(await File.ReadAllTextAsync(file)))
         {
             Assert.That(report.RootElement.GetProperty("lines").EnumerateArray().Select(line => line.GetProperty("text").GetString()), Does.Contain("Stranger: an unwanted line"));
-            Assert.That(report.RootElement.GetProperty("reported")[0].GetProperty("origin").GetString(), Is.EqualTo("address:127.0.0.2"));
+            Assert.That(report.RootElement.GetProperty("reported")[0].GetProperty("origin").GetString(), Does.StartWith("hmac:"), "a keyed hash, the same on every instance (the key is in Redis), so the bar below holds on the first one");
+            Assert.That(report.RootElement.GetRawText(), Does.Not.Contain("127.0.0.2"));
         }
 
         var edited = JsonNode.Parse(await File.ReadAllTextAsync(file))!;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Remandzana.Tests.Support;
@@ -182,9 +183,57 @@ public sealed class FeedbackOverHttp
         Assert.That((await http.GetAsync("/feedback")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "reading is never limited");
     }
 
-    private static async Task<(HttpStatusCode Status, IDocument Page)> Post(HttpClient http, string message)
+    [Test]
+    public async Task BeyondMaxFilesFeedbackIsRefusedWithAPageThatKeepsTheTextAndTheOperatorsOwnFilesStillShow()
     {
-        using var response = await http.PostAsync("/feedback", new FormUrlEncodedContent([new("message", message)]));
+        await using var app = new RemandzanaApp(new Dictionary<string, string?> { ["Remandzana:Feedback:MaxFiles"] = "2" });
+        WriteEntry(app, "notice.json", 1634000000, "Operator notice: maintenance tonight.", visible: true, isOperator: true);
+        WriteEntry(app, "old.json", 1634000001, "An old one.", visible: false);
+        WriteEntry(app, "more.json", 1634000002, "Also shown.", visible: true);
+        using var http = app.NewClient();
+
+        var (status, page) = await Post(http, "Please read me");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            Assert.That(page.QuerySelector("form .error")?.TextContent, Does.Contain("too much feedback").And.Contain("could not be kept"));
+            Assert.That(page.QuerySelector("form textarea[name=message]")?.TextContent, Is.EqualTo("Please read me"), "the typed text is kept");
+            Assert.That(page.QuerySelectorAll("article .message").Select(message => message.TextContent), Is.EqualTo(new[] { "Also shown.", "Operator notice: maintenance tonight." }), "the operator's files, beyond the limit, still load");
+            Assert.That(Directory.GetFiles(Path.Combine(app.Folder, "feedback")), Has.Length.EqualTo(3), "nothing was written");
+            Assert.That(app.Logs.Entries.Where(entry => entry.Level == LogLevel.Warning).Select(entry => entry.Message), Has.Some.Contains("Feedback refused"));
+        });
+
+        var (german, inGerman) = await Post(http, "Bitte lesen", "/feedback?lang=de");
+        Assert.That(german, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(inGerman.QuerySelector("form .error")?.TextContent, Does.Contain("zu viele Rückmeldungen"), "translated");
+    }
+
+    [Test]
+    public async Task AnEditShowsAfterARescanWhileReadersAreServedFromMemory()
+    {
+        await using var app = new RemandzanaApp();
+        WriteEntry(app, "a.json", 1634000000, "First.", visible: true);
+        using var http = app.NewClient();
+        var before = Parser.ParseDocument(await http.GetStringAsync("/feedback"));
+        WriteEntry(app, "b.json", 1634000001, "Second.", visible: true);
+        File.Delete(Path.Combine(app.Folder, "feedback", "a.json"));
+
+        var stale = Parser.ParseDocument(await http.GetStringAsync("/feedback"));
+        app.Services.GetRequiredService<Remandzana.Web.Feedback.FeedbackStore>().Rescan();
+        var after = Parser.ParseDocument(await http.GetStringAsync("/feedback"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(before.QuerySelectorAll("article .message").Select(message => message.TextContent), Is.EqualTo(new[] { "First." }));
+            Assert.That(stale.QuerySelectorAll("article .message").Select(message => message.TextContent), Is.EqualTo(new[] { "First." }), "a reader never makes the site read its folder again");
+            Assert.That(after.QuerySelectorAll("article .message").Select(message => message.TextContent), Is.EqualTo(new[] { "Second." }), "the rescan saw the new file and the deleted one");
+        });
+    }
+
+    private static async Task<(HttpStatusCode Status, IDocument Page)> Post(HttpClient http, string message, string path = "/feedback")
+    {
+        using var response = await http.PostAsync(path, new FormUrlEncodedContent([new("message", message)]));
         return (response.StatusCode, Parser.ParseDocument(await response.Content.ReadAsStringAsync()));
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Remandzana.Domain.Lines;
 using Remandzana.Tests.Support;
@@ -108,6 +109,7 @@ public sealed class HostileInput() : SharedAppFixture(new Dictionary<string, str
             ["operator"] = false,
         };
         await File.WriteAllTextAsync(Path.Combine(folder, "hostile.json"), JsonSerializer.Serialize(entry));
+        App.Services.GetRequiredService<Remandzana.Web.Feedback.FeedbackStore>().Rescan();
         using var http = App.NewClient();
 
         var page = Parser.ParseDocument(await http.GetStringAsync("/feedback"));

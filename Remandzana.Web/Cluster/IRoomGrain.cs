@@ -19,7 +19,7 @@ public interface IRoomGrain : IGrainWithStringKey
     Task Leave(string personId);
 
     /// <summary>The person reports the conversation: whom they reported (their lines are added where their stream is); they are thanked and leave.</summary>
-    Task<ReportMaterial> Report(string personId);
+    Task<ReportMaterial> Report(string personId, int messagesSeen);
 
     /// <summary>The instance at <paramref name="dead"/> is gone: its people leave, and the others are told.</summary>
     Task InstanceLost(SiloAddress dead);

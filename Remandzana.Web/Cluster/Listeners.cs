@@ -5,6 +5,7 @@ using Orleans.Runtime;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
+using Remandzana.Domain.Rooms;
 using Remandzana.Domain.Switchboards;
 using Remandzana.Domain.Transcripts;
 using Remandzana.Web.Metrics;
@@ -225,8 +226,10 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
             room = listener.RoomGrain ??= Room(known);
         }
 
-        var lines = listener.Transcript.Lines.TakeLast(_reportLines).Select(line => new TranscriptLineMessage(line.At, Transcript.TextOf(line.Line))).ToArray();
-        var reported = await room.Report(id);
+        var kept = listener.Transcript.Lines.TakeLast(_reportLines).ToList();
+        var lines = kept.Select(line => new TranscriptLineMessage(line.At, Transcript.TextOf(line.Line))).ToArray();
+        var messagesSeen = kept.Count(line => line.Line is ChatLine chat && !GlobalCommand.Is(chat.Text));
+        var reported = await room.Report(id, messagesSeen);
         return reported with { Lines = lines };
     }
 

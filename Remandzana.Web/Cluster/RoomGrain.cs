@@ -142,7 +142,7 @@ public sealed class RoomGrain(
         await Settle();
     }
 
-    public async Task<ReportMaterial> Report(string personId)
+    public async Task<ReportMaterial> Report(string personId, int messagesSeen)
     {
         if (_room is null || !_members.TryGetValue(personId, out var member))
         {
@@ -150,7 +150,7 @@ public sealed class RoomGrain(
         }
 
         var mode = _room.Mode;
-        var reported = _room.Report(member.Person, out var released);
+        var reported = _room.Report(member.Person, out var released, messagesSeen);
         Forget(released);
         await Settle();
         return new ReportMaterial(

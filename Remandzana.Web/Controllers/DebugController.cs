@@ -55,7 +55,7 @@ public sealed partial class DebugController(ClusterSwitchboard switchboard, Repo
             }
 
             Response.Headers.CacheControl = "no-store";
-            var snapshot = await switchboard.Snapshot() with { Reports = await reports.OpenAsync(HttpContext.RequestAborted) };
+            var snapshot = await switchboard.Snapshot() with { Reports = reports.Open() };
             return new JsonResult(snapshot, DebugSnapshot.Json);
         }
         catch (Exception e) when (e is SwitchboardUnavailableException || ClusterFailure.Is(e))

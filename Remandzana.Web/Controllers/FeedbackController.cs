@@ -15,15 +15,14 @@ public sealed class FeedbackController(FeedbackStore store, FormReader forms, IO
     private static readonly string[] Fields = ["message"];
 
     [HttpGet("/feedback")]
-    public async Task<IActionResult> Index(CancellationToken cancellation) =>
-        View(new FeedbackPageModel(await store.VisibleAsync(cancellation), options.Value.MaxMessageLength));
+    public IActionResult Index() =>
+        View(new FeedbackPageModel(store.Visible(), options.Value.MaxMessageLength));
 
     [HttpPost("/feedback")]
     [EnableRateLimiting(FeedbackServices.RateLimitPolicy)]
     public async Task<IActionResult> Submit()
     {
         // No action parameters: binding one would make MVC read the body as a form before FormReader can check it.
-        var cancellation = HttpContext.RequestAborted;
         var form = await forms.Read(Request, Fields, freeText: "message");
         var message = form["message"] ?? "";
         var maxLength = options.Value.MaxMessageLength;
@@ -36,12 +35,18 @@ public sealed class FeedbackController(FeedbackStore store, FormReader forms, IO
         };
         if (error is not null)
         {
-            var again = View("Index", new FeedbackPageModel(await store.VisibleAsync(cancellation), maxLength, message, error));
+            var again = View("Index", new FeedbackPageModel(store.Visible(), maxLength, message, error));
             again.StatusCode = form.Problem == FormProblem.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
             return again;
         }
 
-        await store.AddAsync(text);
+        if (await store.AddAsync(text) is null)
+        {
+            var full = View("Index", new FeedbackPageModel(store.Visible(), maxLength, message, new Notice("The operator has too much feedback to read just now, so yours could not be kept. Your text is still here: try again later.")));
+            full.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return full;
+        }
+
         return View("Thanks");
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Remandzana.Domain.Lines;
+using Remandzana.Domain.People;
 using Remandzana.Web.Abuse;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
@@ -13,8 +14,10 @@ using Remandzana.Web.Switchboards;
 namespace Remandzana.Web.Controllers;
 
 /// <summary>The Report button of the send form: the reporter's last lines and whom they reported go to the operator.</summary>
-public sealed class ReportController(ClusterSwitchboard switchboard, SendTokens tokens, FormReader forms, ReportStore store, ReportMetrics metrics) : Controller
+public sealed class ReportController(ClusterSwitchboard switchboard, SendTokens tokens, FormReader forms, ReportStore store, OriginHashes hashes, ReportMetrics metrics) : Controller
 {
+    private const string FullNotice = "The operator has too many reports to read just now, so nothing was reported. Try again later.";
+
     private static readonly string[] ReportFields = ["token"];
 
     [HttpPost("/report")]
@@ -39,6 +42,24 @@ public sealed class ReportController(ClusterSwitchboard switchboard, SendTokens 
                 : Answer("This form is not valid or has expired; nothing was reported.", HttpStatusCode.Forbidden);
         }
 
+        if (store.RefusesMore())
+        {
+            // Refused before the room hears of it: the conversation goes on, and the person is told plainly.
+            return new SendFormResult(
+                new SendFormModel(SendFormState.Message, tokens.Issue(reporter.PersonId, reporter.Home, reporter.IsSetup), "", new Notice(FullNotice)),
+                StatusCodes.Status503ServiceUnavailable);
+        }
+
+        try
+        {
+            // Before the room hears of it: a report that could not be stored must not end the conversation.
+            hashes.Prepare();
+        }
+        catch (OriginHashKeyUnavailableException)
+        {
+            return Answer($"{ProblemModel.Unavailable}; nothing was reported. Try again in a moment.", HttpStatusCode.ServiceUnavailable);
+        }
+
         ReportMaterial material;
         try
         {
@@ -57,10 +78,25 @@ public sealed class ReportController(ClusterSwitchboard switchboard, SendTokens 
                 return Answer("The chat has ended; nothing was reported.", HttpStatusCode.OK);
         }
 
-        await store.AddAsync(
-            material.Mode ?? "",
-            (material.Reported ?? []).Select(reported => new ReportedEntry(reported.Name, reported.Origin, Bar: false, BarredUntil: null)),
-            (material.Lines ?? []).Select(line => new ReportLine(line.At, line.Text)));
+        string? stored;
+        try
+        {
+            stored = await store.AddAsync(
+                material.Mode ?? "",
+                (material.Reported ?? []).Select(reported => (reported.Name, new Origin(reported.Origin))),
+                (material.Lines ?? []).Select(line => new ReportLine(line.At, line.Text)));
+        }
+        catch (OriginHashKeyUnavailableException)
+        {
+            return Answer($"{ProblemModel.Unavailable}; nothing was reported. Try again in a moment.", HttpStatusCode.ServiceUnavailable);
+        }
+
+        if (stored is null)
+        {
+            // The folder filled up meanwhile: the conversation has ended already, and nothing was kept.
+            return Answer(FullNotice, HttpStatusCode.ServiceUnavailable);
+        }
+
         metrics.Stored(material.Mode ?? "");
         return Answer(Notices.ReportThanks, HttpStatusCode.OK);
     }

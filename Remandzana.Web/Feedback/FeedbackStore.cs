@@ -6,23 +6,34 @@ using Remandzana.Web.Storage;
 namespace Remandzana.Web.Feedback;
 
 /// <summary>
-/// Feedback as a folder of JSON files, one per entry (<see cref="JsonFolder"/>): written whole or
-/// not at all, read as the operator left them.
+/// Feedback as a folder of JSON files, one per entry (<see cref="JsonFolder{T}"/>): written whole or
+/// not at all, read as the operator left them, kept in memory and read again only when a file changed.
 /// </summary>
-public sealed class FeedbackStore(IOptions<FeedbackOptions> options, TimeProvider time, ILogger<FeedbackStore> logger)
+public sealed class FeedbackStore
 {
     // The range DateTimeOffset can show; a hand-edited timestamp outside it is not a date.
     private static readonly long EarliestSecond = DateTimeOffset.MinValue.ToUnixTimeSeconds();
     private static readonly long LatestSecond = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
-    private readonly JsonFolder _files = new(options.Value.Directory, options.Value.MaxFileBytes, "Feedback", logger);
+    private readonly JsonFolder<FeedbackEntry> _files;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _keep;
+    private volatile Published? _visible;
+
+    public FeedbackStore(IOptions<FeedbackOptions> options, TimeProvider time, ILogger<FeedbackStore> logger)
+    {
+        var settings = options.Value;
+        _files = new(settings.Directory, settings.MaxFileBytes, settings.MaxFiles, "Feedback", logger, entry => entry.Timestamp >= EarliestSecond && entry.Timestamp <= LatestSecond);
+        _time = time;
+        _keep = TimeSpan.FromDays(settings.KeepDays);
+    }
 
     public string Folder => _files.Folder;
 
-    /// <summary>Stores a new, hidden entry; returns the file's path.</summary>
-    public Task<string> AddAsync(string message)
+    /// <summary>Stores a new, hidden entry; returns the file's path, or null when the folder is full (<c>Remandzana:Feedback:MaxFiles</c>).</summary>
+    public Task<string?> AddAsync(string message)
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         var entry = new FeedbackEntry(
             now.ToUnixTimeSeconds(),
             now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
@@ -33,12 +44,40 @@ public sealed class FeedbackStore(IOptions<FeedbackOptions> options, TimeProvide
         return _files.AddAsync(entry, now);
     }
 
-    /// <summary>The entries the operator made visible, newest first.</summary>
-    public async Task<IReadOnlyList<FeedbackEntry>> VisibleAsync(CancellationToken cancellation) =>
-        (await _files.AllAsync<FeedbackEntry>(entry => entry.Timestamp >= EarliestSecond && entry.Timestamp <= LatestSecond, cancellation))
+    /// <summary>The entries the operator made visible, newest first: from memory, sorted once per change of the folder.</summary>
+    public IReadOnlyList<FeedbackEntry> Visible()
+    {
+        var snapshot = _files.Current();
+        if (_visible is { } known && ReferenceEquals(known.Of, snapshot))
+        {
+            return known.Entries;
+        }
+
+        var entries = snapshot.Entries
             .Where(item => item.Entry.Visible)
             .OrderByDescending(item => item.Entry.Timestamp)
             .ThenByDescending(item => item.File, StringComparer.Ordinal)
             .Select(item => item.Entry)
             .ToList();
+        _visible = new Published(snapshot, entries);
+        return entries;
+    }
+
+    /// <summary>Reads the folder again for the operator's edits (only changed files are parsed).</summary>
+    public void Rescan() => _files.Rescan();
+
+    /// <summary>Deletes the entries the operator never published that are older than <c>Remandzana:Feedback:KeepDays</c>; returns how many.</summary>
+    public int Sweep()
+    {
+        var before = _time.GetUtcNow() - _keep;
+        var old = _files.Rescan().Entries.Where(item => !item.Entry.Visible && item.Entry.At < before).ToList();
+        foreach (var (file, _) in old)
+        {
+            _files.Delete(file);
+        }
+
+        return old.Count;
+    }
+
+    private sealed record Published(JsonFolder<FeedbackEntry>.Snapshot Of, IReadOnlyList<FeedbackEntry> Entries);
 }

@@ -16,6 +16,7 @@ public static class FeedbackServices
     {
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FeedbackStore>();
+        services.AddHostedService<FeedbackRefresher>();
         services.AddRateLimiter(limiter =>
         {
             // An empty 429 is re-executed as the site's own "slow down" page (HomeController.Status).

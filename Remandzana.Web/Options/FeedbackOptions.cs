@@ -19,6 +19,18 @@ public sealed class FeedbackOptions
     [Range(256, 1024 * 1024)]
     public int MaxFileBytes { get; set; } = 16 * 1024;
 
+    /// <summary>Entries the operator never published are deleted once they are this old.</summary>
+    [Range(1, 3_650)]
+    public int KeepDays { get; set; } = 90;
+
+    /// <summary>Files the folder may hold; beyond it new feedback is refused (the operator's own files still load).</summary>
+    [Range(1, 1_000_000)]
+    public int MaxFiles { get; set; } = 10_000;
+
+    /// <summary>How often the folder is listed again for the operator's edits (only changed files are read).</summary>
+    [Range(1, 3_600)]
+    public int RescanSeconds { get; set; } = 10;
+
     /// <summary>Submissions one client address may make per window.</summary>
     [Range(1, 1_000_000)]
     public int RateLimitPermits { get; set; } = 5;

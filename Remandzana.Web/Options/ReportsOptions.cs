@@ -17,7 +17,7 @@ public sealed class ReportsOptions
     public int Lines { get; set; } = Transcript.ReportLines;
 
     /// <summary>Report files larger than this are skipped (with a log line) instead of read.</summary>
-    [Range(1024, 16 * 1024 * 1024)]
+    [Range(16 * 1024, 16 * 1024 * 1024)]
     public int MaxFileBytes { get; set; } = 256 * 1024;
 
     /// <summary>How long a bar set with "bar": true (and no "barredUntil") lasts, from the report's time.</summary>
@@ -27,6 +27,14 @@ public sealed class ReportsOptions
     /// <summary>How often each instance reads the report files for the operator's bars and shares them with the others.</summary>
     [Range(1, 3_600)]
     public int RescanSeconds { get; set; } = 10;
+
+    /// <summary>Closed reports (see README, Reports) are deleted once they are this old, unless a bar in them still holds.</summary>
+    [Range(1, 3_650)]
+    public int KeepDays { get; set; } = 30;
+
+    /// <summary>Files the folder may hold; beyond it new reports are refused (the operator's own files still load). Every report is kept in memory, so this bounds that too.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxFiles { get; set; } = 1_000;
 
     /// <summary>Reports one client address may make per window.</summary>
     [Range(1, 1_000_000)]

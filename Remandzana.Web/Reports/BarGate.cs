@@ -10,7 +10,7 @@ namespace Remandzana.Web.Reports;
 
 /// <summary>
 /// Chat pages answer 403 to an origin the operator barred after a report: the request's pass, or
-/// its address (behind the onion: its Tor circuit). The pass was read before any filter runs
+/// its address (behind the onion: its Tor circuit), each compared by its keyed hash (<see cref="OriginHashes"/>). The pass was read before any filter runs
 /// (<see cref="Captcha.PassReading"/>); this one runs after the exile gate.
 /// </summary>
 public sealed class BarGate(Bars bars) : IActionFilter
@@ -28,7 +28,22 @@ public sealed class BarGate(Bars bars) : IActionFilter
 
         var origin = RequestOrigin.Of(http);
         var address = RequestOrigin.AddressOf(http);
-        if ((bars.Until(origin) ?? (address == origin ? null : bars.Until(address))) is not { } until)
+        DateTimeOffset? barredUntil;
+        try
+        {
+            barredUntil = bars.Until(origin) ?? (address == origin ? null : bars.Until(address));
+        }
+        catch (OriginHashKeyUnavailableException)
+        {
+            // Someone is barred and this instance cannot tell whether it is this browser: no chat until it can.
+            http.Response.Headers.CacheControl = "no-store";
+            var unavailable = controller.View("Problem", ProblemModel.ChatUnavailable);
+            unavailable.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Result = unavailable;
+            return;
+        }
+
+        if (barredUntil is not { } until)
         {
             return;
         }

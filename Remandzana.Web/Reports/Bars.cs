@@ -11,17 +11,22 @@ namespace Remandzana.Web.Reports;
 /// asks here (no call per page); <see cref="Refresh"/> reads this instance's report files, shares
 /// them through <see cref="IBarsGrain"/> and takes back everyone's.
 /// </summary>
-public sealed class Bars(ReportStore store, IGrainFactory grains, ILocalSiloDetails silo, TimeProvider time)
+public sealed class Bars(ReportStore store, OriginHashes hashes, IGrainFactory grains, ILocalSiloDetails silo, TimeProvider time)
 {
     private volatile FrozenDictionary<string, DateTimeOffset> _until = FrozenDictionary<string, DateTimeOffset>.Empty;
 
-    /// <summary>Until when <paramref name="origin"/> is barred, or null when it is not (any more).</summary>
-    public DateTimeOffset? Until(Origin origin) =>
-        _until.TryGetValue(origin.Value, out var until) && until > time.GetUtcNow() ? until : null;
+    /// <summary>Until when <paramref name="origin"/> is barred, or null when it is not (any more). Bars name origins by their hash (<see cref="OriginHashes"/>).</summary>
+    /// <exception cref="OriginHashKeyUnavailableException">Someone is barred and the hash key cannot be read just now.</exception>
+    public DateTimeOffset? Until(Origin origin)
+    {
+        var bars = _until;
+        return bars.Count > 0 && bars.TryGetValue(hashes.Of(origin), out var until) && until > time.GetUtcNow() ? until : null;
+    }
 
+    /// <summary>Reads this instance's report files again (only changed ones are parsed), shares their bars and takes back everyone's.</summary>
     public async Task Refresh(CancellationToken cancellation)
     {
-        var mine = await store.BarsAsync(time.GetUtcNow(), cancellation);
+        var mine = store.Bars(time.GetUtcNow());
         var all = await grains.GetGrain<IBarsGrain>(0).Publish(silo.SiloAddress.ToParsableString(), [.. mine]);
         _until = all
             .GroupBy(bar => bar.Origin, StringComparer.Ordinal)

@@ -21,7 +21,7 @@ public sealed partial class BarsRefresher(Bars bars, ClusterSwitchboard switchbo
             {
                 await bars.Refresh(stoppingToken);
             }
-            catch (Exception e) when (ClusterFailure.Is(e) || e is IOException)
+            catch (Exception e) when (ClusterFailure.Is(e) || e is IOException or OriginHashKeyUnavailableException)
             {
                 LogRefreshFailed(e.Message);
             }

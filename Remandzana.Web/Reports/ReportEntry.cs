@@ -6,7 +6,8 @@ namespace Remandzana.Web.Reports;
 /// One report file, exactly as the operator reads and edits it. The operator bars someone by
 /// setting <see cref="ReportedEntry.Bar"/> (for <c>Remandzana:Reports:BarDays</c> from the
 /// report's time) or <see cref="ReportedEntry.BarredUntil"/>, and closes the report (it leaves
-/// /debug) with <see cref="Closed"/>. Every field must be present.
+/// /debug) with <see cref="Closed"/>. Every field must be present. A report is closed for the
+/// retention sweep once <see cref="Closed"/> is set or a bar was decided (<see cref="ReportStore.IsClosed"/>).
 /// </summary>
 public sealed record ReportEntry(
     [property: JsonPropertyName("timestamp")] long Timestamp,

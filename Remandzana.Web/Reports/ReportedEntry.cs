@@ -2,7 +2,11 @@ using System.Text.Json.Serialization;
 
 namespace Remandzana.Web.Reports;
 
-/// <summary>Someone a report names: as the reporter saw them, their origin (a pass or an address), and the operator's bar.</summary>
+/// <summary>
+/// Someone a report names: as the reporter saw them, the keyed hash of their origin
+/// (<see cref="OriginHashes"/>; a raw "address:…" or "pass:…" only in an older or hand-written
+/// file, hashed on the next rescan), and the operator's bar.
+/// </summary>
 public sealed record ReportedEntry(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("origin")] string Origin,
