@@ -135,6 +135,8 @@ public sealed class AClosedCluster
             .UseOrleansClient(client =>
             {
                 client.UseStaticClustering(new IPEndPoint(IPAddress.Loopback, port));
+                // The first refusal ends the attempt (by default a client keeps trying).
+                client.UseConnectionRetryFilter((_, _) => Task.FromResult(false));
                 client.Configure<ClusterOptions>(options =>
                 {
                     options.ClusterId = "rz";
