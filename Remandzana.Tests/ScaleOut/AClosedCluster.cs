@@ -43,6 +43,7 @@ public sealed class AClosedCluster
             Assert.That(listening, Has.Count.EqualTo(2), $"the site and the silo, no Orleans gateway: {string.Join(", ", listening)}");
             Assert.That(listening.Select(socket => socket.Address), Is.All.EqualTo(IPAddress.Loopback), "the advertised address, not every interface");
             Assert.That(listening.Select(socket => socket.Port), Does.Contain(instance.BaseAddress.Port));
+            Assert.That(instance.Output.Count(line => line.Contains("Silos talk over TLS", StringComparison.Ordinal)), Is.EqualTo(1), "the test support gave it the run's certificate");
         }
     }
 
