@@ -50,8 +50,8 @@ public sealed class AClosedCluster
     [Test]
     public async Task AStrangerAtTheSiloPortCallsNoGrainAndThePeopleChatOn()
     {
-        var stranger = X509Certificate2.CreateFromPemFile(await TestCertificates.Stranger());
-        var cluster = X509Certificate2.CreateFromPemFile(await TestCertificates.Cluster());
+        using var stranger = X509Certificate2.CreateFromPemFile(await TestCertificates.Stranger());
+        using var cluster = X509Certificate2.CreateFromPemFile(await TestCertificates.Cluster());
         var ports = _site.Instances
             .SelectMany(instance => ListeningSockets.Of(instance.Id).Select(socket => socket.Port).Where(port => port != instance.BaseAddress.Port))
             .ToList();
@@ -76,6 +76,7 @@ public sealed class AClosedCluster
         await second.WaitForLine("Stranger: still here across the instances");
         await second.Send("so am I");
         await first.WaitForLine("Stranger: so am I");
+        Assert.That(_site.Instances.SelectMany(instance => instance.Output), Has.None.Contains("is dead"), "no silo was declared dead meanwhile");
     }
 
     [Test]
