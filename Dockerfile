@@ -30,8 +30,8 @@ RUN mkdir -p /data/feedback /data/reports /data/keys && chown -R 1654:1654 /data
 COPY --from=build /app ./
 USER 1654
 VOLUME ["/data/feedback", "/data/reports", "/data/keys"]
-# 8080: the site. Scaled out, silos also talk on Remandzana:Backplane:SiloPort (11111) and GatewayPort (30000).
-EXPOSE 8080 11111 30000
+# 8080: the site. Scaled out, silos also talk over TLS on Remandzana:Backplane:SiloPort (11111); no Orleans gateway.
+EXPOSE 8080 11111
 # The runtime image has no curl: the app asks its own /healthz (exit 0 when healthy; a fresh
 # instance warms up for up to Remandzana:WarmUp:Seconds first, hence the start period).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \

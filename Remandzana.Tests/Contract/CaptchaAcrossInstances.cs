@@ -25,8 +25,9 @@ public sealed class CaptchaAcrossInstances
     {
         _redis = await RedisServer.Start();
         var cluster = $"c{Guid.NewGuid():N}"[..12];
-        _first = Instance(cluster, "first");
-        _second = Instance(cluster, "second");
+        var certificate = await TestCertificates.Cluster();
+        _first = Instance(cluster, certificate, "first");
+        _second = Instance(cluster, certificate, "second");
         await EachSeesTheOther(_first);
         await EachSeesTheOther(_second);
     }
@@ -39,9 +40,10 @@ public sealed class CaptchaAcrossInstances
         await _redis.DisposeAsync();
     }
 
-    private RemandzanaApp Instance(string cluster, string name) => new(new Dictionary<string, string?>
+    private RemandzanaApp Instance(string cluster, string certificate, string name) => new(new Dictionary<string, string?>
     {
         ["Remandzana:Backplane:Redis"] = _redis.ConnectionString,
+        ["Remandzana:Backplane:Certificate"] = certificate,
         ["Remandzana:Backplane:KeyPrefix"] = cluster,
         ["Remandzana:Backplane:AdvertisedAddress"] = "127.0.0.1",
         ["Remandzana:Backplane:InstanceName"] = name,

@@ -55,7 +55,7 @@ public sealed class ContainerImage
 
         Assert.That(config.GetProperty("User").GetString(), Is.Not.Empty.And.Not.EqualTo("root").And.Not.EqualTo("0"));
         Assert.That(config.GetProperty("Volumes").EnumerateObject().Select(volume => volume.Name), Is.EquivalentTo(new[] { "/data/feedback", "/data/reports", "/data/keys" }));
-        Assert.That(config.GetProperty("ExposedPorts").EnumerateObject().Select(port => port.Name), Is.EquivalentTo(new[] { "8080/tcp", "11111/tcp", "30000/tcp" }), "the site, and the silo ports for scaling out");
+        Assert.That(config.GetProperty("ExposedPorts").EnumerateObject().Select(port => port.Name), Is.EquivalentTo(new[] { "8080/tcp", "11111/tcp" }), "the site, and the silo port for scaling out (no Orleans gateway)");
         Assert.That(string.Join(' ', config.GetProperty("Healthcheck").GetProperty("Test").EnumerateArray().Select(part => part.GetString())), Does.Contain("--healthcheck"));
         Assert.That(config.GetProperty("Env").EnumerateArray().Select(setting => setting.GetString()), Does.Contain("Remandzana__Feedback__Directory=/data/feedback").And.Contain("Remandzana__Reports__Directory=/data/reports").And.Contain("Remandzana__KeyRing__Directory=/data/keys"));
     }
@@ -71,9 +71,8 @@ public sealed class ContainerImage
                 "--health-interval", "1s", "--health-start-period", "30s",
                 "-e", $"ASPNETCORE_URLS=http://127.0.0.1:{port}",
                 "-e", "Remandzana__Chat__HeartbeatSeconds=5",
-                // On the host's network: free silo ports, not the defaults another process on this machine may hold.
+                // On the host's network: a free silo port, not the default another process on this machine may hold.
                 "-e", $"Remandzana__Backplane__SiloPort={FreePort.Next()}",
-                "-e", $"Remandzana__Backplane__GatewayPort={FreePort.Next()}",
                 Image,
             ],
             TimeSpan.FromMinutes(1));
@@ -124,7 +123,6 @@ public sealed class ContainerImage
                 "-e", $"ASPNETCORE_URLS=http://127.0.0.1:{port}",
                 "-e", "Remandzana__Captcha__Mode=Always",
                 "-e", $"Remandzana__Backplane__SiloPort={FreePort.Next()}",
-                "-e", $"Remandzana__Backplane__GatewayPort={FreePort.Next()}",
                 Image,
             ],
             TimeSpan.FromMinutes(1));

@@ -69,7 +69,6 @@ public sealed partial class AppProcess : IAsyncDisposable
         start.Environment["Remandzana__KeyRing__Directory"] = Path.Combine(folder, "keys");
         start.Environment["Remandzana__Feedback__Directory"] = Path.Combine(folder, "feedback");
         start.Environment["Remandzana__Backplane__SiloPort"] = $"{FreePort.Next()}";
-        start.Environment["Remandzana__Backplane__GatewayPort"] = $"{FreePort.Next()}";
         start.Environment["Remandzana__Backplane__AdvertisedAddress"] = "127.0.0.1";
         start.Environment["Remandzana__WarmUp__Seconds"] = "0";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())

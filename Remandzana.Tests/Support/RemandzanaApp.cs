@@ -31,7 +31,6 @@ public sealed class RemandzanaApp : IAsyncDisposable
             // Every test client comes from 127.0.0.1 and types fast; the abuse tests set real limits.
             ["Remandzana:Limits:PerAddressLimitsEnabled"] = "false",
             ["Remandzana:Backplane:SiloPort"] = $"{FreePort.Next()}",
-            ["Remandzana:Backplane:GatewayPort"] = $"{FreePort.Next()}",
             ["Remandzana:Limits:SendBurst"] = "100000",
 
             // Ready at once: a warm-up conversation would show in the counts the tests read (WarmUpBeforeReady tests it).

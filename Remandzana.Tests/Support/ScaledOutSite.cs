@@ -3,7 +3,9 @@ namespace Remandzana.Tests.Support;
 /// <summary>
 /// Several app processes on their own Kestrel ports sharing one real redis-server, as operators
 /// run them behind a load balancer. Each has its own key-ring folder, so a token that works on
-/// every instance proves the keys come from Redis.
+/// every instance proves the keys come from Redis. Their silos talk over TLS with the run's
+/// <see cref="TestCertificates.Cluster"/> (a setting of "" for Remandzana__Backplane__Certificate
+/// runs them in the clear, on loopback).
 /// </summary>
 public sealed class ScaledOutSite : IAsyncDisposable
 {
@@ -47,6 +49,7 @@ public sealed class ScaledOutSite : IAsyncDisposable
         var environment = new Dictionary<string, string>
         {
             ["Remandzana__Backplane__Redis"] = redis.ConnectionString,
+            ["Remandzana__Backplane__Certificate"] = await TestCertificates.Cluster(),
             ["Remandzana__Backplane__InstanceName"] = $"instance-{number}",
             ["Remandzana__Limits__PerAddressLimitsEnabled"] = "false",
             ["Remandzana__Limits__SendBurst"] = "100000",

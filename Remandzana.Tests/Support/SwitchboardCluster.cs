@@ -51,9 +51,10 @@ public sealed class SwitchboardCluster : IAsyncDisposable
             var settings = new Dictionary<string, string?>
             {
                 ["Remandzana:Backplane:Redis"] = redis?.ConnectionString ?? "",
+                // Clustered, the silos talk over TLS with the run's certificate, as an operator's do.
+                ["Remandzana:Backplane:Certificate"] = redis is null ? "" : await TestCertificates.Cluster(),
                 ["Remandzana:Backplane:KeyPrefix"] = clusterId,
                 ["Remandzana:Backplane:SiloPort"] = $"{FreePort.Next()}",
-                ["Remandzana:Backplane:GatewayPort"] = $"{FreePort.Next()}",
                 ["Remandzana:Backplane:AdvertisedAddress"] = "127.0.0.1",
                 ["Remandzana:Backplane:InstanceName"] = $"test-{i}",
                 ["Remandzana:Chat:MailboxCapacity"] = $"{mailboxCapacity}",

@@ -64,7 +64,11 @@ public static class ClusterServices
                 silo.AddDistributedGrainDirectory();
 #pragma warning restore ORLEANSEXP003
                 silo.Configure<GrainDirectoryOptions>(directory => directory.RangeLeaseDuration = TimeSpan.Zero);
-                silo.ConfigureEndpoints(AdvertisedAddress(settings), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+                // The silo listens on the address it advertises, not on every interface, and opens no
+                // gateway: the site has no Orleans client outside its own instances.
+                var advertised = AdvertisedAddress(settings);
+                silo.ConfigureEndpoints(advertised, settings.SiloPort, gatewayPort: 0);
+                silo.UseClusterTransport(settings, advertised);
                 // A silo killed without warning is declared dead within a few seconds, so its people's partners are told quickly.
                 silo.Configure<ClusterMembershipOptions>(membership =>
                 {
@@ -76,7 +80,7 @@ public static class ClusterServices
             }
             else
             {
-                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
+                silo.UseLocalhostClustering(settings.SiloPort, gatewayPort: 0);
                 silo.Services.AddGrainStorage(RoomStorage, (_, _) => new NoRoomStorage());
             }
 

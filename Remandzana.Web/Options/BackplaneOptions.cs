@@ -18,12 +18,17 @@ public sealed class BackplaneOptions
     [Range(1, 65535, ErrorMessage = "Remandzana:Backplane:SiloPort is a TCP port, 1 to 65535.")]
     public int SiloPort { get; set; } = 11111;
 
-    /// <summary>The port Orleans clients would connect to (the site itself needs none from outside).</summary>
-    [Range(1, 65535, ErrorMessage = "Remandzana:Backplane:GatewayPort is a TCP port, 1 to 65535.")]
-    public int GatewayPort { get; set; } = 30000;
-
-    /// <summary>The address other silos reach this one at, when scaled out; empty: this host's first network address.</summary>
+    /// <summary>The address other silos reach this one at, and the only one its silo listens on, when scaled out; empty: this host's first network address.</summary>
     public string AdvertisedAddress { get; set; } = "";
+
+    /// <summary>
+    /// Scaled out: the file of the certificate every instance shares (PEM with its private key, or PKCS#12);
+    /// silos talk over TLS and accept only a peer that presents this very certificate. Empty: no TLS, allowed on loopback only.
+    /// </summary>
+    public string Certificate { get; set; } = "";
+
+    /// <summary>The password of <see cref="Certificate"/> (a PKCS#12 file's, or an encrypted PEM key's); empty: none.</summary>
+    public string CertificatePassword { get; set; } = "";
 
     /// <summary>This instance's name in the debug view and the logs; empty: host name and process id.</summary>
     [RegularExpression("^[A-Za-z0-9_.:-]{0,64}$", ErrorMessage = "Remandzana:Backplane:InstanceName is at most 64 letters, digits, '_', '.', ':' or '-'.")]
