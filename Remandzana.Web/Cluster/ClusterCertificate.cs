@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using Remandzana.Web.Options;
+using Remandzana.Web.Security;
 
 namespace Remandzana.Web.Cluster;
 
@@ -43,11 +44,9 @@ public sealed class ClusterCertificate
         X509Certificate2 certificate;
         try
         {
-            certificate = IsPem(full)
-                ? string.IsNullOrEmpty(password) ? X509Certificate2.CreateFromPemFile(full) : X509Certificate2.CreateFromEncryptedPemFile(full, password)
-                : X509CertificateLoader.LoadPkcs12FromFile(full, string.IsNullOrEmpty(password) ? null : password);
+            certificate = CertificateFile.Read(full, password);
         }
-        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
+        catch (CertificateFileException failure)
         {
             throw Refusal($"{Setting} '{full}' could not be read as a certificate with its private key (PEM or PKCS#12): {failure.Message}");
         }
@@ -69,14 +68,6 @@ public sealed class ClusterCertificate
     /// <summary>The start fails as a misconfigured option does, with the setting named.</summary>
     public static OptionsValidationException Refusal(string message) =>
         new(BackplaneOptions.Section, typeof(BackplaneOptions), [message]);
-
-    private static bool IsPem(string path)
-    {
-        using var file = File.OpenRead(path);
-        Span<byte> start = stackalloc byte[64];
-        var read = file.Read(start);
-        return System.Text.Encoding.ASCII.GetString(start[..read]).TrimStart().StartsWith("-----BEGIN", StringComparison.Ordinal);
-    }
 
     private static bool Allows(X509EnhancedKeyUsageExtension usages, string purpose) =>
         usages.EnhancedKeyUsages.Cast<Oid>().Any(usage => usage.Value == purpose);

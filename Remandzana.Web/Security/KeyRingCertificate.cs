@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Remandzana.Web.Options;
 
@@ -26,17 +25,12 @@ public sealed class KeyRingCertificate
 
         var path = Path.GetFullPath(options.Certificate);
         var keyPath = string.IsNullOrWhiteSpace(options.CertificateKey) ? null : Path.GetFullPath(options.CertificateKey);
-        var password = string.IsNullOrEmpty(options.CertificatePassword) ? null : options.CertificatePassword;
         X509Certificate2 certificate;
         try
         {
-            certificate = IsPem(path)
-                ? password is null
-                    ? X509Certificate2.CreateFromPemFile(path, keyPath)
-                    : X509Certificate2.CreateFromEncryptedPemFile(path, password, keyPath)
-                : X509CertificateLoader.LoadPkcs12FromFile(path, password);
+            certificate = CertificateFile.Read(path, options.CertificatePassword, keyPath);
         }
-        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (CertificateFileException e)
         {
             throw new InvalidOperationException(
                 $"{Setting}: {path} could not be read as a PEM certificate with its private key (or {KeyRingOptions.Section}:CertificateKey) or as a PFX: {e.Message}", e);
@@ -51,13 +45,5 @@ public sealed class KeyRingCertificate
         }
 
         return certificate;
-    }
-
-    private static bool IsPem(string path)
-    {
-        using var file = File.OpenRead(path);
-        Span<byte> start = stackalloc byte[64];
-        var read = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
-        return System.Text.Encoding.ASCII.GetString(start[..read]).Contains("-----BEGIN", StringComparison.Ordinal);
     }
 }
