@@ -1,3 +1,4 @@
+using NAudio.Dsp;
 using NAudio.Wave;
 using NAudio.Wave.SampleProviders;
 
@@ -7,7 +8,7 @@ namespace Remandzana.Web.Captcha;
 /// Speaks a challenge's digits as a WAV (16 kHz mono 16-bit PCM), mixed in-process from the
 /// per-digit clips shipped with the app (<c>Captcha/Voices/{culture}/{digit}-{voice}.wav</c>, made
 /// once by <c>tools/captcha-voices/make-clips.sh</c>): each digit in a voice picked at random, its
-/// speed and pitch drifting within the digit, over reversed and quiet digits of other voices
+/// speed and pitch drifting within the digit, two bands of it raised or lowered, over reversed and quiet digits of other voices
 /// (babble) and noise. The clips are public, so nothing in the mix is a clip as shipped, and the
 /// length of the whole is drawn before the digits are placed: it says nothing about which digits
 /// are spoken. A person hears one clear voice in front of a murmur.
@@ -53,7 +54,7 @@ public sealed class CaptchaRecording
         var voices = _voices.GetValueOrDefault(language) ?? _voices[Fallback];
         var random = new Random(seed);
 
-        var spoken = digits.Select(digit => Stretch(voices.Pick(digit - '0', random), random, SlowestRate, FastestRate)).ToList();
+        var spoken = digits.Select(digit => Colour(Stretch(voices.Pick(digit - '0', random), random, SlowestRate, FastestRate), random)).ToList();
 
         // The whole length first, from what the longest digits could take, then the silence shared out:
         // the file's size and duration are the same whichever digits are said.
@@ -113,6 +114,36 @@ public sealed class CaptchaRecording
         }
 
         return [.. output];
+    }
+
+    /// <summary>
+    /// Two random bands of the voice raised or lowered (as a different room or microphone would), the
+    /// loudest sample kept where it was: the timbre of each digit differs from the shipped clip's.
+    /// </summary>
+    private static float[] Colour(float[] clip, Random random)
+    {
+        var low = BiQuadFilter.PeakingEQ(SampleRate, Between(random, 250, 900), Between(random, 0.7f, 2f), Between(random, -8, 5));
+        var high = BiQuadFilter.PeakingEQ(SampleRate, Between(random, 1_200, 3_500), Between(random, 0.7f, 2f), Between(random, -8, 5));
+        var before = 0f;
+        var after = 0f;
+        var coloured = new float[clip.Length];
+        for (var i = 0; i < clip.Length; i++)
+        {
+            coloured[i] = high.Transform(low.Transform(clip[i]));
+            before = Math.Max(before, Math.Abs(clip[i]));
+            after = Math.Max(after, Math.Abs(coloured[i]));
+        }
+
+        if (after > 0)
+        {
+            var scale = before / after;
+            for (var i = 0; i < coloured.Length; i++)
+            {
+                coloured[i] *= scale;
+            }
+        }
+
+        return coloured;
     }
 
     private static float Between(Random random, float low, float high) => low + ((high - low) * random.NextSingle());
