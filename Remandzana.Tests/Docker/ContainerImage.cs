@@ -112,7 +112,7 @@ public sealed class ContainerImage
     }
 
     [Test]
-    public async Task TheCaptchaPictureIsDrawnInTheContainerWithTheShippedFont()
+    public async Task TheCaptchaPictureAndRecordingAreMadeInTheContainerFromTheShippedFontAndClips()
     {
         var port = FreePort.Next();
         var name = $"remandzana-test-{Guid.NewGuid():N}";
@@ -139,6 +139,13 @@ public sealed class ContainerImage
             Assert.That(picture.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             using var bitmap = SkiaSharp.SKBitmap.Decode(await picture.Content.ReadAsByteArrayAsync());
             Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo((Remandzana.Web.Captcha.CaptchaPicture.Width, Remandzana.Web.Captcha.CaptchaPicture.Height)));
+
+            // The image has no espeak-ng and no sox: the recording is mixed from the clips it ships.
+            using var recording = await http.GetAsync(form.Recording);
+            Assert.That(recording.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(recording.Content.Headers.ContentType?.MediaType, Is.EqualTo("audio/wav"));
+            using var wav = new NAudio.Wave.WaveFileReader(new MemoryStream(await recording.Content.ReadAsByteArrayAsync()));
+            Assert.That(wav.TotalTime, Is.GreaterThan(TimeSpan.FromSeconds(3)));
         }
         finally
         {

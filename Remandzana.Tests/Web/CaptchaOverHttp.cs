@@ -9,6 +9,8 @@ using Remandzana.Domain.Lines;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Captcha;
 using Remandzana.Web.Cluster;
+using System.Text.RegularExpressions;
+using NAudio.Wave;
 using SkiaSharp;
 
 namespace Remandzana.Tests.Web;
@@ -31,7 +33,7 @@ public sealed class CaptchaOverHttp
     }
 
     [Test]
-    public async Task AChatPageWithoutAPassShowsAChallengeWithAPictureAndAQuestionAndJoinsNobody()
+    public async Task AChatPageWithoutAPassShowsAChallengeWithAPictureAndARecordingAndJoinsNobody()
     {
         await using var app = new RemandzanaApp(Always());
         using var http = app.NewClient();
@@ -43,22 +45,188 @@ public sealed class CaptchaOverHttp
         var page = Parser.ParseDocument(await answer.Content.ReadAsStringAsync());
         var form = Captchas.Read(page);
         Assert.That(form, Is.Not.Null, "a challenge instead of the chat");
+        var challenge = app.Services.GetRequiredService<Challenges>().Open(form!.Challenge)!;
         Assert.Multiple(() =>
         {
             Assert.That(page.QuerySelector("h1")?.TextContent, Is.EqualTo("One moment: are you a person?"));
-            Assert.That(form!.Then, Is.EqualTo("/question/discuss?interests=cats"), "the form keeps where the person was going");
-            Assert.That(page.QuerySelector("label[for=answer]")?.TextContent, Does.Match("What is [a-z]+ plus [a-z]+\\?"), "the accessible alternative");
-            Assert.That(page.QuerySelector("img")?.GetAttribute("alt"), Does.Contain("If you cannot see it, answer the question"));
-            Assert.That(page.Source.Text, Does.Not.Contain(app.Services.GetRequiredService<Challenges>().Open(form.Challenge)!.Code), "the code is nowhere in the markup");
+            Assert.That(form.Then, Is.EqualTo("/question/discuss?interests=cats"), "the form keeps where the person was going");
+            Assert.That(page.QuerySelectorAll("form.captcha-form input:not([type=hidden])").Select(field => field.GetAttribute("name")), Is.EqualTo(new[] { "code" }), "one answer field");
+            Assert.That(page.QuerySelector("label[for=code]")?.TextContent, Is.EqualTo("The characters in the picture, or the digits you heard"));
+            Assert.That(page.QuerySelector("img")?.GetAttribute("alt"), Does.Contain("If you cannot see it, play the recording below instead."));
+            Assert.That(page.QuerySelector("audio[controls]")?.GetAttribute("aria-labelledby"), Is.EqualTo("recording-label"), "the page's own player, named");
+            Assert.That(page.QuerySelector("#recording-label")?.TextContent, Does.StartWith("Recording: 6 digits"));
+            Assert.That(page.QuerySelectorAll("script"), Is.Empty);
+            Assert.That(page.Source.Text, Does.Not.Contain(challenge.Code), "the picture's code is nowhere in the markup");
+            Assert.That(page.Source.Text, Does.Not.Contain(challenge.SpokenCode), "nor the recording's digits");
+            Assert.That(page.Source.Text, Does.Not.Contain(" plus "), "no printed question");
         });
         Assert.That(app.Services.GetRequiredService<Listeners>().Count, Is.Zero, "nobody joined");
 
-        using var picture = await http.GetAsync(form!.Picture);
+        using var picture = await http.GetAsync(form.Picture);
         Assert.That(picture.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(picture.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/png"));
         Assert.That(picture.Headers.CacheControl?.NoStore, Is.True);
         using var bitmap = SKBitmap.Decode(await picture.Content.ReadAsByteArrayAsync());
         Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo((CaptchaPicture.Width, CaptchaPicture.Height)));
+    }
+
+    [Test]
+    public async Task TheRecordingIsAPlainPcmWavOfItsOwnDigitsNeitherStoredNorNamed()
+    {
+        await using var app = new RemandzanaApp(Always(("Remandzana:Captcha:AudioDigits", "8")));
+        using var http = app.NewClient();
+        var page = Parser.ParseDocument(await http.GetStringAsync("/two"));
+        var form = Captchas.Read(page)!;
+
+        using var recording = await http.GetAsync(form.Recording);
+
+        Assert.That(recording.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(form.Recording, Does.Match("^/captcha/[^/?]+\\.wav$"));
+        Assert.That(recording.Content.Headers.ContentType?.MediaType, Is.EqualTo("audio/wav"));
+        Assert.That(recording.Headers.CacheControl?.NoStore, Is.True);
+        Assert.That(recording.Content.Headers.ContentDisposition, Is.Null, "no file name");
+        var bytes = await recording.Content.ReadAsByteArrayAsync();
+        Assert.That(Chunks(bytes), Is.EqualTo(new[] { "fmt ", "data" }), "nothing but the format and the samples: no tags, no cues");
+        using var wav = new WaveFileReader(new MemoryStream(bytes));
+        Assert.Multiple(() =>
+        {
+            Assert.That(wav.WaveFormat.Encoding, Is.EqualTo(WaveFormatEncoding.Pcm));
+            Assert.That((wav.WaveFormat.SampleRate, wav.WaveFormat.Channels, wav.WaveFormat.BitsPerSample), Is.EqualTo((16_000, 1, 16)));
+            Assert.That(wav.TotalTime, Is.InRange(TimeSpan.FromSeconds(8 * 0.4), TimeSpan.FromSeconds(20)), "eight digits, with pauses, in a sane time");
+            Assert.That(page.QuerySelector("#recording-label")?.TextContent, Does.StartWith("Recording: 8 digits"));
+        });
+    }
+
+    [Test]
+    public async Task ThePictureAndTheRecordingOfOneChallengeAreTheSameBytesWhenFetchedAgain()
+    {
+        await using var app = new RemandzanaApp(Always());
+        using var http = app.NewClient();
+        var form = Captchas.Read(Parser.ParseDocument(await http.GetStringAsync("/two")))!;
+        var other = Captchas.Read(Parser.ParseDocument(await http.GetStringAsync("/two")))!;
+
+        var pictures = new[] { await http.GetByteArrayAsync(form.Picture), await http.GetByteArrayAsync(form.Picture) };
+        var recordings = new[] { await http.GetByteArrayAsync(form.Recording), await http.GetByteArrayAsync(form.Recording) };
+        using var range = new HttpRequestMessage(HttpMethod.Get, form.Recording) { Headers = { Range = new System.Net.Http.Headers.RangeHeaderValue(1000, 1999) } };
+        using var part = await http.SendAsync(range);
+
+        Assert.That(pictures[1], Is.EqualTo(pictures[0]), "averaging many fetches of one picture removes no noise");
+        Assert.That(recordings[1], Is.EqualTo(recordings[0]), "nor of one recording");
+        Assert.That(part.StatusCode, Is.EqualTo(HttpStatusCode.PartialContent), "media players may ask for a part");
+        Assert.That(await part.Content.ReadAsByteArrayAsync(), Is.EqualTo(recordings[0][1000..2000]), "and get the same bytes");
+        Assert.That(await http.GetByteArrayAsync(other.Recording), Is.Not.EqualTo(recordings[0]), "another challenge sounds otherwise");
+    }
+
+    [Test]
+    public void TheRecordingsLengthIsTheSameWhicheverDigitsItSays()
+    {
+        var recording = new CaptchaRecording();
+        foreach (var language in new[] { "en", "ar", "zh-Hans" })
+        {
+            for (var seed = 1; seed <= 5; seed++)
+            {
+                var lengths = new[] { "000000", "777777", "123456", "999111" }.Select(digits => recording.Speak(digits, language, seed).Length).Distinct();
+                Assert.That(lengths, Has.Exactly(1).Items, $"{language}, seed {seed}: Content-Length and duration say nothing of the digits");
+            }
+        }
+    }
+
+    [Test]
+    public void EveryLanguageHasItsOwnVoiceAndAnyOtherIsSpokenInEnglish()
+    {
+        var recording = new CaptchaRecording();
+
+        Assert.That(recording.Languages, Is.EquivalentTo(Remandzana.Web.Localisation.SiteLanguage.All.Select(language => language.Culture)));
+        Assert.That(recording.Speak("123456", "xx", 3), Is.EqualTo(recording.Speak("123456", "en", 3)));
+        Assert.That(recording.Speak("123456", "de", 3), Is.Not.EqualTo(recording.Speak("123456", "en", 3)));
+    }
+
+    [Test]
+    public async Task AScriptThatReadsEverythingTheChallengeGivesFindsNoAnswerInIt()
+    {
+        await using var app = new RemandzanaApp(Always());
+        using var http = app.NewClient();
+        var challenges = app.Services.GetRequiredService<Challenges>();
+        for (var round = 0; round < 3; round++)
+        {
+            // Everything the server says about one challenge: the page's text, every attribute, the
+            // headers of the page and of its media, their addresses, and the recording's chunk names.
+            using var answer = await http.GetAsync("/two?lang=" + new[] { "en", "es", "zh" }[round]);
+            var source = await answer.Content.ReadAsStringAsync();
+            var page = Parser.ParseDocument(source);
+            var form = Captchas.Read(page)!;
+            using var picture = await http.GetAsync(form.Picture);
+            using var recording = await http.GetAsync(form.Recording);
+            var said = new List<string> { source, page.Body!.TextContent, form.Picture, form.Recording, Uri.UnescapeDataString(form.Recording) };
+            said.AddRange(page.All.SelectMany(element => element.Attributes.Select(attribute => attribute.Value)));
+            said.AddRange(new[] { answer, picture, recording }.SelectMany(response => response.Headers.Concat(response.Content.Headers)).SelectMany(header => header.Value.Prepend(header.Key)));
+            said.AddRange(Chunks(await recording.Content.ReadAsByteArrayAsync()));
+
+            var guesses = Guesses(said).ToList();
+            var challenge = challenges.Open(form.Challenge)!;
+
+            Assert.That(guesses, Has.Count.GreaterThan(100), "the script found plenty to try");
+            Assert.That(guesses.Where(challenge.IsSolvedBy), Is.Empty, "no digit run, word or piece of any of it is either code");
+            using var tried = await Captchas.Answer(http, form, code: guesses.FirstOrDefault(guess => guess.Length is >= 6 and <= 8 && guess.All(char.IsDigit)) ?? "000000");
+            Assert.That(tried.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "its best guess gets no pass");
+            Assert.That(tried.Headers.Location, Is.Null);
+        }
+    }
+
+    [Test]
+    public async Task AWrongAnswerNeverSaysWhichCodeItMissed()
+    {
+        await using var app = new RemandzanaApp(Always());
+        using var http = app.NewClient();
+        var errors = new List<(HttpStatusCode, string?)>();
+        foreach (var wrong in new Func<string, string, string>[]
+        {
+            (code, digits) => code[..^1] + (code[^1] == 'A' ? "C" : "A"),
+            (code, digits) => digits[..^1] + (digits[^1] == '0' ? "1" : "0"),
+            (code, digits) => "",
+            (code, digits) => code + digits,
+        })
+        {
+            var form = Captchas.Read(Parser.ParseDocument(await http.GetStringAsync("/two")))!;
+            using var answer = await Captchas.Answer(http, form, code: wrong(Captchas.CodeInThePicture(app.Services, form.Challenge), Captchas.DigitsInTheRecording(app.Services, form.Challenge)));
+            errors.Add((answer.StatusCode, Captchas.Read(Parser.ParseDocument(await answer.Content.ReadAsStringAsync()))?.Error));
+        }
+
+        Assert.That(errors.Distinct(), Is.EqualTo(new[] { (HttpStatusCode.BadRequest, (string?)"That was not right. Here is a new challenge: type the characters in the new picture, or the digits its recording says.") }));
+    }
+
+    [Test]
+    public async Task TheRecordingOfAnUnknownOrForgedChallengeIsNotFound()
+    {
+        await using var app = new RemandzanaApp(Always());
+        using var http = app.NewClient();
+        var form = Captchas.Read(Parser.ParseDocument(await http.GetStringAsync("/two")))!;
+        var id = form.Recording["/captcha/".Length..^".wav".Length];
+
+        foreach (var path in new[] { "/captcha/forged.wav", $"/captcha/{id[..^2]}{(id[^2] == 'A' ? 'B' : 'A')}{id[^1]}.wav", $"/captcha/{id[..^1]}.wav" })
+        {
+            using var answer = await http.GetAsync(path);
+            Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
+        }
+    }
+
+    /// <summary>What a script would try: every word and digit run, and every piece of six to eight characters of them.</summary>
+    private static IEnumerable<string> Guesses(IEnumerable<string> said) =>
+        said.SelectMany(text => Regex.Split(text, @"[^\p{L}\p{Nd}]+").Concat(Regex.Matches(text, @"\p{Nd}+").Select(match => match.Value)))
+            .Where(token => token.Length > 0)
+            .SelectMany(token => Enumerable.Range(6, 3).SelectMany(length => Enumerable.Range(0, Math.Max(0, token.Length - length + 1)).Select(start => token.Substring(start, length))).Prepend(token))
+            .Distinct();
+
+    /// <summary>The ids of a RIFF file's chunks, in order.</summary>
+    private static List<string> Chunks(byte[] riff)
+    {
+        var ids = new List<string>();
+        for (var at = 12; at + 8 <= riff.Length; at += 8 + BitConverter.ToInt32(riff, at + 4) + (BitConverter.ToInt32(riff, at + 4) & 1))
+        {
+            ids.Add(System.Text.Encoding.ASCII.GetString(riff, at, 4));
+        }
+
+        return ids;
     }
 
     [Test]
@@ -93,7 +261,7 @@ public sealed class CaptchaOverHttp
     }
 
     [Test]
-    public async Task TheRightTextAnswerGivesAPassAndTheChatOpensWithThePassInEveryLinkAndForm()
+    public async Task TheRecordingsDigitsGiveAPassAndTheChatOpensWithThePassInEveryLinkAndForm()
     {
         await using var app = new RemandzanaApp(Always());
         using var http = app.NewClient();

@@ -1,7 +1,9 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Microsoft.Extensions.DependencyInjection;
 using Remandzana.Tests.Support;
+using Remandzana.Web.Captcha;
 
 namespace Remandzana.Tests.Web;
 
@@ -20,7 +22,7 @@ public sealed class PagesInThePersonsLanguage
     }
 
     [Test]
-    public async Task TheCaptchaInSpanishAsksInSpanishAndTakesTheAnswerAsASpanishWord()
+    public async Task TheCaptchaInSpanishAsksInSpanishAndItsRecordingSpeaksSpanish()
     {
         await using var app = new RemandzanaApp(CaptchaAlways());
         using var http = app.NewClient();
@@ -32,20 +34,20 @@ public sealed class PagesInThePersonsLanguage
         Assert.Multiple(() =>
         {
             Assert.That(page.QuerySelector("h1")?.TextContent, Is.EqualTo("Un momento: ¿eres una persona?"));
-            Assert.That(page.QuerySelector("label[for=answer]")?.TextContent, Does.Match(@"^O bien: ¿Cuánto es \p{L}+ más \p{L}+\?"));
+            Assert.That(page.QuerySelector("label[for=code]")?.TextContent, Is.EqualTo("Los caracteres de la imagen, o las cifras que oíste"));
             Assert.That(page.QuerySelector("img")?.GetAttribute("alt"), Does.StartWith("Un código deformado de 6 letras y cifras."));
+            Assert.That(page.QuerySelector("#recording-label")?.TextContent, Does.StartWith("Grabación: 6 cifras"));
             Assert.That(page.QuerySelector("button[type=submit]")?.TextContent, Is.EqualTo("Continuar al chat"));
             Assert.That(form.Action, Does.Contain("lang=es"));
+            Assert.That(app.Services.GetRequiredService<Challenges>().Open(form.Challenge)!.Language, Is.EqualTo("es"), "the recording speaks the page's language");
         });
 
         using var wrong = await Captchas.Answer(http, form, answer: "mil");
         var again = Captchas.Read(Parser.ParseDocument(await wrong.Content.ReadAsStringAsync()))!;
         Assert.That(again.Error, Does.StartWith("No era correcto."));
 
-        string[] spanish = ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho"];
-        var sum = int.Parse(Captchas.AnswerTo(app.Services, again.Challenge), System.Globalization.CultureInfo.InvariantCulture);
-        using var solved = await Captchas.Answer(http, again, answer: " " + spanish[sum].ToUpperInvariant() + " ");
-        Assert.That(solved.StatusCode, Is.EqualTo(HttpStatusCode.SeeOther), "the number word of the person's language");
+        using var solved = await Captchas.Answer(http, again, answer: " " + Captchas.DigitsInTheRecording(app.Services, again.Challenge) + " ");
+        Assert.That(solved.StatusCode, Is.EqualTo(HttpStatusCode.SeeOther), "the digits heard");
     }
 
     [Test]
@@ -62,13 +64,13 @@ public sealed class PagesInThePersonsLanguage
         Assert.Multiple(() =>
         {
             Assert.That(page.QuerySelector("h1")?.TextContent, Is.EqualTo("لحظة: هل أنت إنسان؟"));
-            Assert.That(page.QuerySelector("label[for=answer]")?.TextContent, Does.StartWith("أو بدلًا من ذلك: كم يساوي "));
+            Assert.That(page.QuerySelector("label[for=code]")?.TextContent, Is.EqualTo("الأحرف الظاهرة في الصورة، أو الأرقام التي سمعتها"));
             Assert.That(source, Does.Contain("لحظة: هل أنت إنسان؟"), "sent as UTF-8 characters");
             Assert.That(source, Does.Not.Match("&#x0*6[0-9A-Fa-f]{2};"), "no Arabic character references");
         });
 
-        var sum = Captchas.AnswerTo(app.Services, form.Challenge);
-        var arabicIndic = string.Concat(sum.Select(digit => (char)('٠' + (digit - '0'))));
+        var digits = Captchas.DigitsInTheRecording(app.Services, form.Challenge);
+        var arabicIndic = string.Concat(digits.Select(digit => (char)('٠' + (digit - '0'))));
         using var solved = await Captchas.Answer(http, form, answer: arabicIndic);
         Assert.That(solved.StatusCode, Is.EqualTo(HttpStatusCode.SeeOther), "Arabic-Indic digits are digits");
     }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Remandzana.Domain.Captcha;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.Moderation;
 using Remandzana.Tests.Support;
@@ -68,9 +67,7 @@ public sealed partial class TranslationResources
                 .Select(method => ((Notice)method.Invoke(null, [.. method.GetParameters().Select(Example)])!).Template))
             .Concat(ChatPage.All.SelectMany(page => new[] { page.Title, page.Summary }))
             .Concat([BlockUrls.PolicyName, new BlockUrls(new Ladder(1, Consequence.Kick)).Reason])
-            .Concat([RepeatedText.PolicyName, new RepeatedText(new Ladder(1, Consequence.Kick)).Reason])
-            .Concat(TextQuestion.NumberWords)
-            .Concat([new TextQuestion(4, 9).Question.Template]);
+            .Concat([RepeatedText.PolicyName, new RepeatedText(new Ladder(1, Consequence.Kick)).Reason]);
 
         Assert.That(notices.Where(key => !English.ContainsKey(key)), Is.Empty);
     }

@@ -10,4 +10,8 @@ public sealed record ChallengeModel(Challenge Challenge, string Then, Notice? Me
     public const string View = "~/Views/Captcha/Challenge.cshtml";
 
     public string PictureUrl => $"/captcha/{Challenge.Id}.png";
+
+    public string RecordingUrl => $"/captcha/{Challenge.Id}.wav";
+
+    public int SpokenDigits => Challenge.SpokenCode.Length;
 }

@@ -6,6 +6,7 @@ using Remandzana.Domain.Lines;
 using Remandzana.Domain.Captcha;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
+using Remandzana.Web.Localisation;
 using Remandzana.Web.Metrics;
 using Remandzana.Web.Options;
 
@@ -65,7 +66,7 @@ public sealed class ChatAdmission(Challenges challenges, ChallengeCosts costs, I
 
         metrics.CaptchaShown();
         controller.Response.Headers.CacheControl = "no-store";
-        var page = controller.View(ChallengeModel.View, new ChallengeModel(challenges.Issue(), then, message, _settings.PassChats, _settings.PassMinutes));
+        var page = controller.View(ChallengeModel.View, new ChallengeModel(challenges.Issue(SiteLanguage.Current.Culture), then, message, _settings.PassChats, _settings.PassMinutes));
         page.StatusCode = message is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         return page;
     }

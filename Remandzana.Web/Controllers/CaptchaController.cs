@@ -8,17 +8,27 @@ using Remandzana.Web.Metrics;
 
 namespace Remandzana.Web.Controllers;
 
-/// <summary>The challenge's picture and its answer; a right answer leads on to the chat with a pass.</summary>
-public sealed class CaptchaController(Challenges challenges, Passes passes, ChatAdmission admission, ChallengeCosts costs, CaptchaPicture picture, FormReader forms, SiteMetrics metrics) : Controller
+/// <summary>The challenge's picture, its recording and its answer; a right answer leads on to the chat with a pass.</summary>
+public sealed class CaptchaController(Challenges challenges, Passes passes, ChatAdmission admission, ChallengeCosts costs, CaptchaPicture picture, CaptchaRecording recording, FormReader forms, SiteMetrics metrics) : Controller
 {
-    private static readonly string[] AnswerFields = ["challenge", "then", "code", "answer"];
+    private static readonly string[] AnswerFields = ["challenge", "then", "code"];
 
     [HttpGet("/captcha/{id}.png")]
     public IActionResult Picture(string id)
     {
         Response.Headers.CacheControl = "no-store";
-        return challenges.Picture(id) is var (code, seed)
-            ? File(picture.Draw(code, seed), "image/png")
+        return challenges.Open(id) is { } challenge
+            ? File(picture.Draw(challenge.Code, challenge.Seed), "image/png")
+            : NotFound();
+    }
+
+    /// <summary>The same bytes on every request for one challenge; ranges allowed, as media players ask for them.</summary>
+    [HttpGet("/captcha/{id}.wav")]
+    public IActionResult Recording(string id)
+    {
+        Response.Headers.CacheControl = "no-store";
+        return challenges.Open(id) is { } challenge
+            ? File(recording.Speak(challenge.SpokenCode, challenge.Language, ~challenge.Seed), "audio/wav", enableRangeProcessing: true)
             : NotFound();
     }
 
@@ -42,7 +52,7 @@ public sealed class CaptchaController(Challenges challenges, Passes passes, Chat
         ChallengeAnswer answer;
         try
         {
-            answer = await challenges.Answer(form["challenge"], form["code"], form["answer"]);
+            answer = await challenges.Answer(form["challenge"], form["code"]);
         }
         catch (Exception e) when (ClusterFailure.Is(e))
         {
@@ -62,7 +72,7 @@ public sealed class CaptchaController(Challenges challenges, Passes passes, Chat
                 return StatusCode(StatusCodes.Status303SeeOther);
             case ChallengeAnswer.Wrong:
                 metrics.CaptchaFailed();
-                return await admission.Challenge(this, then, "That was not right. Here is a new challenge: type the characters in the new picture, or answer its question.");
+                return await admission.Challenge(this, then, "That was not right. Here is a new challenge: type the characters in the new picture, or the digits its recording says.");
             default:
                 metrics.CaptchaFailed();
                 return await admission.Challenge(this, then, "That challenge has expired or was already answered. Here is a new one.");

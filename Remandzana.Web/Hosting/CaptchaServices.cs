@@ -6,13 +6,14 @@ namespace Remandzana.Web.Hosting;
 
 public static class CaptchaServices
 {
-    /// <summary>Challenges, their pictures, passes carried in every link, and the gate in front of chat pages.</summary>
+    /// <summary>Challenges, their pictures and recordings, passes carried in every link, and the gate in front of chat pages.</summary>
     public static IServiceCollection AddCaptcha(this IServiceCollection services)
     {
         services.AddOptions<CaptchaOptions>().BindConfiguration(CaptchaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Challenges>();
         services.AddSingleton<Passes>();
         services.AddSingleton<CaptchaPicture>();
+        services.AddSingleton<CaptchaRecording>();
         services.AddSingleton<ChatAdmission>();
         services.AddSingleton<ChallengeCosts>();
         services.AddSingleton<ICarriedParameter, PassParameter>();

@@ -17,6 +17,10 @@ public sealed class CaptchaOptions
     [Range(1, 10_000_000)]
     public int PressureChatsPerMinute { get; set; } = 300;
 
+    /// <summary>Digits the recording speaks (the picture's code is always six characters).</summary>
+    [Range(Domain.Captcha.SpokenCode.FewestDigits, Domain.Captcha.SpokenCode.MostDigits, ErrorMessage = "Remandzana:Captcha:AudioDigits must be between 6 and 8.")]
+    public int AudioDigits { get; set; } = 6;
+
     /// <summary>How long a challenge may take to answer.</summary>
     [Range(1, 1_440)]
     public int ChallengeMinutes { get; set; } = 10;
