@@ -35,6 +35,31 @@ public sealed class CaptchaInFirefox() : SharedAppFixture(new Dictionary<string,
         await page.Screenshot("chat");
     }
 
+    [Test]
+    public async Task ThePlayButtonFetchesAPlayableRecordingAndItsDigitsOpenTheChat()
+    {
+        var firefox = await Firefox.Shared();
+        await using var page = await firefox.Open(App.BaseAddress, "/two");
+        var challengePage = await page.WaitFor(document => Captchas.Read(document) is not null, "the challenge form");
+        Assert.That(page.Responses.Any(response => response.Url.AbsolutePath.EndsWith(".wav", StringComparison.Ordinal)), Is.False, "preload=none: nothing is fetched before the person asks");
+
+        // Where a person clicks: the player's play button, at its left end.
+        await page.ClickAt("form.captcha-form audio", fromLeft: 12);
+        var sound = await AssertFetched(page, challengePage, "form.captcha-form audio", "audio/wav", "RIFF"u8.ToArray());
+        Assert.That(sound.Body![8..12], Is.EqualTo("WAVE"u8.ToArray()), "a WAVE file");
+        await page.WaitUntil(async () => (await page.Property("form.captcha-form audio", "readyState")).GetInt32() >= 1, "the recording's metadata");
+        Assert.That((await page.Property("form.captcha-form audio", "duration")).GetDouble(), Is.InRange(3.0, 30.0), "Firefox read a recording of a few seconds");
+        await page.Screenshot("audio-challenge");
+
+        var digits = Captchas.DigitsInTheRecording(App.Services, Captchas.Read(challengePage)!.Challenge);
+        await page.Click("#code");
+        await page.Type(digits);
+        await page.PressEnter();
+
+        await page.WaitForLine(Notices.LookingForStranger);
+        Assert.That(Captchas.PassIn((await page.Url()).ToString()), Is.Not.Null, "the chat's address carries the pass");
+    }
+
     /// <summary>
     /// The resource of the element <paramref name="selector"/> (its src), as Firefox fetched it for
     /// the page: answered with <paramref name="contentType"/>, and its bytes begin as that format's

@@ -183,7 +183,13 @@ public sealed class FirefoxTab : IAsyncDisposable
     }
 
     /// <summary>Clicks the middle of the first element matching <paramref name="selector"/>, where a person would click.</summary>
-    public async Task Click(string selector)
+    public Task Click(string selector) => ClickAt(selector, fromLeft: null);
+
+    /// <summary>
+    /// Clicks <paramref name="fromLeft"/> pixels in from the left edge of <paramref name="selector"/>,
+    /// halfway down: where a control sits that is not in the middle, such as a media player's play button.
+    /// </summary>
+    public async Task ClickAt(string selector, int? fromLeft)
     {
         var found = await Driver.BrowsingContext.LocateNodesAsync(new LocateNodesCommandParameters(ContextId, new CssLocator(selector)) { MaxNodeCount = 1 });
         if (found.Nodes.Count == 0)
@@ -192,7 +198,9 @@ public sealed class FirefoxTab : IAsyncDisposable
         }
 
         var mouse = new PointerSourceActions();
-        mouse.Actions.Add(new PointerMoveAction { Origin = Origin.Element(found.Nodes[0].ToSharedReference()) });
+        // An element origin's offsets count from the element's centre.
+        var x = fromLeft is { } left ? left - (int)Math.Floor((await Property(selector, "offsetWidth")).GetDouble() / 2) : 0;
+        mouse.Actions.Add(new PointerMoveAction { Origin = Origin.Element(found.Nodes[0].ToSharedReference()), X = x });
         mouse.Actions.Add(new PointerDownAction(0));
         mouse.Actions.Add(new PointerUpAction(0));
         await Perform(mouse);
