@@ -17,6 +17,7 @@ public sealed class ChallengeCostOverHttp() : SharedAppFixture(new Dictionary<st
 {
     ["Remandzana:Captcha:Mode"] = "Always",
     ["Remandzana:Captcha:WrongAnswersPerMinute"] = "3",
+    ["Remandzana:Captcha:MediaPerMinute"] = "5",
     ["Remandzana:Limits:PerAddressLimitsEnabled"] = "true",
     ["Remandzana:Proxy:KnownProxies:0"] = "127.0.0.1",
 })
@@ -109,6 +110,26 @@ public sealed class ChallengeCostOverHttp() : SharedAppFixture(new Dictionary<st
         var http = App.NewClient();
         http.DefaultRequestHeaders.Add("X-Forwarded-For", from);
         return http;
+    }
+
+    [Test]
+    public async Task FetchingOneChallengesPictureAndRecordingOverAndOverGets429PastMediaPerMinute()
+    {
+        using var http = App.NewClient();
+        using var shown = await Get(http, "/two", from: "2001:db8:a:9::1");
+        var form = Captchas.Read(Parser.ParseDocument(await shown.Content.ReadAsStringAsync()))!;
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 1; i <= 8; i++)
+        {
+            // Each fetch is drawn or mixed anew: one id and a fresh address of the /64 each time.
+            using var media = await Get(http, i % 2 == 0 ? form.Picture : form.Recording, from: $"2001:db8:a:9::{i:x}");
+            statuses.Add(media.StatusCode);
+        }
+
+        Assert.That(statuses.Take(5), Is.All.EqualTo(HttpStatusCode.OK));
+        Assert.That(statuses.Skip(5), Is.All.EqualTo(HttpStatusCode.TooManyRequests), "MediaPerMinute (5) holds for the whole /64");
+        using var neighbour = await Get(http, form.Recording, from: "2001:db8:a:10::1");
+        Assert.That(neighbour.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the next /64 is somebody else");
     }
 
     private static Task<HttpResponseMessage> Get(HttpClient http, string path, string from)

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Remandzana.Domain.Lines;
 using Remandzana.Web.Abuse;
 using Remandzana.Web.Captcha;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
+using Remandzana.Web.Hosting;
 using Remandzana.Web.Metrics;
 
 namespace Remandzana.Web.Controllers;
@@ -14,6 +16,7 @@ public sealed class CaptchaController(Challenges challenges, Passes passes, Chat
     private static readonly string[] AnswerFields = ["challenge", "then", "code"];
 
     [HttpGet("/captcha/{id}.png")]
+    [EnableRateLimiting(CaptchaServices.MediaRateLimitPolicy)]
     public IActionResult Picture(string id)
     {
         Response.Headers.CacheControl = "no-store";
@@ -24,6 +27,7 @@ public sealed class CaptchaController(Challenges challenges, Passes passes, Chat
 
     /// <summary>The same bytes on every request for one challenge; ranges allowed, as media players ask for them.</summary>
     [HttpGet("/captcha/{id}.wav")]
+    [EnableRateLimiting(CaptchaServices.MediaRateLimitPolicy)]
     public IActionResult Recording(string id)
     {
         Response.Headers.CacheControl = "no-store";

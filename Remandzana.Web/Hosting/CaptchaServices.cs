@@ -1,3 +1,6 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using Remandzana.Web.Abuse;
 using Remandzana.Web.Captcha;
 using Remandzana.Web.Links;
 using Remandzana.Web.Options;
@@ -6,6 +9,9 @@ namespace Remandzana.Web.Hosting;
 
 public static class CaptchaServices
 {
+    /// <summary>The rate-limiting policy on a challenge's picture and recording: a sliding minute per client address (an IPv6 /64 counted as one).</summary>
+    public const string MediaRateLimitPolicy = "captcha-media";
+
     /// <summary>Challenges, their pictures and recordings, passes carried in every link, and the gate in front of chat pages.</summary>
     public static IServiceCollection AddCaptcha(this IServiceCollection services)
     {
@@ -17,7 +23,27 @@ public static class CaptchaServices
         services.AddSingleton<ChatAdmission>();
         services.AddSingleton<ChallengeCosts>();
         services.AddSingleton<ICarriedParameter, PassParameter>();
+        services.AddRateLimiter(limiter => limiter.AddPolicy(MediaRateLimitPolicy, MediaPartition));
         return services;
+    }
+
+    /// <summary>Off where the per-address limits are (behind a proxy that shows every visitor as one address).</summary>
+    private static RateLimitPartition<string> MediaPartition(HttpContext context)
+    {
+        var services = context.RequestServices;
+        if (!services.GetRequiredService<IOptions<LimitsOptions>>().Value.PerAddressLimitsEnabled || RequestOrigin.BlockOf(context) is not { } block)
+        {
+            return RateLimitPartition.GetNoLimiter("");
+        }
+
+        var perMinute = services.GetRequiredService<IOptions<CaptchaOptions>>().Value.MediaPerMinute;
+        return RateLimitPartition.GetSlidingWindowLimiter(block.ToString(), _ => new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = perMinute,
+            Window = TimeSpan.FromMinutes(1),
+            SegmentsPerWindow = 6,
+            QueueLimit = 0,
+        });
     }
 
     /// <summary>Every request's ?pass= is read before any page runs (see <see cref="PassReading"/>).</summary>

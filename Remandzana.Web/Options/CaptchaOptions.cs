@@ -48,4 +48,12 @@ public sealed class CaptchaOptions
     /// <summary>Answers one client address (or Tor circuit) may give per minute that do not pass (wrong, expired or replayed); then 429.</summary>
     [Range(1, 100_000)]
     public int WrongAnswersPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// Pictures and recordings one client address (or Tor circuit) may fetch per minute; then 429.
+    /// Each is drawn or mixed anew on every fetch, so without a limit a script could spend the
+    /// server's processor one cheap request at a time.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MediaPerMinute { get; set; } = 120;
 }
