@@ -72,7 +72,7 @@ public sealed class ClusterSwitchboard(
                 var reply = await listeners.Matchmaking.Join(listener.Arrival);
                 foreach (var line in reply.Lines)
                 {
-                    listeners.Post(listener, line.ToLine());
+                    listeners.Post(listener, line);
                 }
 
                 listeners.Joined(listener);
@@ -112,19 +112,16 @@ public sealed class ClusterSwitchboard(
             throw new SwitchboardUnavailableException("The message did not reach its room: " + e.Message, e);
         }
 
-        var outcome = (SendOutcome)reply.Outcome;
+        var (outcome, verdict) = reply;
         if (outcome == SendOutcome.Relayed)
         {
             tally.Record();
             metrics.MessageRelayed();
         }
 
-        var verdict = reply.Policy is { } name && policies.For((Mode)reply.Mode).FirstOrDefault(policy => policy.Name == name) is { } policy
-            ? policy.Judge(reply.Violation)
-            : null;
         if (verdict is not null)
         {
-            metrics.MessageSuppressed(verdict.Policy.Name);
+            metrics.MessageSuppressed(verdict.PolicyName);
         }
 
         return new SendResult(outcome, verdict);

@@ -154,7 +154,7 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
     {
         if (Find(id) is not { } listener)
         {
-            return new SendReply((int)SendOutcome.Departed);
+            return new SendReply(SendOutcome.Departed);
         }
 
         IRoomGrain room;
@@ -164,18 +164,18 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
         {
             if (listener.Left)
             {
-                return new SendReply((int)SendOutcome.Departed);
+                return new SendReply(SendOutcome.Departed);
             }
 
             if (MessageText.Refusal(listener.Person.Role, raw, _maxMessageLength, out text) is { } refusal)
             {
-                return new SendReply((int)refusal);
+                return new SendReply(refusal);
             }
 
             if (listener.RoomId is not { } known)
             {
                 listener.Person.WarnNotTalking();
-                return new SendReply((int)SendOutcome.NotInRoomYet);
+                return new SendReply(SendOutcome.NotInRoomYet);
             }
 
             room = listener.RoomGrain ??= Room(known);

@@ -34,7 +34,7 @@ public sealed partial class MatchmakingGrain(
     private readonly Matchmaker _matchmaker = new(
         new Random(), policies, chat.Value.MaxMessageLength, new Affinity(TimeSpan.FromSeconds(matching.Value.InterestWaitSeconds)), time);
     private readonly Dictionary<string, Arrival> _arrivals = [];
-    private readonly Dictionary<string, List<LineMessage>> _told = [];
+    private readonly Dictionary<string, List<Line>> _told = [];
     private long _activatedAt;
     private IGrainTimer? _retry;
     private DateTimeOffset? _retryAt;
@@ -174,7 +174,7 @@ public sealed partial class MatchmakingGrain(
         return person;
     }
 
-    private LineMessage[] Told(string personId) => _told.Remove(personId, out var lines) ? [.. lines] : [];
+    private Line[] Told(string personId) => _told.Remove(personId, out var lines) ? [.. lines] : [];
 
     private FormationMessage[] Formations(IReadOnlyList<Formation> formed) =>
         formed.Select(formation => new FormationMessage(
@@ -198,7 +198,7 @@ public sealed partial class MatchmakingGrain(
                 grain._told[personId] = lines;
             }
 
-            lines.Add(LineMessage.Of(line));
+            lines.Add(line);
             return true;
         }
 

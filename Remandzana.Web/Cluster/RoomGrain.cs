@@ -111,10 +111,9 @@ public sealed class RoomGrain(
     {
         if (_room is null || !_members.TryGetValue(personId, out var member))
         {
-            return new SendReply((int)SendOutcome.Departed);
+            return new SendReply(SendOutcome.Departed);
         }
 
-        var mode = _room.Mode;
         var outcome = _room.Receive(member.Person, text, policies, out var verdict, out var released, (Echo)echo);
         Forget(released);
         if (outcome is SendOutcome.Relayed)
@@ -126,9 +125,7 @@ public sealed class RoomGrain(
             await Settle();
         }
 
-        return verdict is null
-            ? new SendReply((int)outcome)
-            : new SendReply((int)outcome, (int)mode, verdict.Policy.Name, verdict.Violation);
+        return new SendReply(outcome, verdict);
     }
 
     public async Task Leave(string personId)
