@@ -20,7 +20,6 @@ public sealed class ClusterSwitchboard(
     Listeners listeners,
     InstanceClient instances,
     IClusterMembershipService membership,
-    PoliciesByMode policies,
     IRelayTally tally,
     Func<bool> storageReachable,
     ILocalSiloDetails silo,
@@ -134,7 +133,7 @@ public sealed class ClusterSwitchboard(
         {
             var refusal = home.Equals(Home)
                 ? listeners.SetupRefusal(id.Value, question)
-                : await instances.At(home).SetupRefusal(id.Value, question) is var code and >= 0 ? (SetupOutcome)code : null;
+                : await instances.At(home).SetupRefusal(id.Value, question);
             if (refusal is { } refused)
             {
                 return new SetupResult(refused);
@@ -154,7 +153,7 @@ public sealed class ClusterSwitchboard(
             }
 
             await Open(reply.Formed);
-            return new SetupResult((SetupOutcome)reply.Outcome, policies.For(Mode.Question).FirstOrDefault(policy => policy.Name == reply.RefusedBy));
+            return new SetupResult(reply.Outcome, reply.RefusalReason);
         }
         catch (SiloUnavailableException)
         {
@@ -175,7 +174,7 @@ public sealed class ClusterSwitchboard(
         }
         catch (SiloUnavailableException)
         {
-            return new ReportMaterial((int)Reports.ReportOutcome.Departed);
+            return new ReportMaterial(Reports.ReportOutcome.Departed);
         }
         catch (Exception e) when (ClusterFailure.Is(e))
         {
@@ -199,7 +198,7 @@ public sealed class ClusterSwitchboard(
     {
         try
         {
-            return (QuestionSide)await listeners.Matchmaking.SuggestQuestionSide();
+            return await listeners.Matchmaking.SuggestQuestionSide();
         }
         catch (Exception e) when (ClusterFailure.Is(e))
         {

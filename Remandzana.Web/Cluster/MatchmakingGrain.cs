@@ -64,7 +64,7 @@ public sealed partial class MatchmakingGrain(
             _arrivals[personId] = arrival with { Question = accepted };
         }
 
-        var reply = new SetupReply((int)outcome, refusedBy?.Name, home, asker, Formations(formed));
+        var reply = new SetupReply(outcome, refusedBy?.Reason, home, asker, Formations(formed));
         ScheduleRetry();
         return Task.FromResult(reply);
     }
@@ -76,7 +76,7 @@ public sealed partial class MatchmakingGrain(
         return Task.FromResult(_matchmaker.Leave(new PersonId(personId)));
     }
 
-    public Task<int> SuggestQuestionSide() => Task.FromResult((int)_matchmaker.SuggestQuestionSide());
+    public Task<QuestionSide> SuggestQuestionSide() => Task.FromResult(_matchmaker.SuggestQuestionSide());
 
     public Task<FormationMessage[]> Recover(SiloAddress dead, long deathVersion, Arrival[] waiting)
     {
@@ -179,7 +179,7 @@ public sealed partial class MatchmakingGrain(
     private FormationMessage[] Formations(IReadOnlyList<Formation> formed) =>
         formed.Select(formation => new FormationMessage(
             $"{formation.Mode.ToString().ToLowerInvariant()}-{Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(9))}",
-            (int)formation.Mode,
+            formation.Mode,
             formation.Members.Select(member =>
             {
                 _arrivals.Remove(member.Id.Value, out var arrival);
