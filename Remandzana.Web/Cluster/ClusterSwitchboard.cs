@@ -1,6 +1,5 @@
 using Orleans.Runtime;
 using Remandzana.Domain.Lines;
-using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 using Remandzana.Domain.Switchboards;
