@@ -20,7 +20,7 @@ public abstract class Policy(Ladder ladder)
     public bool IsViolatedBy(string text) => IsViolatedBy(new Reading(text));
 
     /// <summary>The verdict on a person's <paramref name="violation"/>-th violation (1 = the first).</summary>
-    public Verdict Judge(int violation) => new(this, Ladder.For(violation), violation);
+    public Verdict Judge(int violation) => new(Name, Reason, Ladder, Ladder.For(violation), violation);
 
     /// <summary>"Block URLs [suppress ×5 → kick]".</summary>
     public override string ToString() => $"{Name} [{Ladder}]";

@@ -166,8 +166,8 @@ public sealed class SwitchboardContract(string backend)
 
         var refused = await _cluster[1].SubmitQuestion(asker.Id, Link);
         Assert.That(refused.Outcome, Is.EqualTo(SetupOutcome.Rejected));
-        Assert.That(refused.RefusedBy, Is.InstanceOf<BlockUrls>());
-        Assert.That(await asker.Next(), Is.EqualTo(Notices.QuestionRefused(refused.RefusedBy!.Reason).English));
+        Assert.That(refused.RefusalReason, Is.EqualTo(new BlockUrls(new Ladder(0, Consequence.Kick)).Reason));
+        Assert.That(await asker.Next(), Is.EqualTo(Notices.QuestionRefused(refused.RefusalReason!).English));
 
         Assert.That((await _cluster[1].SubmitQuestion(asker.Id, "   ")).Outcome, Is.EqualTo(SetupOutcome.Empty));
         Assert.That((await _cluster[1].SubmitQuestion(asker.Id, "Tea?")).Outcome, Is.EqualTo(SetupOutcome.Accepted));

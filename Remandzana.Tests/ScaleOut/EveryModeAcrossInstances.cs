@@ -117,6 +117,24 @@ public sealed partial class EveryModeAcrossInstances
     }
 
     [Test]
+    public async Task SpanishPeopleOnThreeInstancesReadTheNoticesThatCarryTheQuestionInSpanish()
+    {
+        var asker = await Open(0, "/question/ask?lang=es");
+        await asker.WaitForLine("Escribe una pregunta para que la discutan dos desconocidos.");
+        using var viaTwo = _site[2].NewClient();
+        Assert.That((await asker.Send("¿Tabuladores o espacios?", via: viaTwo)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await asker.WaitForLine("espacios?")).TextContent, Is.EqualTo("Tu pregunta: ¿Tabuladores o espacios?"));
+
+        var first = await Open(1, "/question/discuss?lang=es");
+        var second = await Open(2, "/question/discuss?lang=es");
+
+        Assert.That((await first.WaitForLine("espacios?")).TextContent, Is.EqualTo("Pregunta: ¿Tabuladores o espacios?"));
+        Assert.That((await second.WaitForLine("espacios?")).TextContent, Is.EqualTo("Pregunta: ¿Tabuladores o espacios?"));
+        await second.DisposeAsync();
+        Assert.That((await asker.WaitForLine("Bob")).TextContent, Is.EqualTo("Bob se ha ido."), "a notice whose argument is a name, from a room on another instance");
+    }
+
+    [Test]
     public async Task GlobalChatMembersOnEveryInstanceSeeJoinsMessagesAndLeaves()
     {
         var first = await Open(0, "/global");

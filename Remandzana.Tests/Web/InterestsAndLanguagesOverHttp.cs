@@ -75,6 +75,22 @@ public sealed class InterestsAndLanguagesOverHttp
     }
 
     [Test]
+    public async Task ASpanishAskerAndSpanishDiscussersReadTheNoticesThatCarryTheQuestionInSpanish()
+    {
+        await using var asker = await _app.OpenChat("/question/ask?lang=es");
+        await asker.WaitForLine("Escribe una pregunta para que la discutan dos desconocidos.");
+
+        Assert.That((await asker.Send("¿Té o café?")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        var yours = await asker.WaitForLine("¿Té o café?");
+        Assert.That(yours.TextContent, Is.EqualTo("Tu pregunta: ¿Té o café?"), "the asker's own question, told by the matchmaker, in the asker's language");
+        await using var first = await _app.OpenChat("/question/discuss?lang=es");
+        await using var second = await _app.OpenChat("/question/discuss?lang=es");
+        Assert.That((await first.WaitForLine("¿Té o café?")).TextContent, Is.EqualTo("Pregunta: ¿Té o café?"));
+        Assert.That((await second.WaitForLine("¿Té o café?")).TextContent, Is.EqualTo("Pregunta: ¿Té o café?"));
+    }
+
+    [Test]
     public async Task TheBrowsersLanguageIsUsedWhenTheAddressNamesNone()
     {
         using var http = _app.NewClient();

@@ -81,30 +81,31 @@ public sealed class SendEndpoint(
 
     private async Task<(SendFormModel, int)> SendMessage(HttpContext context, SendToken sender, string message)
     {
+        // The verdict is the room's, as it was reached: this instance shows it and never judges again.
         var (outcome, verdict) = await switchboard.Send(sender.PersonId, message, switchboard.HomeOf(sender.Home));
-        return outcome switch
+        return (outcome, verdict) switch
         {
-            SendOutcome.Relayed or SendOutcome.CommandAnswered => (new SendFormModel(SendFormState.Message, Reissue(sender)), StatusCodes.Status200OK),
-            SendOutcome.NotInRoomYet => (new SendFormModel(SendFormState.Message, Reissue(sender), message), StatusCodes.Status200OK),
-            SendOutcome.Empty => (new SendFormModel(SendFormState.Message, Reissue(sender), message, "Type a message first."), StatusCodes.Status400BadRequest),
-            SendOutcome.TooLong => (new SendFormModel(SendFormState.Message, Reissue(sender), message, TooLong()), StatusCodes.Status400BadRequest),
-            SendOutcome.Silenced => (new SendFormModel(SendFormState.Watching, SaveToken(sender), message, "You asked the question, so you can watch but not speak."), StatusCodes.Status403Forbidden),
-            SendOutcome.Suppressed => (new SendFormModel(SendFormState.Message, Reissue(sender), message, verdict!.Notice), StatusCodes.Status200OK),
-            SendOutcome.Kicked => (new SendFormModel(SendFormState.Ended, SaveToken(sender), message, verdict!.Notice), StatusCodes.Status200OK),
-            SendOutcome.Exiled => Exiled(context, sender, message, verdict!.Notice),
+            (SendOutcome.Relayed or SendOutcome.CommandAnswered, _) => (new SendFormModel(SendFormState.Message, Reissue(sender)), StatusCodes.Status200OK),
+            (SendOutcome.NotInRoomYet, _) => (new SendFormModel(SendFormState.Message, Reissue(sender), message), StatusCodes.Status200OK),
+            (SendOutcome.Empty, _) => (new SendFormModel(SendFormState.Message, Reissue(sender), message, "Type a message first."), StatusCodes.Status400BadRequest),
+            (SendOutcome.TooLong, _) => (new SendFormModel(SendFormState.Message, Reissue(sender), message, TooLong()), StatusCodes.Status400BadRequest),
+            (SendOutcome.Silenced, _) => (new SendFormModel(SendFormState.Watching, SaveToken(sender), message, "You asked the question, so you can watch but not speak."), StatusCodes.Status403Forbidden),
+            (SendOutcome.Suppressed, { } suppressed) => (new SendFormModel(SendFormState.Message, Reissue(sender), message, suppressed.Notice), StatusCodes.Status200OK),
+            (SendOutcome.Kicked, { } kicked) => (new SendFormModel(SendFormState.Ended, SaveToken(sender), message, kicked.Notice), StatusCodes.Status200OK),
+            (SendOutcome.Exiled, { } exiled) => Exiled(context, sender, message, exiled.Notice),
             _ => Ended(sender, message),
         };
     }
 
     private async Task<(SendFormModel, int)> SetUpQuestion(SendToken sender, string question)
     {
-        var (outcome, refusedBy) = await switchboard.SubmitQuestion(sender.PersonId, question, switchboard.HomeOf(sender.Home));
+        var (outcome, refusalReason) = await switchboard.SubmitQuestion(sender.PersonId, question, switchboard.HomeOf(sender.Home));
         return outcome switch
         {
             SetupOutcome.Accepted => (new SendFormModel(SendFormState.Watching, SaveToken(sender)), StatusCodes.Status200OK),
             SetupOutcome.Empty => (new SendFormModel(SendFormState.Setup, Reissue(sender), question, "Type a question first."), StatusCodes.Status400BadRequest),
             SetupOutcome.TooLong => (new SendFormModel(SendFormState.Setup, Reissue(sender), question, TooLong()), StatusCodes.Status400BadRequest),
-            SetupOutcome.Rejected => (new SendFormModel(SendFormState.Setup, Reissue(sender), question, Notices.QuestionRefused(refusedBy!.Reason)), StatusCodes.Status200OK),
+            SetupOutcome.Rejected when refusalReason is { } reason => (new SendFormModel(SendFormState.Setup, Reissue(sender), question, Notices.QuestionRefused(reason)), StatusCodes.Status200OK),
             SetupOutcome.NotAllowed => (new SendFormModel(SendFormState.Watching, SaveToken(sender), question, "Your question is already set; you can watch but not speak."), StatusCodes.Status403Forbidden),
             _ => Ended(sender, question),
         };

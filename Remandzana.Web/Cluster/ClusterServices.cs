@@ -106,7 +106,6 @@ public static class ClusterServices
             provider.GetRequiredService<Listeners>(),
             provider.GetRequiredService<InstanceClient>(),
             provider.GetRequiredService<IClusterMembershipService>(),
-            provider.GetRequiredService<PoliciesByMode>(),
             provider.GetRequiredService<IRelayTally>(),
             scaledOut ? () => provider.GetRequiredService<RedisConnection>().IsConnected : () => true,
             provider.GetRequiredService<ILocalSiloDetails>(),

@@ -1,6 +1,5 @@
 using Orleans.Runtime;
 using Remandzana.Domain.Lines;
-using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 using Remandzana.Domain.Switchboards;
@@ -20,7 +19,6 @@ public sealed class ClusterSwitchboard(
     Listeners listeners,
     InstanceClient instances,
     IClusterMembershipService membership,
-    PoliciesByMode policies,
     IRelayTally tally,
     Func<bool> storageReachable,
     ILocalSiloDetails silo,
@@ -72,7 +70,7 @@ public sealed class ClusterSwitchboard(
                 var reply = await listeners.Matchmaking.Join(listener.Arrival);
                 foreach (var line in reply.Lines)
                 {
-                    listeners.Post(listener, line.ToLine());
+                    listeners.Post(listener, line);
                 }
 
                 listeners.Joined(listener);
@@ -112,19 +110,16 @@ public sealed class ClusterSwitchboard(
             throw new SwitchboardUnavailableException("The message did not reach its room: " + e.Message, e);
         }
 
-        var outcome = (SendOutcome)reply.Outcome;
+        var (outcome, verdict) = reply;
         if (outcome == SendOutcome.Relayed)
         {
             tally.Record();
             metrics.MessageRelayed();
         }
 
-        var verdict = reply.Policy is { } name && policies.For((Mode)reply.Mode).FirstOrDefault(policy => policy.Name == name) is { } policy
-            ? policy.Judge(reply.Violation)
-            : null;
         if (verdict is not null)
         {
-            metrics.MessageSuppressed(verdict.Policy.Name);
+            metrics.MessageSuppressed(verdict.PolicyName);
         }
 
         return new SendResult(outcome, verdict);
@@ -137,7 +132,7 @@ public sealed class ClusterSwitchboard(
         {
             var refusal = home.Equals(Home)
                 ? listeners.SetupRefusal(id.Value, question)
-                : await instances.At(home).SetupRefusal(id.Value, question) is var code and >= 0 ? (SetupOutcome)code : null;
+                : await instances.At(home).SetupRefusal(id.Value, question);
             if (refusal is { } refused)
             {
                 return new SetupResult(refused);
@@ -157,7 +152,7 @@ public sealed class ClusterSwitchboard(
             }
 
             await Open(reply.Formed);
-            return new SetupResult((SetupOutcome)reply.Outcome, policies.For(Mode.Question).FirstOrDefault(policy => policy.Name == reply.RefusedBy));
+            return new SetupResult(reply.Outcome, reply.RefusalReason);
         }
         catch (SiloUnavailableException)
         {
@@ -178,7 +173,7 @@ public sealed class ClusterSwitchboard(
         }
         catch (SiloUnavailableException)
         {
-            return new ReportMaterial((int)Reports.ReportOutcome.Departed);
+            return new ReportMaterial(Reports.ReportOutcome.Departed);
         }
         catch (Exception e) when (ClusterFailure.Is(e))
         {
@@ -202,7 +197,7 @@ public sealed class ClusterSwitchboard(
     {
         try
         {
-            return (QuestionSide)await listeners.Matchmaking.SuggestQuestionSide();
+            return await listeners.Matchmaking.SuggestQuestionSide();
         }
         catch (Exception e) when (ClusterFailure.Is(e))
         {

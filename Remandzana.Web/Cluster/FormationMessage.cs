@@ -1,4 +1,5 @@
 using Orleans;
+using Remandzana.Domain.Rooms;
 
 namespace Remandzana.Web.Cluster;
 
@@ -6,5 +7,5 @@ namespace Remandzana.Web.Cluster;
 [GenerateSerializer, Immutable]
 public sealed record FormationMessage(
     [property: Id(0)] string RoomId,
-    [property: Id(1)] int Mode,
+    [property: Id(1)] Mode Mode,
     [property: Id(2)] Arrival[] Members);

@@ -1,6 +1,7 @@
 using Orleans;
 using Orleans.Concurrency;
 using Orleans.Services;
+using Remandzana.Domain.Switchboards;
 
 namespace Remandzana.Web.Cluster;
 
@@ -17,8 +18,8 @@ public interface IInstanceService : IGrainService
     /// <summary>A message posted to another instance for someone whose stream is here.</summary>
     Task<SendReply> Send(string personId, string? text);
 
-    /// <summary>Why a question for someone whose stream is here stops before the matchmaker (as an outcome), or -1.</summary>
-    Task<int> SetupRefusal(string personId, string? question);
+    /// <summary>Why a question for someone whose stream is here stops before the matchmaker, or null when it goes on.</summary>
+    Task<SetupOutcome?> SetupRefusal(string personId, string? question);
 
     /// <summary>A report from someone whose stream is here (their transcript is here).</summary>
     Task<ReportMaterial> Report(string personId);

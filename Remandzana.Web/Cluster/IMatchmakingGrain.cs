@@ -1,5 +1,6 @@
 using Orleans;
 using Orleans.Runtime;
+using Remandzana.Domain.Switchboards;
 
 namespace Remandzana.Web.Cluster;
 
@@ -13,7 +14,7 @@ public interface IMatchmakingGrain : IGrainWithIntegerKey
     /// <returns>False when the person was not waiting (already in a room, or gone).</returns>
     Task<bool> Leave(string personId);
 
-    Task<int> SuggestQuestionSide();
+    Task<QuestionSide> SuggestQuestionSide();
 
     /// <summary>
     /// A silo died (seen at membership version <paramref name="deathVersion"/>): its people stop

@@ -1,4 +1,5 @@
 using Orleans;
+using Remandzana.Domain.Moderation;
 using Orleans.Runtime;
 
 namespace Remandzana.Web.Cluster;
@@ -14,7 +15,7 @@ public interface IRoomGrain : IGrainWithStringKey
 
     /// <param name="text">Already checked and normalised by the sender's instance.</param>
     /// <param name="echo">What copies of the text elsewhere say (the domain's <c>Echo</c>), for the RepeatedText policy.</param>
-    Task<SendReply> Send(string personId, string text, int echo);
+    Task<SendReply> Send(string personId, string text, Echo echo);
 
     Task Leave(string personId);
 

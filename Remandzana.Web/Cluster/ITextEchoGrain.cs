@@ -1,4 +1,5 @@
 using Orleans;
+using Remandzana.Domain.Moderation;
 
 namespace Remandzana.Web.Cluster;
 
@@ -10,5 +11,5 @@ namespace Remandzana.Web.Cluster;
 public interface ITextEchoGrain : IGrainWithIntegerKey
 {
     /// <summary>Records a copy of the text <paramref name="key"/> and returns the domain's <c>Echo</c> for it (a swarm is remembered here with its member origins, so it holds for them on every instance).</summary>
-    Task<int> Observe(string origin, string room, string key);
+    Task<Echo> Observe(string origin, string room, string key);
 }

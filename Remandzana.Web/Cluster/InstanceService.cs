@@ -1,4 +1,5 @@
 using Orleans.Runtime;
+using Remandzana.Domain.Switchboards;
 
 namespace Remandzana.Web.Cluster;
 
@@ -20,8 +21,7 @@ public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory loggin
 
     public Task<SendReply> Send(string personId, string? text) => listeners.Send(personId, text);
 
-    public Task<int> SetupRefusal(string personId, string? question) =>
-        Task.FromResult(listeners.SetupRefusal(personId, question) is { } refusal ? (int)refusal : -1);
+    public Task<SetupOutcome?> SetupRefusal(string personId, string? question) => Task.FromResult(listeners.SetupRefusal(personId, question));
 
     public Task<int[]> PeoplePerEntry() => Task.FromResult(listeners.PerEntry());
     public Task<ReportMaterial> Report(string personId) => listeners.Report(personId);

@@ -154,7 +154,7 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
     {
         if (Find(id) is not { } listener)
         {
-            return new SendReply((int)SendOutcome.Departed);
+            return new SendReply(SendOutcome.Departed);
         }
 
         IRoomGrain room;
@@ -164,25 +164,25 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
         {
             if (listener.Left)
             {
-                return new SendReply((int)SendOutcome.Departed);
+                return new SendReply(SendOutcome.Departed);
             }
 
             if (MessageText.Refusal(listener.Person.Role, raw, _maxMessageLength, out text) is { } refusal)
             {
-                return new SendReply((int)refusal);
+                return new SendReply(refusal);
             }
 
             if (listener.RoomId is not { } known)
             {
                 listener.Person.WarnNotTalking();
-                return new SendReply((int)SendOutcome.NotInRoomYet);
+                return new SendReply(SendOutcome.NotInRoomYet);
             }
 
             room = listener.RoomGrain ??= Room(known);
             roomId = known;
         }
 
-        return await room.Send(id, text, (int)await EchoOf(listener.Person.Origin, roomId, text));
+        return await room.Send(id, text, await EchoOf(listener.Person.Origin, roomId, text));
     }
 
     /// <summary>
@@ -196,7 +196,7 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
             return Echo.None;
         }
 
-        return (Echo)await grains.GetGrain<ITextEchoGrain>(TextEchoGrain.BucketOf(key)).Observe(origin.Value, roomId, key);
+        return await grains.GetGrain<ITextEchoGrain>(TextEchoGrain.BucketOf(key)).Observe(origin.Value, roomId, key);
     }
 
     /// <summary>
@@ -207,7 +207,7 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
     {
         if (Find(id) is not { } listener)
         {
-            return new ReportMaterial((int)ReportOutcome.Departed);
+            return new ReportMaterial(ReportOutcome.Departed);
         }
 
         IRoomGrain room;
@@ -215,12 +215,12 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
         {
             if (listener.Left)
             {
-                return new ReportMaterial((int)ReportOutcome.Departed);
+                return new ReportMaterial(ReportOutcome.Departed);
             }
 
             if (listener.RoomId is not { } known)
             {
-                return new ReportMaterial((int)ReportOutcome.NobodyYet);
+                return new ReportMaterial(ReportOutcome.NobodyYet);
             }
 
             room = listener.RoomGrain ??= Room(known);

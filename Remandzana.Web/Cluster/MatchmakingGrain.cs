@@ -34,7 +34,7 @@ public sealed partial class MatchmakingGrain(
     private readonly Matchmaker _matchmaker = new(
         new Random(), policies, chat.Value.MaxMessageLength, new Affinity(TimeSpan.FromSeconds(matching.Value.InterestWaitSeconds)), time);
     private readonly Dictionary<string, Arrival> _arrivals = [];
-    private readonly Dictionary<string, List<LineMessage>> _told = [];
+    private readonly Dictionary<string, List<Line>> _told = [];
     private long _activatedAt;
     private IGrainTimer? _retry;
     private DateTimeOffset? _retryAt;
@@ -64,7 +64,7 @@ public sealed partial class MatchmakingGrain(
             _arrivals[personId] = arrival with { Question = accepted };
         }
 
-        var reply = new SetupReply((int)outcome, refusedBy?.Name, home, asker, Formations(formed));
+        var reply = new SetupReply(outcome, refusedBy?.Reason, home, asker, Formations(formed));
         ScheduleRetry();
         return Task.FromResult(reply);
     }
@@ -76,7 +76,7 @@ public sealed partial class MatchmakingGrain(
         return Task.FromResult(_matchmaker.Leave(new PersonId(personId)));
     }
 
-    public Task<int> SuggestQuestionSide() => Task.FromResult((int)_matchmaker.SuggestQuestionSide());
+    public Task<QuestionSide> SuggestQuestionSide() => Task.FromResult(_matchmaker.SuggestQuestionSide());
 
     public Task<FormationMessage[]> Recover(SiloAddress dead, long deathVersion, Arrival[] waiting)
     {
@@ -174,12 +174,12 @@ public sealed partial class MatchmakingGrain(
         return person;
     }
 
-    private LineMessage[] Told(string personId) => _told.Remove(personId, out var lines) ? [.. lines] : [];
+    private Line[] Told(string personId) => _told.Remove(personId, out var lines) ? [.. lines] : [];
 
     private FormationMessage[] Formations(IReadOnlyList<Formation> formed) =>
         formed.Select(formation => new FormationMessage(
             $"{formation.Mode.ToString().ToLowerInvariant()}-{Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(9))}",
-            (int)formation.Mode,
+            formation.Mode,
             formation.Members.Select(member =>
             {
                 _arrivals.Remove(member.Id.Value, out var arrival);
@@ -198,7 +198,7 @@ public sealed partial class MatchmakingGrain(
                 grain._told[personId] = lines;
             }
 
-            lines.Add(LineMessage.Of(line));
+            lines.Add(line);
             return true;
         }
 

@@ -1,4 +1,5 @@
 using Orleans;
+using Remandzana.Domain.Lines;
 
 namespace Remandzana.Web.Cluster;
 
@@ -7,17 +8,17 @@ namespace Remandzana.Web.Cluster;
 public sealed record PersonDelivery(
     [property: Id(0)] string PersonId,
     [property: Id(1)] string? RoomId,
-    [property: Id(2)] LineMessage[] Lines,
+    [property: Id(2)] Line[] Lines,
     [property: Id(3)] bool Ends,
     [property: Id(4)] string? Question)
 {
     public static PersonDelivery Of(Parcel parcel) =>
-        new(parcel.PersonId, parcel.RoomId, [.. parcel.Lines.Select(LineMessage.Of)], parcel.Ends, parcel.Question);
+        new(parcel.PersonId, parcel.RoomId, [.. parcel.Lines], parcel.Ends, parcel.Question);
 
     public Parcel ToParcel()
     {
         var parcel = new Parcel(PersonId) { RoomId = RoomId, Ends = Ends, Question = Question };
-        parcel.Lines.AddRange(Lines.Select(line => line.ToLine()));
+        parcel.Lines.AddRange(Lines);
         return parcel;
     }
 }

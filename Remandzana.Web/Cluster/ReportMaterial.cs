@@ -1,13 +1,13 @@
 using Orleans;
+using Remandzana.Web.Reports;
 
 namespace Remandzana.Web.Cluster;
 
 /// <summary>What a report is made of, gathered where the reporter's stream is and from their room.</summary>
-/// <param name="Outcome">A <see cref="Reports.ReportOutcome"/>.</param>
 /// <param name="Mode">The room's mode, by name.</param>
 [GenerateSerializer, Immutable]
 public sealed record ReportMaterial(
-    [property: Id(0)] int Outcome,
+    [property: Id(0)] ReportOutcome Outcome,
     [property: Id(1)] string? Mode = null,
     [property: Id(2)] ReportedMessage[]? Reported = null,
     [property: Id(3)] TranscriptLineMessage[]? Lines = null);

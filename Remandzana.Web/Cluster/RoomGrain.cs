@@ -86,7 +86,7 @@ public sealed class RoomGrain(
             people.Add(person);
         }
 
-        _room = new Formation((Mode)formation.Mode, people).Open(Key, time.GetUtcNow());
+        _room = new Formation(formation.Mode, people).Open(Key, time.GetUtcNow());
         await Settle();
     }
 
@@ -107,15 +107,14 @@ public sealed class RoomGrain(
         await Settle();
     }
 
-    public async Task<SendReply> Send(string personId, string text, int echo)
+    public async Task<SendReply> Send(string personId, string text, Echo echo)
     {
         if (_room is null || !_members.TryGetValue(personId, out var member))
         {
-            return new SendReply((int)SendOutcome.Departed);
+            return new SendReply(SendOutcome.Departed);
         }
 
-        var mode = _room.Mode;
-        var outcome = _room.Receive(member.Person, text, policies, out var verdict, out var released, (Echo)echo);
+        var outcome = _room.Receive(member.Person, text, policies, out var verdict, out var released, echo);
         Forget(released);
         if (outcome is SendOutcome.Relayed)
         {
@@ -126,9 +125,7 @@ public sealed class RoomGrain(
             await Settle();
         }
 
-        return verdict is null
-            ? new SendReply((int)outcome)
-            : new SendReply((int)outcome, (int)mode, verdict.Policy.Name, verdict.Violation);
+        return new SendReply(outcome, verdict);
     }
 
     public async Task Leave(string personId)
@@ -146,7 +143,7 @@ public sealed class RoomGrain(
     {
         if (_room is null || !_members.TryGetValue(personId, out var member))
         {
-            return new ReportMaterial((int)ReportOutcome.Departed);
+            return new ReportMaterial(ReportOutcome.Departed);
         }
 
         var mode = _room.Mode;
@@ -154,7 +151,7 @@ public sealed class RoomGrain(
         Forget(released);
         await Settle();
         return new ReportMaterial(
-            (int)ReportOutcome.Reported,
+            ReportOutcome.Reported,
             mode.ToString(),
             [.. reported.Select(person => new ReportedMessage(person.Name, person.Origin.Value))]);
     }

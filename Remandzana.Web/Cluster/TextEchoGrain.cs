@@ -18,5 +18,5 @@ public sealed class TextEchoGrain(EchoLimits limits, TimeProvider time) : Grain,
     /// <summary>The bucket of a key (a hex hash): its first hex digit.</summary>
     public static long BucketOf(string key) => int.Parse(key.AsSpan(0, 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture) % Buckets;
 
-    public Task<int> Observe(string origin, string room, string key) => Task.FromResult((int)_echoes.Observe(origin, room, key));
+    public Task<Echo> Observe(string origin, string room, string key) => Task.FromResult(_echoes.Observe(origin, room, key));
 }

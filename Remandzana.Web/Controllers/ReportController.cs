@@ -70,7 +70,7 @@ public sealed class ReportController(ClusterSwitchboard switchboard, SendTokens 
             return Answer($"{ProblemModel.Unavailable}; nothing was reported. Try again in a moment.", HttpStatusCode.ServiceUnavailable);
         }
 
-        switch ((ReportOutcome)material.Outcome)
+        switch (material.Outcome)
         {
             case ReportOutcome.NobodyYet:
                 return SendForm(new SendFormModel(SendFormState.Message, tokens.Issue(reporter.PersonId, reporter.Home, reporter.IsSetup), "", Notices.NobodyToReport));
