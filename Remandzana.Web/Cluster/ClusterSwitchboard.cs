@@ -24,7 +24,8 @@ public sealed class ClusterSwitchboard(
     IRelayTally tally,
     Func<bool> storageReachable,
     ILocalSiloDetails silo,
-    SiteMetrics metrics)
+    SiteMetrics metrics,
+    RoomOpening rooms)
 {
     private volatile bool _stopping;
 
@@ -76,7 +77,7 @@ public sealed class ClusterSwitchboard(
                 }
 
                 listeners.Joined(listener);
-                await Open(reply.Formed);
+                await rooms.Open(reply.Formed);
             }
         }
         catch (Exception e) when (ClusterFailure.Is(e))
@@ -87,12 +88,6 @@ public sealed class ClusterSwitchboard(
         }
 
         return listener.Person;
-    }
-
-    private Task Open(FormationMessage[] formed)
-    {
-        metrics.RoomsFormed(formed.Length);
-        return Task.WhenAll(formed.Select(formation => listeners.Room(formation.RoomId).Form(formation)));
     }
 
     /// <summary>Sends for <paramref name="id"/>, whose stream is on the instance at <paramref name="home"/>.</summary>
@@ -156,7 +151,7 @@ public sealed class ClusterSwitchboard(
                 }
             }
 
-            await Open(reply.Formed);
+            await rooms.Open(reply.Formed);
             return new SetupResult((SetupOutcome)reply.Outcome, policies.For(Mode.Question).FirstOrDefault(policy => policy.Name == reply.RefusedBy));
         }
         catch (SiloUnavailableException)
