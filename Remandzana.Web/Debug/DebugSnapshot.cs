@@ -10,5 +10,8 @@ namespace Remandzana.Web.Debug;
 /// <param name="Reports">The open reports in this instance's reports folder.</param>
 public sealed record DebugSnapshot(IReadOnlyList<PersonView> People, IReadOnlyList<LobbyView> Lobbies, IReadOnlyList<RoomView> Rooms, string? Matchmaker = null, IReadOnlyList<Reports.ReportView>? Reports = null)
 {
+    /// <summary>Instances that did not answer (a silo dying and not yet declared dead): the view is partial without their people.</summary>
+    public IReadOnlyList<string> Unreachable { get; init; } = [];
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 }
