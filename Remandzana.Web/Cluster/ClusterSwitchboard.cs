@@ -287,7 +287,7 @@ public sealed class ClusterSwitchboard(
                 .ToList(),
             lobbies.Instance)
         {
-            Unreachable = [.. answers.Where(instance => instance.People is null).Select(instance => instance.Name)],
+            Unreachable = answers.Any(instance => instance.People is null) ? [.. answers.Where(instance => instance.People is null).Select(instance => instance.Name)] : null,
         };
     }
 
