@@ -3,7 +3,11 @@ using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 using Remandzana.Domain.Switchboards;
+using Orleans;
+using Orleans.Runtime;
 using Remandzana.Tests.Support;
+using Remandzana.Web.Cluster;
+using Remandzana.Web.Reports;
 using Remandzana.Web.Switchboards;
 
 namespace Remandzana.Tests.Contract;
@@ -285,6 +289,43 @@ public sealed class SwitchboardContract(string backend)
         Assert.That(second.Outcome, Is.EqualTo(SendOutcome.Kicked));
         Assert.That(await sender.UntilEnded(), Is.EqualTo(new[] { second.Verdict!.Notice.English }));
         Assert.That(await partner.UntilEnded(), Is.EqualTo(new[] { Notices.StrangerLeft, Notices.ConversationOver }), "the partner never saw the links");
+    }
+
+    [Test]
+    public async Task ALateCallToAnEndedRoomIsAnsweredGoneAndLeavesNoEmptyRoomBehind()
+    {
+        var a = await Join(0, ChatEntry.Two);
+        var b = await Join(1, ChatEntry.Two);
+        await a.Next(2);
+        await b.Next(2);
+        var roomId = (await _cluster[2].Snapshot()).Rooms.Single().Id;
+        await _cluster[0].Leave(a.Id);
+        Assert.That(await b.UntilEnded(), Does.Contain(Notices.StrangerLeft));
+        var room = _cluster.Grains(2).GetGrain<IRoomGrain>(roomId);
+        await WaitUntilNoActivationOf(room, "the ended room to deactivate");
+
+        // A report or a leave that was on its way when the conversation ended.
+        var late = await room.Report(b.Id.Value, messagesSeen: 0);
+        await room.Leave(a.Id.Value);
+
+        Assert.That((ReportOutcome)late.Outcome, Is.EqualTo(ReportOutcome.Departed));
+        await WaitUntilNoActivationOf(room, "the late calls' activation to go instead of staying as an empty room");
+        Assert.That((await _cluster[1].Snapshot()).Rooms.Select(view => view.Id), Has.None.EqualTo(roomId));
+    }
+
+    private async Task WaitUntilNoActivationOf(IRoomGrain room, string what)
+    {
+        var management = _cluster.Grains(0).GetGrain<IManagementGrain>(0);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (await management.GetGrainActivationCount((GrainReference)room) > 0)
+        {
+            if (patience.IsCancellationRequested)
+            {
+                Assert.Fail($"Waited 10 s for {what}.");
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     [Test]

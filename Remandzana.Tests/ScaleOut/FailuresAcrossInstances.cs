@@ -28,6 +28,12 @@ public sealed class FailuresAcrossInstances
         // SIGKILL: the instance says goodbye to nobody; the other silos declare it dead.
         await site[1].Kill();
         using var fifteenSeconds = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        using (var http = site[0].NewClient())
+        using (var debug = await DebugView.Open(http, site[0]))
+        {
+            // Its silo is not declared dead yet: the view is partial or unavailable, never an error.
+            Assert.That(debug.StatusCode, Is.EqualTo(HttpStatusCode.OK).Or.EqualTo(HttpStatusCode.ServiceUnavailable), await debug.Content.ReadAsStringAsync());
+        }
 
         await survivor.WaitForLine(Notices.StrangerLeft).WaitAsync(fifteenSeconds.Token);
         await survivor.WaitForEnd().WaitAsync(fifteenSeconds.Token);

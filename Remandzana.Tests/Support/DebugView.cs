@@ -36,6 +36,15 @@ public static partial class DebugView
     /// </summary>
     public static async Task<string> Read(HttpClient http, Func<IReadOnlyList<string>> loggedKeys)
     {
+        using var answer = await Open(http, loggedKeys);
+        answer.EnsureSuccessStatusCode();
+        Assert.That(answer.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
+        return await answer.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Asks for the form and posts a fresh key, as <see cref="Read(HttpClient, Func{IReadOnlyList{string}})"/> does: the answer, whatever it is.</summary>
+    public static async Task<HttpResponseMessage> Open(HttpClient http, Func<IReadOnlyList<string>> loggedKeys)
+    {
         using (var form = await http.GetAsync("/debug"))
         {
             if (form.StatusCode != HttpStatusCode.Unauthorized)
@@ -55,20 +64,20 @@ public static partial class DebugView
             await Task.Delay(10);
         }
 
-        using var answer = await Post(http, key);
+        var answer = await Post(http, key);
         if (answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized)
         {
             Used.TryAdd(key, true);
         }
 
-        answer.EnsureSuccessStatusCode();
-        Assert.That(answer.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
-        return await answer.Content.ReadAsStringAsync();
+        return answer;
     }
 
     public static Task<string> Read(HttpClient http, RemandzanaApp app) => Read(http, () => Keys(app));
 
     public static Task<string> Read(HttpClient http, AppProcess instance) => Read(http, () => Keys(instance));
+
+    public static Task<HttpResponseMessage> Open(HttpClient http, AppProcess instance) => Open(http, () => Keys(instance));
 
     [GeneratedRegex(@"Debug view key (\S+) ")]
     private static partial Regex LoggedKey();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans;
 using Orleans.Runtime;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
@@ -34,15 +35,19 @@ public sealed class SwitchboardCluster : IAsyncDisposable
 
     public IReadOnlyList<Instance> Instances => _hosts.Select((_, i) => this[i]).ToList();
 
+    /// <summary>The grains as <paramref name="instance"/> reaches them, for calls no page would make.</summary>
+    public IGrainFactory Grains(int instance) => _hosts[instance % _hosts.Count].Services.GetRequiredService<IGrainFactory>();
+
     public Instance this[int instance] => new(this, _hosts[instance % _hosts.Count].Services.GetRequiredService<ClusterSwitchboard>());
 
-    public static Task<SwitchboardCluster> Alone(PoliciesByMode? policies = null, int mailboxCapacity = 256) => Start(null, 1, policies, mailboxCapacity);
+    /// <param name="calls">Sees every call a grain receives, before it runs (to make one fail on purpose).</param>
+    public static Task<SwitchboardCluster> Alone(PoliciesByMode? policies = null, int mailboxCapacity = 256, IIncomingGrainCallFilter? calls = null) => Start(null, 1, policies, mailboxCapacity, calls);
 
     /// <summary><paramref name="count"/> silos clustered through <paramref name="redis"/>.</summary>
     public static Task<SwitchboardCluster> Redis(RedisServer redis, int count, PoliciesByMode? policies = null, int mailboxCapacity = 256) =>
         Start(redis, count, policies, mailboxCapacity);
 
-    private static async Task<SwitchboardCluster> Start(RedisServer? redis, int count, PoliciesByMode? policies, int mailboxCapacity)
+    private static async Task<SwitchboardCluster> Start(RedisServer? redis, int count, PoliciesByMode? policies, int mailboxCapacity, IIncomingGrainCallFilter? calls = null)
     {
         var cluster = new SwitchboardCluster();
         var clusterId = $"t{Guid.NewGuid():N}"[..12];
@@ -79,6 +84,10 @@ public sealed class SwitchboardCluster : IAsyncDisposable
                     }
 
                     services.AddClusterSwitchboard(scaledOut: redis is not null);
+                    if (calls is not null)
+                    {
+                        services.AddSingleton(calls);
+                    }
                 })
                 .Build();
             await host.StartAsync();

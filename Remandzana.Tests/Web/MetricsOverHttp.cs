@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.Moderation;
 using Remandzana.Tests.Support;
@@ -61,6 +62,32 @@ public sealed class MetricsOverHttp
         var closed = await MetricsPage.Read(http);
         Assert.That(closed["remandzana_chat_pages_open", "mode=\"two\""], Is.Zero);
         Assert.That(closed["remandzana_passes_in_use"], Is.Zero);
+    }
+
+    [Test]
+    public async Task ARoomFormedWhenAnInterestWaitRunsOutIsCounted()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new RemandzanaApp(new Dictionary<string, string?> { ["Remandzana:Matching:InterestWaitSeconds"] = "2" }, clock);
+        using var http = app.NewClient();
+        var before = await MetricsPage.Read(http);
+        await using var plain = await app.OpenChat("/two");
+        await using var music = await app.OpenChat("/two?interests=music");
+        await music.WaitForLine(Notices.LookingForStranger);
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await music.WaitForLine(Notices.FoundStranger);
+        await plain.WaitForLine(Notices.FoundStranger);
+
+        // The room's first lines can overtake its count, which follows its opening.
+        var after = await MetricsPage.Read(http);
+        for (var read = 0; read < 100 && after["remandzana_rooms_formed_total"] == before["remandzana_rooms_formed_total"]; read++)
+        {
+            await Task.Delay(50);
+            after = await MetricsPage.Read(http);
+        }
+
+        Assert.That(after["remandzana_rooms_formed_total"] - before["remandzana_rooms_formed_total"], Is.EqualTo(1), "the room the matchmaker's timer formed");
     }
 
     [Test]

@@ -102,6 +102,7 @@ public static class ClusterServices
         services.AddSingleton<Chat.Transcripts>();
         services.AddSingleton<Listeners>();
         services.AddSingleton<InstanceClient>();
+        services.AddSingleton<RoomOpening>();
         services.AddSingleton(provider => new ClusterSwitchboard(
             provider.GetRequiredService<Listeners>(),
             provider.GetRequiredService<InstanceClient>(),
@@ -109,7 +110,8 @@ public static class ClusterServices
             provider.GetRequiredService<IRelayTally>(),
             scaledOut ? () => provider.GetRequiredService<RedisConnection>().IsConnected : () => true,
             provider.GetRequiredService<ILocalSiloDetails>(),
-            provider.GetRequiredService<SiteMetrics>()));
+            provider.GetRequiredService<SiteMetrics>(),
+            provider.GetRequiredService<RoomOpening>()));
         services.AddHostedService<SiloWatch>();
         return services;
     }

@@ -22,7 +22,8 @@ public sealed class ClusterSwitchboard(
     IRelayTally tally,
     Func<bool> storageReachable,
     ILocalSiloDetails silo,
-    SiteMetrics metrics)
+    SiteMetrics metrics,
+    RoomOpening rooms)
 {
     private volatile bool _stopping;
 
@@ -74,7 +75,7 @@ public sealed class ClusterSwitchboard(
                 }
 
                 listeners.Joined(listener);
-                await Open(reply.Formed);
+                await rooms.Open(reply.Formed);
             }
         }
         catch (Exception e) when (ClusterFailure.Is(e))
@@ -85,12 +86,6 @@ public sealed class ClusterSwitchboard(
         }
 
         return listener.Person;
-    }
-
-    private Task Open(FormationMessage[] formed)
-    {
-        metrics.RoomsFormed(formed.Length);
-        return Task.WhenAll(formed.Select(formation => listeners.Room(formation.RoomId).Form(formation)));
     }
 
     /// <summary>Sends for <paramref name="id"/>, whose stream is on the instance at <paramref name="home"/>.</summary>
@@ -151,7 +146,7 @@ public sealed class ClusterSwitchboard(
                 }
             }
 
-            await Open(reply.Formed);
+            await rooms.Open(reply.Formed);
             return new SetupResult(reply.Outcome, reply.RefusalReason);
         }
         catch (SiloUnavailableException)
@@ -205,14 +200,45 @@ public sealed class ClusterSwitchboard(
         }
     }
 
+    /// <summary>
+    /// The debug view: partial when an instance or a room does not answer (its silo is dying), and
+    /// <see cref="SwitchboardUnavailableException"/> when the matchmaker cannot be reached.
+    /// </summary>
     public async ValueTask<DebugSnapshot> Snapshot()
     {
+        try
+        {
+            return await Gather();
+        }
+        catch (Exception e) when (ClusterFailure.Is(e))
+        {
+            throw new SwitchboardUnavailableException("The debug view could not reach the matchmaker: " + e.Message, e);
+        }
+    }
+
+    private static async Task<T?> Answered<T>(Task<T> call)
+        where T : class?
+    {
+        try
+        {
+            return await call;
+        }
+        catch (Exception e) when (ClusterFailure.Is(e))
+        {
+            return null;
+        }
+    }
+
+    private async Task<DebugSnapshot> Gather()
+    {
         var silos = membership.CurrentSnapshot.Members.Values.Where(member => member.Status == SiloStatus.Active).ToList();
-        var people = (await Task.WhenAll(silos.Select(async silo => (silo.Name, People: await instances.At(silo.SiloAddress).People())))).ToList();
+        var answers = await Task.WhenAll(silos.Select(async silo => (silo.Name, People: await Answered(instances.At(silo.SiloAddress).People()))));
+        var people = answers.Where(instance => instance.People is not null).Select(instance => (instance.Name, People: instance.People!)).ToList();
         var lobbies = await listeners.Matchmaking.Snapshot();
         var roomIds = people.SelectMany(instance => instance.People).Select(person => person.RoomId).OfType<string>().Distinct().ToList();
-        var rooms = (await Task.WhenAll(roomIds.Select(room => listeners.Room(room).Snapshot()))).OfType<RoomSnapshot>().ToList();
-        var members = rooms.SelectMany(room => room.Members).ToDictionary(member => member.Id);
+        var rooms = (await Task.WhenAll(roomIds.Select(room => Answered(listeners.Room(room).Snapshot())))).OfType<RoomSnapshot>().ToList();
+        // A room rebuilt on another silo may, for a moment, still name someone its old copy also held.
+        var members = rooms.SelectMany(room => room.Members).GroupBy(member => member.Id).ToDictionary(group => group.Key, group => group.First());
         var lobbiesOf = lobbies.Lobbies
             .SelectMany(lobby => lobby.Waiting.Select(id => (id, lobby.Mode)))
             .GroupBy(pair => pair.id)
@@ -254,7 +280,10 @@ public sealed class ClusterSwitchboard(
                 .ThenBy(room => room.Id, StringComparer.Ordinal)
                 .Select(room => new RoomView(room.Id, room.Mode, room.CreatedAt, room.Members.Select(member => new MemberView(member.Id, member.Role, member.IndexInRole)).ToList()))
                 .ToList(),
-            lobbies.Instance);
+            lobbies.Instance)
+        {
+            Unreachable = answers.Any(instance => instance.People is null) ? [.. answers.Where(instance => instance.People is null).Select(instance => instance.Name)] : null,
+        };
     }
 
     /// <summary>How many people have a chat page open on every instance, per entry (by its number).</summary>

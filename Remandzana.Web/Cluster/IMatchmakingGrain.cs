@@ -22,6 +22,13 @@ public interface IMatchmakingGrain : IGrainWithIntegerKey
     /// </summary>
     Task<FormationMessage[]> Recover(SiloAddress dead, long deathVersion, Arrival[] waiting);
 
+    /// <summary>
+    /// The members of a room that failed to open take their places again, told nothing (their pages
+    /// still show that they wait); those who left meanwhile are not brought back.
+    /// </summary>
+    /// <returns>The rooms that makes possible, for the caller to open.</returns>
+    Task<FormationMessage[]> TakeBack(Arrival[] members);
+
     /// <summary>Each lobby's waiting people, earliest first, and each person's lobbies.</summary>
     Task<MatchmakingView> Snapshot();
 }

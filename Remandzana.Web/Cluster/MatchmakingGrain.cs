@@ -15,10 +15,10 @@ namespace Remandzana.Web.Cluster;
 
 /// <summary>
 /// The domain's <see cref="Matchmaker"/>, one call at a time: the serial point that admits each
-/// person to exactly one room. It only picks members; the caller opens each room on its own silo.
+/// person to exactly one room. It only picks members; <see cref="RoomOpening"/> opens each room on the caller's silo.
 /// It lives in memory: when its silo dies, the instances put their waiting people back (<see cref="Recover"/>).
 /// When a waiting person's wait for someone close runs out, a grain timer (one, set to the next
-/// deadline) retries their match: nobody polls, and the rooms it forms open from here.
+/// deadline) retries their match: nobody polls, and the rooms it forms open on this silo.
 /// </summary>
 [KeepAlive]
 public sealed partial class MatchmakingGrain(
@@ -27,6 +27,7 @@ public sealed partial class MatchmakingGrain(
     IOptions<MatchingOptions> matching,
     TimeProvider time,
     InstanceClient instances,
+    RoomOpening rooms,
     ILogger<MatchmakingGrain> log,
     IClusterMembershipService membership,
     ILocalSiloDetails silo) : Grain, IMatchmakingGrain
@@ -35,6 +36,9 @@ public sealed partial class MatchmakingGrain(
         new Random(), policies, chat.Value.MaxMessageLength, new Affinity(TimeSpan.FromSeconds(matching.Value.InterestWaitSeconds)), time);
     private readonly Dictionary<string, Arrival> _arrivals = [];
     private readonly Dictionary<string, List<Line>> _told = [];
+
+    /// <summary>People who left while their room was opening: if it fails to open, they are not taken back.</summary>
+    private readonly HashSet<string> _leftWhileOpening = [];
     private long _activatedAt;
     private IGrainTimer? _retry;
     private DateTimeOffset? _retryAt;
@@ -73,7 +77,35 @@ public sealed partial class MatchmakingGrain(
     {
         _arrivals.Remove(personId);
         _told.Remove(personId);
-        return Task.FromResult(_matchmaker.Leave(new PersonId(personId)));
+        var waited = _matchmaker.Leave(new PersonId(personId));
+        if (!waited)
+        {
+            if (_leftWhileOpening.Count >= MaxLeftWhileOpening)
+            {
+                _leftWhileOpening.Clear();
+            }
+
+            _leftWhileOpening.Add(personId);
+        }
+
+        return Task.FromResult(waited);
+    }
+
+    /// <summary>Enough for the few people whose room is opening as they leave (most such rooms open and never ask).</summary>
+    private const int MaxLeftWhileOpening = 1024;
+
+    public Task<FormationMessage[]> TakeBack(Arrival[] members)
+    {
+        var back = members.Where(member => !_leftWhileOpening.Remove(member.PersonId) && !_arrivals.ContainsKey(member.PersonId)).Select(Waiting).ToList();
+        var formed = _matchmaker.Restore(back);
+        foreach (var member in members)
+        {
+            _told.Remove(member.PersonId);
+        }
+
+        var reply = Formations(formed);
+        ScheduleRetry();
+        return Task.FromResult(reply);
     }
 
     public Task<QuestionSide> SuggestQuestionSide() => Task.FromResult(_matchmaker.SuggestQuestionSide());
@@ -150,11 +182,28 @@ public sealed partial class MatchmakingGrain(
         try
         {
             await Task.WhenAll(told.Select(home => instances.At(home.Home).Tell(home.Deliveries)));
-            await Task.WhenAll(formations.Select(formation => GrainFactory.GetGrain<IRoomGrain>(formation.RoomId).Form(formation)));
         }
         catch (Exception e) when (ClusterFailure.Is(e))
         {
             // A person's instance is gone: the silo watch removes its people from here and from their rooms.
+            LogRetryFailed(log, e.Message);
+        }
+
+        if (formations.Length > 0)
+        {
+            // Outside this grain's turn: a room that fails to open gives its members back to this grain.
+            _ = Task.Run(() => OpenRetried(formations));
+        }
+    }
+
+    private async Task OpenRetried(FormationMessage[] formations)
+    {
+        try
+        {
+            await rooms.Open(formations);
+        }
+        catch (Exception e) when (ClusterFailure.Is(e))
+        {
             LogRetryFailed(log, e.Message);
         }
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Orleans;
 using Orleans.Placement;
 using Orleans.Runtime;
@@ -13,7 +14,9 @@ namespace Remandzana.Web.Cluster;
 /// One room on the silo where it formed: the domain's <see cref="Room"/> runs here, one call at
 /// a time, and what it says goes to each member's instance. Its membership is stored whenever it
 /// changes (scaled out), so when its silo dies the room comes back elsewhere with everyone in
-/// their places. It stays active until its conversation ends (alone, memory is all it has).
+/// their places. It stays active until its conversation ends (alone, memory is all it has), then
+/// deactivates; a late call to it finds no room (nothing formed it, nothing is stored) and is
+/// answered "gone" by an activation that deactivates at once instead of staying as an empty room.
 /// </summary>
 [PreferLocalPlacement]
 [KeepAlive]
@@ -109,7 +112,7 @@ public sealed class RoomGrain(
 
     public async Task<SendReply> Send(string personId, string text, Echo echo)
     {
-        if (_room is null || !_members.TryGetValue(personId, out var member))
+        if (Gone() || !_members.TryGetValue(personId, out var member))
         {
             return new SendReply(SendOutcome.Departed);
         }
@@ -130,7 +133,7 @@ public sealed class RoomGrain(
 
     public async Task Leave(string personId)
     {
-        if (_room is null || !_members.TryGetValue(personId, out var member))
+        if (Gone() || !_members.TryGetValue(personId, out var member))
         {
             return;
         }
@@ -141,7 +144,7 @@ public sealed class RoomGrain(
 
     public async Task<ReportMaterial> Report(string personId, int messagesSeen)
     {
-        if (_room is null || !_members.TryGetValue(personId, out var member))
+        if (Gone() || !_members.TryGetValue(personId, out var member))
         {
             return new ReportMaterial(ReportOutcome.Departed);
         }
@@ -158,7 +161,7 @@ public sealed class RoomGrain(
 
     public async Task InstanceLost(SiloAddress dead)
     {
-        if (_room is null)
+        if (Gone())
         {
             return;
         }
@@ -172,7 +175,7 @@ public sealed class RoomGrain(
     }
 
     public Task<RoomSnapshot?> Snapshot() => Task.FromResult(
-        _room is null || _room.Members.Length == 0
+        Gone() || _room.Members.Length == 0
             ? null
             : new RoomSnapshot(
                 _room.Id,
@@ -185,6 +188,19 @@ public sealed class RoomGrain(
                     member.Person.Nickname?.Value,
                     member.Person.Moderation.IsWarned,
                     member.Person.Moderation.ByPolicyName.ToDictionary())).ToArray()));
+
+    /// <summary>No room here (it ended, or never formed): the caller is answered "gone" and this activation does not stay.</summary>
+    [MemberNotNullWhen(false, nameof(_room))]
+    private bool Gone()
+    {
+        if (_room is not null)
+        {
+            return false;
+        }
+
+        DeactivateOnIdle();
+        return true;
+    }
 
     private void Forget(IReadOnlyList<Person> released)
     {

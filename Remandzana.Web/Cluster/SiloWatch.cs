@@ -7,7 +7,7 @@ namespace Remandzana.Web.Cluster;
 /// room with someone there are told (the room leaves those members), and its waiting people are
 /// put back if the matchmaker was lost with that silo.
 /// </summary>
-public sealed partial class SiloWatch(IClusterMembershipService membership, Listeners listeners, ILogger<SiloWatch> logger) : BackgroundService
+public sealed partial class SiloWatch(IClusterMembershipService membership, Listeners listeners, RoomOpening opening, ILogger<SiloWatch> logger) : BackgroundService
 {
     private static readonly TimeSpan Retry = TimeSpan.FromSeconds(1);
 
@@ -48,7 +48,7 @@ public sealed partial class SiloWatch(IClusterMembershipService membership, List
                     .Select(listener => listener.Arrival)
                     .ToArray();
                 var formed = await listeners.Matchmaking.Recover(dead, version, waiting);
-                await Task.WhenAll(formed.Select(formation => listeners.Room(formation.RoomId).Form(formation)));
+                await opening.Open(formed);
                 return;
             }
             catch (Exception e) when (ClusterFailure.Is(e))

@@ -30,7 +30,14 @@ public sealed partial class DebugController(ClusterSwitchboard switchboard, Repo
         // A key that travelled in an address may sit in a proxy's log: it is spent, unused.
         if (Request.Query.ContainsKey(KeyField))
         {
-            await keys.Spend(Request.Query[KeyField]);
+            try
+            {
+                await keys.Spend(Request.Query[KeyField]);
+            }
+            catch (Exception e) when (ClusterFailure.Is(e))
+            {
+                return Unavailable();
+            }
         }
 
         return KeyForm(error: null);
@@ -60,11 +67,16 @@ public sealed partial class DebugController(ClusterSwitchboard switchboard, Repo
         }
         catch (Exception e) when (e is SwitchboardUnavailableException || ClusterFailure.Is(e))
         {
-            Response.Headers.CacheControl = "no-store";
-            var unavailable = View("Problem", ProblemModel.ChatUnavailable);
-            unavailable.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return unavailable;
+            return Unavailable();
         }
+    }
+
+    private ViewResult Unavailable()
+    {
+        Response.Headers.CacheControl = "no-store";
+        var unavailable = View("Problem", ProblemModel.ChatUnavailable);
+        unavailable.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return unavailable;
     }
 
     private ViewResult KeyForm(Notice? error)
