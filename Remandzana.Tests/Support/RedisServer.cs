@@ -153,6 +153,32 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
+    /// <summary>How many times each command has run since the server started (INFO commandstats), by lower-case name.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> CommandCalls()
+    {
+        using var bound = new CancellationTokenSource(AskBound);
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", Port, bound.Token);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes("INFO commandstats\r\n"), bound.Token);
+        var reply = new StringBuilder();
+        var buffer = new byte[4096];
+        // A bulk reply: "$LENGTH\r\n" then LENGTH bytes (ASCII) and "\r\n".
+        while (reply.ToString().IndexOf("\r\n", StringComparison.Ordinal) is var header && (header < 0 || reply.Length < header + 2 + int.Parse(reply.ToString(1, header - 1), System.Globalization.CultureInfo.InvariantCulture) + 2))
+        {
+            var read = await stream.ReadAsync(buffer, bound.Token);
+            if (read == 0)
+            {
+                throw new IOException($"redis-server closed the connection before answering INFO: '{reply}'.");
+            }
+
+            reply.Append(Encoding.ASCII.GetString(buffer, 0, read));
+        }
+
+        return System.Text.RegularExpressions.Regex.Matches(reply.ToString(), @"^cmdstat_([^:]+):calls=(\d+)", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .ToDictionary(match => match.Groups[1].Value, match => long.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>Runs redis-server on <see cref="Port"/>; true once it is ready and answers PING, false if it exited or never got ready.</summary>
     private async Task<bool> Launch()
     {

@@ -55,6 +55,7 @@ public sealed class ScaledOutSite : IAsyncDisposable
             ["Remandzana__Limits__SendBurst"] = "100000",
             ["Remandzana__Limits__SendPerSecond"] = "100000",
             ["Remandzana__Metrics__RecomputeSeconds"] = "0",
+            ["Remandzana__Metrics__CountWriteSeconds"] = "1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -3,28 +3,49 @@ using StackExchange.Redis;
 
 namespace Remandzana.Web.Backplane;
 
-/// <summary>Scaled out: one Redis counter per minute, shared by every instance (read by <see cref="RedisMessagesToday"/>).</summary>
+/// <summary>
+/// Scaled out: one Redis counter per minute, shared by every instance (read by <see cref="RedisMessagesToday"/>).
+/// A relayed message only adds one here; <see cref="RelayTallyWriter"/> adds what came in to
+/// Redis once per interval, so a send waits for no Redis command.
+/// </summary>
 public sealed class RedisRelayTally(RedisConnection redis, TimeProvider time) : IRelayTally
 {
     private static readonly TimeSpan Kept = TimeSpan.FromHours(25);
 
-    public void Record()
+    private long _unwritten;
+    private RedisKey _expiring;
+
+    public void Record() => Interlocked.Increment(ref _unwritten);
+
+    /// <summary>Adds the messages counted since the last write to this minute's counter; kept for the next write when Redis is away.</summary>
+    public async Task Write()
     {
-        if (!redis.IsConnected)
+        var count = Interlocked.Exchange(ref _unwritten, 0);
+        if (count == 0)
         {
             return;
         }
 
+        if (!redis.IsConnected)
+        {
+            Interlocked.Add(ref _unwritten, count);
+            return;
+        }
+
         var key = redis.Key($"msgs:{time.GetUtcNow().ToUnixTimeSeconds() / 60}");
-        var database = redis.Database;
         try
         {
-            database.StringIncrement(key, flags: CommandFlags.FireAndForget);
-            database.KeyExpire(key, Kept, flags: CommandFlags.FireAndForget);
+            await redis.Database.StringIncrementAsync(key, count);
+            if (key != _expiring)
+            {
+                await redis.Database.KeyExpireAsync(key, Kept);
+                _expiring = key;
+            }
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            // The footer's count may miss a message while Redis is away; the chat does not.
+            // The footer's count arrives late while Redis is away; the chat does not wait for it.
+            Interlocked.Add(ref _unwritten, count);
         }
     }
 }

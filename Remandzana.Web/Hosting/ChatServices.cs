@@ -54,6 +54,7 @@ public static class ChatServices
             services.AddOptions<KeyManagementOptions>().Configure<SharedKeyRing>((keys, keyRing) => keys.XmlRepository = keyRing);
             services.AddHostedService<KeyRingKeeper>();
             services.AddSingleton<RedisRelayTally>();
+            services.AddHostedService<RelayTallyWriter>();
             services.AddSingleton<IRelayTally>(provider => new TallyOnceWarm(provider.GetRequiredService<RedisRelayTally>(), provider.GetRequiredService<Health.Readiness>()));
             services.AddSingleton<IMessagesToday, RedisMessagesToday>();
             services.AddHealthChecks().AddCheck<Health.BackplaneHealthCheck>("redis");

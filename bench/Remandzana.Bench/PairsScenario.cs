@@ -38,6 +38,7 @@ public static class PairsScenario
     private static async Task Run(BenchArgs args, Report report, string prefix, List<HttpClient> instances, int pairs, int messages, double rate, string path, ServerProbe probe)
     {
         var postTo = args.Text("post-to", "next");
+        var length = args.Integer("message-length", BenchText.DefaultLength);
         if (postTo is not ("next" or "own"))
         {
             throw new ArgumentException("--post-to is next (the instance after the sender's) or own (the sender's).");
@@ -46,6 +47,7 @@ public static class PairsScenario
         report.Add(prefix + "pairs", pairs);
         report.Add(prefix + "messages_per_side", messages);
         report.Add(prefix + "rate_per_side", rate);
+        report.Add(prefix + "message_chars", BenchText.Of('m', 0, length).Length);
         var scaledOut = instances.Count > 1;
         if (scaledOut)
         {
@@ -110,6 +112,7 @@ public static class PairsScenario
         var warmupRounds = Math.Min((int)Math.Ceiling(warmupSeconds * rate), 50);
         var warmupInterval = TimeSpan.FromSeconds(1 / rate);
         var warmupStart = Stopwatch.GetTimestamp();
+        var warmupSent = 0;
         await Task.WhenAll(tabs.Select(tab => Task.Run(async () =>
         {
             var phase = warmupInterval * Random.Shared.NextDouble();
@@ -123,7 +126,7 @@ public static class PairsScenario
 
                 try
                 {
-                    await tab.Send(instances[PostsTo(tab)], "warm-up", CancellationToken.None);
+                    await tab.Send(instances[PostsTo(tab)], BenchText.Of('w', Interlocked.Increment(ref warmupSent), length), CancellationToken.None);
                 }
                 catch (HttpRequestException)
                 {
@@ -154,7 +157,7 @@ public static class PairsScenario
                 Volatile.Write(ref sentAt[id], Stopwatch.GetTimestamp());
                 try
                 {
-                    if (await tab.Send(instances[instance], string.Create(CultureInfo.InvariantCulture, $"m{id} hello"), CancellationToken.None) == HttpStatusCode.OK)
+                    if (await tab.Send(instances[instance], BenchText.Of('m', id, length), CancellationToken.None) == HttpStatusCode.OK)
                     {
                         Interlocked.Increment(ref sent);
                         continue;
