@@ -36,7 +36,8 @@ public static class SpokenCode
         var at = 0;
         foreach (var c in typed)
         {
-            if (char.IsWhiteSpace(c) || c is '-' or '.' or '‐' or '‑' or '–')
+            // Format characters (a zero-width space, a soft hyphen) come along when an answer is pasted.
+            if (char.IsWhiteSpace(c) || c is '-' or '.' or '‐' or '‑' or '–' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
             {
                 continue;
             }

@@ -12,7 +12,7 @@ namespace Remandzana.Domain.Moderation;
 public static class EchoKey
 {
     /// <summary>
-    /// The text as it is compared: folded as <see cref="ReaderView.Folded"/> folds it, one space
+    /// The text as it is compared: each character folded as <see cref="ReaderView.Fold"/> folds it, one space
     /// between words, every number as "#". Digits inside or against a word that all read as letters
     /// are those letters ("g00gle" and "he11o" read "google" and "hello"); any other run of digits is a number.
     /// </summary>

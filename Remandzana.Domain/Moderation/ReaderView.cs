@@ -32,21 +32,6 @@ public static class ReaderView
     private static readonly ConcurrentDictionary<int, string> AddressLettersOf = new();
 
     /// <summary>
-    /// The text in lower case with every look-alike folded across case as well: "I", "l", "1" and
-    /// "|" read alike, as Cyrillic "Н" and "н" read as "h". For comparing copies of one text.
-    /// </summary>
-    public static string Folded(string text)
-    {
-        var folded = new StringBuilder(text.Length);
-        foreach (var rune in Visible(text))
-        {
-            AppendFold(folded, rune);
-        }
-
-        return folded.ToString();
-    }
-
-    /// <summary>
     /// The text as a link or an onion address in it reads: in lower case, each character that looks
     /// like a Latin letter, digit or punctuation mark as that one ("һttps", "．onion"), the digits
     /// TR39 reads as letters ("0" → "o", "1" → "l") as those letters, Latin letters as they are
@@ -78,7 +63,11 @@ public static class ReaderView
         return visible;
     }
 
-    /// <summary>How <paramref name="rune"/> (one of <see cref="Visible"/>) is compared: see <see cref="Folded"/>.</summary>
+    /// <summary>
+    /// How <paramref name="rune"/> (one of <see cref="Visible"/>) is compared: in lower case with every
+    /// look-alike folded across case as well ("I", "l", "1" and "|" read alike, as Cyrillic "Н" and
+    /// "н" read as "h").
+    /// </summary>
     internal static string Fold(Rune rune)
     {
         var folded = new StringBuilder(2);

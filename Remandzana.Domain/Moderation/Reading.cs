@@ -8,8 +8,6 @@ public sealed class Reading(string written)
 {
     private string? _forAddresses;
 
-    public string Written => written;
-
     /// <summary>The text as links and onion addresses in it read: see <see cref="ReaderView.ForAddresses"/>.</summary>
     public string ForAddresses => _forAddresses ??= ReaderView.ForAddresses(written);
 }

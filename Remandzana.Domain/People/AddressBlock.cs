@@ -15,6 +15,10 @@ public readonly record struct AddressBlock
     /// <summary>The addresses Tor gives its circuits with <c>HiddenServiceExportCircuitID haproxy</c>: the circuit id in the last 32 bits.</summary>
     public static readonly IPNetwork TorCircuits = IPNetwork.Parse("fc00:dead:beef:4dad::/64");
 
+    private static readonly IPNetwork SixToFour = IPNetwork.Parse("2002::/16");
+
+    private static readonly IPNetwork Teredo = IPNetwork.Parse("2001::/32");
+
     private AddressBlock(IPNetwork network) => Network = network;
 
     public IPNetwork Network { get; }
@@ -33,6 +37,10 @@ public readonly record struct AddressBlock
         {
             address = address.MapToIPv4();
         }
+        else if (TunnelledIPv4(address) is { } tunnelled)
+        {
+            address = tunnelled;
+        }
 
         // The bytes alone: a new address from them has no zone id, which IPAddress.Equals would compare.
         var bytes = address.GetAddressBytes();
@@ -48,6 +56,32 @@ public readonly record struct AddressBlock
         }
 
         return new AddressBlock(new IPNetwork(new IPAddress(bytes), prefix));
+    }
+
+    /// <summary>
+    /// The IPv4 address behind a tunnel's IPv6 address, which is the visitor: 6to4 (<c>2002::/16</c>)
+    /// gives one IPv4 address a whole /48, 65,536 blocks of /64; Teredo (<c>2001::/32</c>) puts every
+    /// client of one Teredo server in one /64, its own IPv4 address (inverted) in the last 32 bits.
+    /// </summary>
+    private static IPAddress? TunnelledIPv4(IPAddress address)
+    {
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return null;
+        }
+
+        var bytes = address.GetAddressBytes();
+        if (SixToFour.Contains(address))
+        {
+            return new IPAddress(bytes.AsSpan(2, 4));
+        }
+
+        if (Teredo.Contains(address))
+        {
+            return new IPAddress([(byte)~bytes[12], (byte)~bytes[13], (byte)~bytes[14], (byte)~bytes[15]]);
+        }
+
+        return null;
     }
 
     /// <summary>One address as it is (<c>203.0.113.7</c>, <c>fc00:dead:beef:4dad::2a</c>), a block of several as a prefix (<c>2001:db8:1:2::/64</c>).</summary>

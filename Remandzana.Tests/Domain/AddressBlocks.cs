@@ -18,6 +18,28 @@ public sealed class AddressBlocks
     }
 
     [Test]
+    public void A6to4ClientIsItsIPv4AddressNotTheSixtyFiveThousandSlash64sItsPrefixHolds()
+    {
+        // 2002:cb00:7107::/48 belongs to whoever holds 203.0.113.7.
+        var blocks = new[] { "2002:cb00:7107::1", "2002:cb00:7107:1::1", "2002:cb00:7107:ffff::1" }.Select(address => Of(address)).Distinct().ToList();
+
+        Assert.That(blocks, Has.Count.EqualTo(1));
+        Assert.That(blocks[0], Is.EqualTo(Of("203.0.113.7")));
+        Assert.That(Of("2002:cb00:7108::1"), Is.Not.EqualTo(blocks[0]), "the next IPv4 address is somebody else");
+    }
+
+    [Test]
+    public void TeredoClientsOfOneServerAreTheirOwnIPv4AddressesNotOneSlash64()
+    {
+        // Server 65.54.227.120; the client's address is its IPv4 address inverted in the last 32 bits.
+        var first = Of("2001:0:4136:e378:8000:63bf:3fff:fdd2");
+        var second = Of("2001:0:4136:e378:8000:63bf:3fff:fdd3");
+
+        Assert.That(first, Is.EqualTo(Of("192.0.2.45")));
+        Assert.That(second, Is.Not.EqualTo(first), "another client of the same server");
+    }
+
+    [Test]
     public void TheNeighbouringSlash64IsAnotherVisitor() =>
         Assert.That(Of("2001:db8:1:3::1"), Is.Not.EqualTo(Of("2001:db8:1:2::1")));
 

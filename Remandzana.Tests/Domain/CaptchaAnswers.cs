@@ -19,6 +19,8 @@ public sealed class CaptchaAnswers
     [TestCase("4.0.2.9.1.7")]
     [TestCase("٤٠٢٩١٧")]
     [TestCase("４０２９１７")]
+    [TestCase("402\u200b917")]
+    [TestCase("\ufeff402\u00ad917\u2060")]
     public void TheRecordingsDigitsSolveItInAnyScriptAndGrouping(string typed) =>
         Assert.That(Challenge.IsSolvedBy(typed), Is.True);
 

@@ -36,16 +36,27 @@ public sealed class RedisRelayTally(RedisConnection redis, TimeProvider time) : 
         try
         {
             await redis.Database.StringIncrementAsync(key, count);
-            if (key != _expiring)
-            {
-                await redis.Database.KeyExpireAsync(key, Kept);
-                _expiring = key;
-            }
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             // The footer's count arrives late while Redis is away; the chat does not wait for it.
             Interlocked.Add(ref _unwritten, count);
+            return;
+        }
+
+        if (key == _expiring)
+        {
+            return;
+        }
+
+        try
+        {
+            await redis.Database.KeyExpireAsync(key, Kept);
+            _expiring = key;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // The count is in; the expiry is set again with the next write to this minute's key.
         }
     }
 }

@@ -7,13 +7,11 @@ namespace Remandzana.Web.Hosting;
 /// <summary>Who made a request, as the log may say it (Remandzana:Logging:ClientAddresses).</summary>
 public sealed class ClientInLogs(IOptions<LoggingOptions> options, DailyAddressHash hash)
 {
-    public ClientAddressLogging Mode => options.Value.ClientAddresses;
-
     /// <returns>The client as the request's log lines name it, or null when they name nobody.</returns>
     public string? Of(HttpContext context)
     {
         var address = context.Connection.RemoteIpAddress;
-        return Mode switch
+        return options.Value.ClientAddresses switch
         {
             ClientAddressLogging.Full => address?.ToString() ?? "unknown",
             ClientAddressLogging.Hashed => address is null ? "unknown" : "#" + hash.Of(address),

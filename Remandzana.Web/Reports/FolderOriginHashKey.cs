@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Remandzana.Web.Options;
+using Remandzana.Web.Security;
 
 namespace Remandzana.Web.Reports;
 
@@ -20,18 +21,11 @@ public sealed class FolderOriginHashKey(IOptions<KeyRingOptions> keyRing, IDataP
             return protector.Unprotect(Convert.FromBase64String(File.ReadAllText(path).Trim()));
         }
 
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(folder);
-        }
-        else
-        {
-            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
+        KeyRingFolder.Prepare(folder);
         var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
-        var temporary = Path.Combine(folder, $".{FileName}.{Environment.ProcessId}.tmp");
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        var temporary = Path.Combine(folder, $".{FileName}.{Guid.NewGuid():N}.tmp");
+        // A name of its own: instances that share the folder (containers all run as PID 1) never write one file.
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

@@ -28,7 +28,7 @@ public sealed class DailyAddressHash(TimeProvider time)
         }
 
         var mac = HMACSHA256.HashData(KeyOfToday(), address.GetAddressBytes());
-        return Convert.ToHexStringLower(mac)[..Length];
+        return Convert.ToHexStringLower(mac, 0, Length / 2);
     }
 
     private byte[] KeyOfToday()

@@ -106,7 +106,9 @@ public sealed partial class JsonFolder<T>
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     LogFolderUnreadable(_kind, Folder, e.Message);
-                    return _snapshot ?? Publish();
+                    // What was re-read before the listing broke off is in _files: publish it, or the next
+                    // rescan would take those files for unchanged and never show them.
+                    return changed || _snapshot is null ? Publish() : _snapshot;
                 }
             }
 

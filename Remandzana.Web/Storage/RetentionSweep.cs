@@ -26,19 +26,26 @@ public sealed partial class RetentionSweep(ReportStore reports, FeedbackStore fe
     {
         while (await _timer.WaitForNextTickAsync(stoppingToken))
         {
-            try
+            var deletedReports = Sweep(reports.Sweep);
+            var deletedFeedback = Sweep(feedback.Sweep);
+            if (deletedReports + deletedFeedback > 0)
             {
-                var deletedReports = reports.Sweep();
-                var deletedFeedback = feedback.Sweep();
-                if (deletedReports + deletedFeedback > 0)
-                {
-                    LogSwept(deletedReports, deletedFeedback);
-                }
+                LogSwept(deletedReports, deletedFeedback);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                LogSweepFailed(e.Message);
-            }
+        }
+    }
+
+    /// <summary>One folder's sweep; a folder that cannot be read now is swept the next hour, and the other still is.</summary>
+    private int Sweep(Func<int> sweep)
+    {
+        try
+        {
+            return sweep();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogSweepFailed(e.Message);
+            return 0;
         }
     }
 
