@@ -115,6 +115,14 @@ public sealed class CaptchaOverHttp
         Assert.That(part.StatusCode, Is.EqualTo(HttpStatusCode.PartialContent), "media players may ask for a part");
         Assert.That(await part.Content.ReadAsByteArrayAsync(), Is.EqualTo(recordings[0][1000..2000]), "and get the same bytes");
         Assert.That(await http.GetByteArrayAsync(other.Recording), Is.Not.EqualTo(recordings[0]), "another challenge sounds otherwise");
+
+        // The same bytes come from the sealed seed, not from the cache: drawn and mixed afresh, they are what was served.
+        var challenge = app.Services.GetRequiredService<Challenges>().Open(form.Challenge)!;
+        Assert.That(app.Services.GetRequiredService<CaptchaPicture>().Draw(challenge.Code, challenge.Seed), Is.EqualTo(pictures[0]));
+        Assert.That(app.Services.GetRequiredService<CaptchaRecording>().Speak(challenge.SpokenCode, challenge.Language, ~challenge.Seed), Is.EqualTo(recordings[0]));
+        var media = app.Services.GetRequiredService<ChallengeMedia>();
+        var kept = media.Recording(challenge);
+        Assert.That(media.Recording(challenge), Is.SameAs(kept), "a media player's range requests cost one mixing");
     }
 
     [Test]

@@ -11,7 +11,7 @@ using Remandzana.Web.Metrics;
 namespace Remandzana.Web.Controllers;
 
 /// <summary>The challenge's picture, its recording and its answer; a right answer leads on to the chat with a pass.</summary>
-public sealed class CaptchaController(Challenges challenges, Passes passes, ChatAdmission admission, ChallengeCosts costs, CaptchaPicture picture, CaptchaRecording recording, FormReader forms, SiteMetrics metrics) : Controller
+public sealed class CaptchaController(Challenges challenges, Passes passes, ChatAdmission admission, ChallengeCosts costs, ChallengeMedia media, FormReader forms, SiteMetrics metrics) : Controller
 {
     private static readonly string[] AnswerFields = ["challenge", "then", "code"];
 
@@ -21,7 +21,7 @@ public sealed class CaptchaController(Challenges challenges, Passes passes, Chat
     {
         Response.Headers.CacheControl = "no-store";
         return challenges.Open(id) is { } challenge
-            ? File(picture.Draw(challenge.Code, challenge.Seed), "image/png")
+            ? File(media.Picture(challenge), "image/png")
             : NotFound();
     }
 
@@ -32,7 +32,7 @@ public sealed class CaptchaController(Challenges challenges, Passes passes, Chat
     {
         Response.Headers.CacheControl = "no-store";
         return challenges.Open(id) is { } challenge
-            ? File(recording.Speak(challenge.SpokenCode, challenge.Language, ~challenge.Seed), "audio/wav", enableRangeProcessing: true)
+            ? File(media.Recording(challenge), "audio/wav", enableRangeProcessing: true)
             : NotFound();
     }
 

@@ -20,6 +20,7 @@ public static class CaptchaServices
         services.AddSingleton<Passes>();
         services.AddSingleton<CaptchaPicture>();
         services.AddSingleton<CaptchaRecording>();
+        services.AddSingleton<ChallengeMedia>();
         services.AddSingleton<ChatAdmission>();
         services.AddSingleton<ChallengeCosts>();
         services.AddSingleton<ICarriedParameter, PassParameter>();
