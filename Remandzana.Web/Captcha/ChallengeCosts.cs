@@ -19,6 +19,8 @@ namespace Remandzana.Web.Captcha;
 /// </summary>
 public sealed class ChallengeCosts(IGrainFactory grains, IOptions<LimitsOptions> limits)
 {
+    private const string ChargedKey = "Remandzana.ChallengeAnswerCharged";
+
     /// <returns>Null when one more challenge may be shown (it is counted), else the page to answer instead.</returns>
     public async Task<IActionResult?> Show(Controller controller) =>
         await Charge(controller, grain => grain.Show()) is > 0 and var seconds
@@ -27,14 +29,15 @@ public sealed class ChallengeCosts(IGrainFactory grains, IOptions<LimitsOptions>
 
     /// <returns>Null when one more answer may be checked (it counts as wrong until <see cref="Solved"/>), else the page to answer instead.</returns>
     public async Task<IActionResult?> Answer(Controller controller) =>
-        await Charge(controller, grain => grain.Answer()) is > 0 and var seconds
+        await Charge(controller, grain => grain.Answer(), markCharged: true) is > 0 and var seconds
             ? Problem(controller, seconds, "Too many wrong answers", "Your address gave too many wrong answers in the last minute. Come back in {0} seconds.")
             : null;
 
     /// <summary>The answer let through was right: it costs nothing.</summary>
     public async Task Solved(Controller controller)
     {
-        if (Grain(controller.HttpContext) is { } grain)
+        // Only an answer that was charged is given back: else an earlier wrong one would be.
+        if (controller.HttpContext.Items.Remove(ChargedKey) && Grain(controller.HttpContext) is { } grain)
         {
             try
             {
@@ -48,7 +51,7 @@ public sealed class ChallengeCosts(IGrainFactory grains, IOptions<LimitsOptions>
     }
 
     /// <returns>0 when charged (or not counted at all), else the seconds until the address may ask again.</returns>
-    private async Task<int> Charge(Controller controller, Func<IChallengeCostGrain, Task<int>> take)
+    private async Task<int> Charge(Controller controller, Func<IChallengeCostGrain, Task<int>> take, bool markCharged = false)
     {
         if (Grain(controller.HttpContext) is not { } grain)
         {
@@ -57,7 +60,13 @@ public sealed class ChallengeCosts(IGrainFactory grains, IOptions<LimitsOptions>
 
         try
         {
-            return await take(grain);
+            var seconds = await take(grain);
+            if (seconds == 0 && markCharged)
+            {
+                controller.HttpContext.Items[ChargedKey] = true;
+            }
+
+            return seconds;
         }
         catch (Exception e) when (ClusterFailure.Is(e))
         {
