@@ -1,4 +1,3 @@
-using Remandzana.Domain.Lines;
 using Remandzana.Domain.Lobbies;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.Rooms;
@@ -8,28 +7,20 @@ namespace Remandzana.Domain.People;
 /// <summary>
 /// Someone with an open chat page, as the one thing that decides their fate sees them: the
 /// matchmaker while they wait, their room once they talk. Every change happens in that owner's
-/// turn; what they are told goes to their sink.
+/// turn, and what they are told is recorded in that owner's <see cref="Turns.Effects"/>. Their stream
+/// is not here: it is a session on the instance that serves their page.
 /// </summary>
 public sealed class Person
 {
     private readonly List<Lobby> _lobbies = [];
-    private readonly ILineSink _sink;
-    private readonly Action<Person>? _onOverflow;
-    private readonly Action<Person>? _onReleased;
-
-    /// <param name="onOverflow">Called when the sink reports a stalled reader.</param>
-    /// <param name="onReleased">Called once, when the person leaves for good.</param>
     /// <param name="origin">Their browser's <see cref="People.Origin"/>; unknown when not given.</param>
-    public Person(PersonId id, Role role, ChatEntry entry, DateTimeOffset joinedAt, ILineSink sink, Action<Person>? onOverflow = null, Action<Person>? onReleased = null, Origin? origin = null)
+    public Person(PersonId id, Role role, ChatEntry entry, DateTimeOffset joinedAt, Origin? origin = null)
     {
         Origin = origin ?? Origin.Unknown;
         Id = id;
         Role = role;
         Entry = entry;
         JoinedAt = joinedAt;
-        _sink = sink;
-        _onOverflow = onOverflow;
-        _onReleased = onReleased;
     }
 
     public static Role RoleFor(ChatEntry entry) => entry == ChatEntry.QuestionAsk ? Role.Asker : Role.Talker;
@@ -48,9 +39,6 @@ public sealed class Person
     /// <summary>Their browser across conversations (a pass or an address); never shown to the others.</summary>
     public Origin Origin { get; }
 
-    /// <summary>The stream's mailbox, when this person's lines go straight into one (one process).</summary>
-    public Mailbox Mailbox => _sink as Mailbox ?? throw new InvalidOperationException("This person's lines go to another instance, not to a mailbox here.");
-
     public Room? Room { get; internal set; }
 
     public IReadOnlyList<Lobby> Lobbies => _lobbies;
@@ -60,9 +48,6 @@ public sealed class Person
 
     /// <summary>Chosen in global chat with /nick.</summary>
     public Nickname? Nickname { get; internal set; }
-
-    /// <summary>Told once that they are not talking to anyone yet.</summary>
-    public bool WarnedNotTalking { get; internal set; }
 
     /// <summary>How many times this person violated each moderation policy.</summary>
     public ModerationRecord Moderation { get; } = new();
@@ -74,23 +59,10 @@ public sealed class Person
     public bool IsGone { get; private set; }
 
     /// <summary>Brings back what a person had when their owner moves them (a room formed) or reloads them.</summary>
-    public void Restore(string? question, Nickname? nickname, bool warnedNotTalking)
+    public void Restore(string? question, Nickname? nickname)
     {
         Question = question;
         Nickname = nickname;
-        WarnedNotTalking = warnedNotTalking;
-    }
-
-    /// <summary>Tells them, once, that nobody reads what they type yet.</summary>
-    public void WarnNotTalking()
-    {
-        if (WarnedNotTalking || IsGone)
-        {
-            return;
-        }
-
-        WarnedNotTalking = true;
-        Tell(NoticeKind.NotTalkingYet, Notices.NotTalkingYet);
     }
 
     internal void EnterLobby(Lobby lobby) => _lobbies.Add(lobby);
@@ -105,17 +77,7 @@ public sealed class Person
         }
     }
 
-    internal void Tell(Line line)
-    {
-        if (!_sink.Post(line))
-        {
-            _onOverflow?.Invoke(this);
-        }
-    }
-
-    internal void Tell(NoticeKind kind, Notice notice) => Tell(new SystemLine(kind, notice));
-
-    /// <summary>Takes them out of every lobby and ends their stream once it has shown what is queued; does nothing the second time.</summary>
+    /// <summary>Takes them out of every lobby and their room for good; false the second time.</summary>
     internal bool Release()
     {
         if (IsGone)
@@ -126,8 +88,6 @@ public sealed class Person
         IsGone = true;
         LeaveAllLobbies();
         Room = null;
-        _sink.Close();
-        _onReleased?.Invoke(this);
         return true;
     }
 }

@@ -78,7 +78,7 @@ public sealed class GlobalRoom(string id, DateTimeOffset createdAt) : Room(id, c
             author.Person.Nickname = nickname;
         }
 
-        author.Person.Tell(asTyped);
-        author.Person.Tell(NoticeKind.CommandAnswer, parsed.Answer);
+        Tell(author.Person, asTyped);
+        Tell(author.Person, new SystemLine(NoticeKind.CommandAnswer, parsed.Answer));
     }
 }

@@ -3,18 +3,20 @@ using Remandzana.Domain.Lines;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Switchboards;
+using Remandzana.Domain.Turns;
 
 namespace Remandzana.Domain.Rooms;
 
 /// <summary>
-/// People talking together. One owner runs every change and every relay, one at a time (the
-/// room's grain, or the lock of a switchboard in one process), so every member's log shows the
-/// room's lines in one order.
+/// People talking together. One owner (the room's grain) runs every change and every relay, one at
+/// a time, so every member's log shows the room's lines in one order. What a change says is
+/// recorded, not sent: the owner takes it with <see cref="TakeEffects"/> and carries it.
 /// </summary>
 public abstract class Room
 {
     private readonly Dictionary<Role, int> _admittedPerRole = [];
     private ImmutableArray<Member> _members = [];
+    private Effects _effects = new();
 
     protected Room(string id, DateTimeOffset createdAt)
     {
@@ -35,6 +37,19 @@ public abstract class Room
 
     /// <summary>Nobody is left in it, or the conversation is over: its owner forgets it.</summary>
     public bool IsFinished => _members.Length == 0 || IsOver;
+
+    /// <summary>What the changes since the last call said; the room starts recording afresh.</summary>
+    public Effects TakeEffects()
+    {
+        if (_effects.IsEmpty)
+        {
+            return Effects.None;
+        }
+
+        var taken = _effects;
+        _effects = new Effects();
+        return taken;
+    }
 
     public static Room Create(Mode mode, string id, DateTimeOffset createdAt, string? question) => mode switch
     {
@@ -82,63 +97,55 @@ public abstract class Room
 
     /// <summary>
     /// A member leaves: their stream ends, the others are told, and when the conversation is over
-    /// for whoever remains, they are told and released too.
+    /// for whoever remains, they are told and released too. Released already (their conversation
+    /// ended around them), they leave nothing more, and nobody is told twice.
     /// </summary>
-    /// <returns>Everyone released, the departed first; empty the second time.</returns>
-    public IReadOnlyList<Person> Depart(Person person)
+    public void Depart(Person person)
     {
-        // Released already (their conversation ended around them): they leave nothing more, and nobody is told twice.
         if (person.IsGone)
         {
-            return [];
+            return;
         }
 
         var member = Find(person);
+        Release(person);
         if (member is null)
         {
-            person.Release();
-            return [person];
+            return;
         }
 
         _members = _members.Remove(member);
-        person.Release();
-        var released = new List<Person> { person };
-
         AnnounceLeft(member);
         if (_members.Length > 0 && IsOver)
         {
             AnnounceOver();
             foreach (var remaining in _members)
             {
-                if (remaining.Person.Release())
-                {
-                    released.Add(remaining.Person);
-                }
+                Release(remaining.Person);
             }
         }
+    }
 
-        return released;
+    private void Release(Person person)
+    {
+        if (person.Release())
+        {
+            _effects.Release(person);
+        }
     }
 
     /// <summary>
     /// A message from a member: a global command is answered to its author, a message that breaks
     /// a policy of the mode earns the ladder's sanction, anything else goes to everyone.
     /// </summary>
-    /// <param name="text">Already checked with <see cref="MessageText.Check"/>.</param>
-    /// <param name="released">Who left because of it (a kick ends the sender's conversation).</param>
+    /// <param name="text">Already checked with <see cref="MessageText.Refusal"/> (which also keeps an asker from speaking).</param>
     /// <param name="echo">What copies of the text in other rooms say (<see cref="TextEchoes"/>): anything but None breaks <see cref="RepeatedText"/>.</param>
-    public SendOutcome Receive(Person sender, string text, PoliciesByMode policies, out Verdict? verdict, out IReadOnlyList<Person> released, Echo echo = Echo.None)
+    /// <returns>What became of it; a verdict, and whoever left because of it (a kick ends the sender's conversation), are in the effects.</returns>
+    public SendOutcome Receive(Person sender, string text, PoliciesByMode policies, Echo echo = Echo.None)
     {
-        verdict = null;
-        released = [];
         if (Find(sender) is not { } member)
         {
             return SendOutcome.Departed;
-        }
-
-        if (sender.Role == Role.Asker)
-        {
-            return SendOutcome.Silenced;
         }
 
         if (this is GlobalRoom global && GlobalCommand.Is(text))
@@ -149,14 +156,15 @@ public abstract class Room
 
         if ((policies.ViolatedBy(Mode, text) ?? (echo == Echo.None ? null : policies.RepeatedTextIn(Mode))) is { } policy)
         {
-            verdict = policy.Judge(sender.Moderation.Record(policy));
-            sender.Tell(NoticeKind.Moderation, verdict.Notice);
+            var verdict = policy.Judge(sender.Moderation.Record(policy));
+            _effects.Judged(sender, verdict);
+            _effects.Tell(sender, NoticeKind.Moderation, verdict.Notice);
             if (verdict.Sanction == Sanction.Suppress)
             {
                 return SendOutcome.Suppressed;
             }
 
-            released = Depart(sender);
+            Depart(sender);
             return verdict.Sanction == Sanction.Kick ? SendOutcome.Kicked : SendOutcome.Exiled;
         }
 
@@ -182,9 +190,8 @@ public abstract class Room
     /// </summary>
     /// <param name="messagesSeen">How many chat messages (commands left out) the report's lines hold: the last ones the room relayed.</param>
     /// <returns>The reported, in admission order; empty when the reporter is not a member.</returns>
-    public IReadOnlyList<Reported> Report(Person reporter, out IReadOnlyList<Person> released, int messagesSeen = Transcripts.Transcript.ReportLines)
+    public IReadOnlyList<Reported> Report(Person reporter, int messagesSeen = Transcripts.Transcript.ReportLines)
     {
-        released = [];
         if (Find(reporter) is null)
         {
             return [];
@@ -193,8 +200,8 @@ public abstract class Room
         var reported = Reportable(reporter, messagesSeen)
             .Select(member => new Reported(Appearance(member, reporter).Name, member.Person.Origin))
             .ToList();
-        reporter.Tell(NoticeKind.Ended, Notices.ReportThanksLine);
-        released = Depart(reporter);
+        _effects.Tell(reporter, NoticeKind.Ended, Notices.ReportThanksLine);
+        Depart(reporter);
         return reported;
     }
 
@@ -204,7 +211,7 @@ public abstract class Room
     {
         foreach (var member in _members)
         {
-            member.Person.Tell(NoticeKind.Ended, OverNotice);
+            _effects.Tell(member.Person, NoticeKind.Ended, OverNotice);
         }
     }
 
@@ -229,7 +236,7 @@ public abstract class Room
     {
         foreach (var member in _members)
         {
-            member.Person.Tell(new ChatLine(Appearance(sender, member.Person), text));
+            _effects.Tell(member.Person, new ChatLine(Appearance(sender, member.Person), text));
         }
     }
 
@@ -240,8 +247,11 @@ public abstract class Room
         {
             if (lineFor(member) is { } line)
             {
-                member.Person.Tell(line);
+                _effects.Tell(member.Person, line);
             }
         }
     }
+
+    /// <summary>Tells one member a line.</summary>
+    protected void Tell(Person person, Line line) => _effects.Tell(person, line);
 }

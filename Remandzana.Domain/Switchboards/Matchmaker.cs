@@ -3,6 +3,7 @@ using Remandzana.Domain.Lobbies;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
+using Remandzana.Domain.Turns;
 
 namespace Remandzana.Domain.Switchboards;
 
@@ -11,7 +12,8 @@ namespace Remandzana.Domain.Switchboards;
 /// mode as a person waiting in all three. It picks the members of each new room; opening the
 /// room is its owner's business. One owner calls it, one call at a time (the matchmaking grain,
 /// or the lock of a switchboard in one process): that serial point is what keeps a person in
-/// several lobbies from entering two rooms. People of one language who share an interest meet
+/// several lobbies from entering two rooms. What it tells the people waiting is recorded, and its
+/// owner takes it with <see cref="TakeEffects"/>. People of one language who share an interest meet
 /// first (<see cref="Affinity"/>); when someone's wait runs out, their owner calls <see cref="Retry"/>
 /// (at <see cref="NextDeadline"/>) and they meet anyone.
 /// </summary>
@@ -24,6 +26,7 @@ public sealed class Matchmaker
     private readonly Affinity _affinity;
     private readonly TimeProvider _time;
     private readonly PriorityQueue<Person, DateTimeOffset> _deadlines = new();
+    private Effects _effects = new();
 
     public Matchmaker(Random random, PoliciesByMode? policies = null, int maxMessageLength = MessageText.DefaultMaxLength, Affinity? affinity = null, TimeProvider? time = null)
     {
@@ -33,6 +36,19 @@ public sealed class Matchmaker
         _policies = policies ?? PoliciesByMode.None;
         _maxMessageLength = maxMessageLength;
         Lobbies = [Two, Three, Question];
+    }
+
+    /// <summary>What the calls since the last one said to the people waiting; the matchmaker starts recording afresh.</summary>
+    public Effects TakeEffects()
+    {
+        if (_effects.IsEmpty)
+        {
+            return Effects.None;
+        }
+
+        var taken = _effects;
+        _effects = new Effects();
+        return taken;
     }
 
     public TwoLobby Two { get; } = new();
@@ -88,7 +104,7 @@ public sealed class Matchmaker
         // may pair them with each other, and the later one is still falling back.
         foreach (var person in due.Where(person => !person.Preferences.Interests.IsEmpty))
         {
-            person.Tell(NoticeKind.Waiting, Notices.NoSharedInterests);
+            _effects.Tell(person, NoticeKind.Waiting, Notices.NoSharedInterests);
         }
 
         var formed = new List<Formation>();
@@ -145,7 +161,7 @@ public sealed class Matchmaker
         var now = _time.GetUtcNow();
         if (tell && person.Entry == ChatEntry.Any)
         {
-            person.Tell(NoticeKind.Waiting, Notices.LookingForPeople);
+            _effects.Tell(person, NoticeKind.Waiting, Notices.LookingForPeople);
         }
 
         var formed = new List<Formation>();
@@ -153,7 +169,7 @@ public sealed class Matchmaker
         {
             if (tell && person.Entry != ChatEntry.Any)
             {
-                person.Tell(NoticeKind.Waiting, lobby.WaitingNotice(person));
+                _effects.Tell(person, NoticeKind.Waiting, lobby.WaitingNotice(person));
             }
 
             lobby.Enter(person);
@@ -226,18 +242,18 @@ public sealed class Matchmaker
         if (_policies.ViolatedBy(Mode.Question, question) is { } policy)
         {
             refusedBy = policy;
-            person.Tell(NoticeKind.Moderation, Notices.QuestionRefused(policy.Reason));
+            _effects.Tell(person, NoticeKind.Moderation, Notices.QuestionRefused(policy.Reason));
             return SetupOutcome.Rejected;
         }
 
         person.Question = question;
-        person.Tell(NoticeKind.Question, Notices.YourQuestion(question));
-        person.Tell(NoticeKind.Waiting, Notices.LookingForDiscussers);
+        _effects.Tell(person, NoticeKind.Question, Notices.YourQuestion(question));
+        _effects.Tell(person, NoticeKind.Waiting, Notices.LookingForDiscussers);
         formed = Form(Question, person, _time.GetUtcNow());
         return SetupOutcome.Accepted;
     }
 
-    /// <summary>Takes a waiting person out of every lobby and ends their stream.</summary>
+    /// <summary>Takes a waiting person out of every lobby (their stream has ended: nothing is recorded).</summary>
     /// <returns>False when they were not waiting here (already in a room, or gone).</returns>
     public bool Leave(PersonId id)
     {

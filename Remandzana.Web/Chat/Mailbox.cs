@@ -1,13 +1,13 @@
 using System.Threading.Channels;
 using Remandzana.Domain.Lines;
 
-namespace Remandzana.Domain.People;
+namespace Remandzana.Web.Chat;
 
 /// <summary>
 /// The lines waiting for one person's stream. Bounded: a reader that stops reading never
-/// slows a sender; its mailbox reports the overflow and the switchboard disconnects it.
+/// slows a sender; its mailbox reports the overflow and the stream is dropped.
 /// </summary>
-public sealed class Mailbox : ILineSink
+public sealed class Mailbox
 {
     private readonly Channel<Line> _channel;
 
