@@ -76,6 +76,25 @@ public sealed class SendTokensOnTheKeyRing
     }
 
     [Test]
+    public void ATokenNamesTheRoomOnlyWhenGivenOneAndNobodyCanAddOrChangeIt()
+    {
+        var tokens = Instance(NewKeyRing()).Tokens;
+        var withRoom = tokens.Issue(Alice, Home, isSetup: false, room: "two-abc");
+
+        Assert.That(tokens.Read(withRoom), Is.EqualTo(new SendToken(Alice, Home, false, "two-abc")));
+        Assert.That(tokens.Read(tokens.Issue(Alice, Home, isSetup: false))!.Room, Is.Null);
+
+        // A script that reads its own token tries to point it at another room, or to add one.
+        var bytes = Base64Url.DecodeFromChars(withRoom);
+        var at = bytes.AsSpan().IndexOf("two-abc"u8);
+        "two-xyz"u8.CopyTo(bytes.AsSpan(at));
+        Assert.That(tokens.Read(Base64Url.EncodeToString(bytes)), Is.Null, "another room");
+        var plain = Base64Url.DecodeFromChars(tokens.Issue(Alice, Home, isSetup: false)).ToList();
+        plain.InsertRange(plain.Count - 32, "|global"u8.ToArray());
+        Assert.That(tokens.Read(Base64Url.EncodeToString(plain.ToArray())), Is.Null, "a room added");
+    }
+
+    [Test]
     public void ASetupTokenCannotBeTurnedIntoAMessageToken()
     {
         var tokens = Instance(NewKeyRing()).Tokens;

@@ -82,7 +82,9 @@ public sealed class SendEndpoint(
     private async Task<(SendFormModel, int)> SendMessage(HttpContext context, SendToken sender, string message)
     {
         // The verdict is the room's, as it was reached: this instance shows it and never judges again.
-        var (outcome, verdict) = await switchboard.Send(sender.PersonId, message, switchboard.HomeOf(sender.Home));
+        var (outcome, verdict, room) = await switchboard.Send(sender.PersonId, message, switchboard.HomeOf(sender.Home), sender.Room);
+        // The room that took it is named in the next token, so the next message goes straight there.
+        sender = sender with { Room = room ?? sender.Room };
         return (outcome, verdict) switch
         {
             (SendOutcome.Relayed or SendOutcome.CommandAnswered, _) => (new SendFormModel(SendFormState.Message, Reissue(sender)), StatusCodes.Status200OK),
@@ -111,7 +113,7 @@ public sealed class SendEndpoint(
         };
     }
 
-    private string Reissue(SendToken sender) => tokens.Issue(sender.PersonId, sender.Home, sender.IsSetup);
+    private string Reissue(SendToken sender) => tokens.Issue(sender.PersonId, sender.Home, sender.IsSetup, sender.Room);
 
     /// <summary>A disabled form can still save the conversation (when that is on): its token is a message token, which may not speak once the form is disabled.</summary>
     private string SaveToken(SendToken sender) => tokens.Issue(sender.PersonId, sender.Home, isSetup: false);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -101,6 +102,7 @@ public static class ClusterServices
         // What each person was shown, for "Save conversation": the listeners record it (Remandzana:Transcripts).
         services.AddSingleton<Chat.Transcripts>();
         services.AddSingleton<Listeners>();
+        services.AddSingleton<TextEchoCount>();
         services.AddSingleton<InstanceClient>();
         services.AddSingleton<RoomOpening>();
         services.AddSingleton(provider => new ClusterSwitchboard(
@@ -111,7 +113,8 @@ public static class ClusterServices
             scaledOut ? () => provider.GetRequiredService<RedisConnection>().IsConnected : () => true,
             provider.GetRequiredService<ILocalSiloDetails>(),
             provider.GetRequiredService<SiteMetrics>(),
-            provider.GetRequiredService<RoomOpening>()));
+            provider.GetRequiredService<RoomOpening>(),
+            provider.GetRequiredService<IOptions<ChatOptions>>().Value.MaxMessageLength));
         services.AddHostedService<SiloWatch>();
         return services;
     }

@@ -23,7 +23,8 @@ public sealed class ClusterSwitchboard(
     Func<bool> storageReachable,
     ILocalSiloDetails silo,
     SiteMetrics metrics,
-    RoomOpening rooms)
+    RoomOpening rooms,
+    int maxMessageLength)
 {
     private volatile bool _stopping;
 
@@ -88,13 +89,29 @@ public sealed class ClusterSwitchboard(
         return listener;
     }
 
-    /// <summary>Sends for <paramref name="id"/>, whose stream is on the instance at <paramref name="home"/>.</summary>
-    public async ValueTask<SendResult> Send(PersonId id, string? text, SiloAddress home)
+    /// <summary>
+    /// Sends for <paramref name="id"/>, whose stream is on the instance at <paramref name="home"/>:
+    /// straight to their <paramref name="room"/> once a token names it (only a talker's relayed
+    /// message does), else through their home, which knows whether they are in a room yet.
+    /// </summary>
+    public async ValueTask<SendResult> Send(PersonId id, string? text, SiloAddress home, string? room = null)
     {
         SendReply reply;
         try
         {
-            reply = home.Equals(Home) ? await listeners.Send(id.Value, text) : await instances.At(home).Send(id.Value, text);
+            if (room is not null)
+            {
+                if (MessageText.Refusal(Role.Talker, isInRoom: true, text, maxMessageLength, out var checkedText) is { } refusal)
+                {
+                    return new SendResult(refusal, RoomId: room);
+                }
+
+                reply = await listeners.Room(room).Send(id.Value, checkedText);
+            }
+            else
+            {
+                reply = home.Equals(Home) ? await listeners.Send(id.Value, text) : await instances.At(home).Send(id.Value, text);
+            }
         }
         catch (SiloUnavailableException)
         {
@@ -105,7 +122,7 @@ public sealed class ClusterSwitchboard(
             throw new SwitchboardUnavailableException("The message did not reach its room: " + e.Message, e);
         }
 
-        var (outcome, verdict) = reply;
+        var (outcome, verdict, roomId) = reply;
         if (outcome == SendOutcome.Relayed)
         {
             tally.Record();
@@ -117,7 +134,7 @@ public sealed class ClusterSwitchboard(
             metrics.MessageSuppressed(verdict.PolicyName);
         }
 
-        return new SendResult(outcome, verdict);
+        return new SendResult(outcome, verdict, roomId);
     }
 
     /// <summary>Sets the question of <paramref name="id"/>, whose stream is on the instance at <paramref name="home"/>.</summary>

@@ -13,9 +13,8 @@ public interface IRoomGrain : IGrainWithStringKey
     /// <summary>Global chat: the newcomer is in at once.</summary>
     Task Welcome(Arrival arrival);
 
-    /// <param name="text">Already checked and normalised by the sender's instance.</param>
-    /// <param name="echo">What copies of the text elsewhere say (the domain's <c>Echo</c>), for the RepeatedText policy.</param>
-    Task<SendReply> Send(string personId, string text, Echo echo);
+    /// <param name="text">Already checked and normalised (<c>MessageText.Refusal</c>) by the instance that took it.</param>
+    Task<SendReply> Send(string personId, string text);
 
     Task Leave(string personId);
 

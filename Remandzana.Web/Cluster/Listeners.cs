@@ -19,10 +19,9 @@ namespace Remandzana.Web.Cluster;
 /// The people whose pages this instance serves: lines from the grains land in their mailboxes,
 /// and what they send goes from here to their room.
 /// </summary>
-public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails silo, IOptions<ChatOptions> chat, PoliciesByMode policies, EchoLimits echoes, IOptions<ReportsOptions> reports, TimeProvider time, Transcripts transcripts, ILogger<Listeners> logger, SiteMetrics metrics)
+public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails silo, IOptions<ChatOptions> chat, IOptions<ReportsOptions> reports, TimeProvider time, Transcripts transcripts, ILogger<Listeners> logger, SiteMetrics metrics)
 {
     private readonly int _reportLines = reports.Value.Lines;
-    private readonly bool _countsEchoes = policies.CountsEchoes;
     private readonly ConcurrentDictionary<string, Listener> _byId = new();
     private readonly int _mailboxCapacity = chat.Value.MailboxCapacity;
     private readonly int _maxMessageLength = chat.Value.MaxMessageLength;
@@ -163,7 +162,6 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
 
         IRoomGrain room;
         string text;
-        string roomId;
         lock (listener)
         {
             if (listener.Left)
@@ -182,27 +180,10 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
                 return new SendReply(refusal);
             }
 
-            var known = listener.RoomId!;
-
-            room = listener.RoomGrain ??= Room(known);
-            roomId = known;
+            room = listener.RoomGrain ??= Room(listener.RoomId!);
         }
 
-        return await room.Send(id, text, await EchoOf(listener.Origin, roomId, text));
-    }
-
-    /// <summary>
-    /// What copies of <paramref name="text"/> elsewhere say. Only texts long enough to be an
-    /// advert cost a call (to the grain that counts that text's copies); greetings cost nothing.
-    /// </summary>
-    private async ValueTask<Echo> EchoOf(Origin origin, string roomId, string text)
-    {
-        if (!_countsEchoes || EchoKey.Of(text, echoes.MinLength) is not { } key)
-        {
-            return Echo.None;
-        }
-
-        return await grains.GetGrain<ITextEchoGrain>(TextEchoGrain.BucketOf(key)).Observe(origin.Value, roomId, key);
+        return await room.Send(id, text);
     }
 
     /// <summary>

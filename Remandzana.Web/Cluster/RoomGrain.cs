@@ -27,6 +27,7 @@ public sealed class RoomGrain(
     Listeners here,
     InstanceClient instances,
     RoomStorageMode storage,
+    TextEchoCount echoes,
     TimeProvider time) : Grain, IRoomGrain
 {
     public const string GlobalKey = "global";
@@ -111,13 +112,14 @@ public sealed class RoomGrain(
         await Settle();
     }
 
-    public async Task<SendReply> Send(string personId, string text, Echo echo)
+    public async Task<SendReply> Send(string personId, string text)
     {
         if (Gone() || !_members.TryGetValue(personId, out var member))
         {
             return new SendReply(SendOutcome.Departed);
         }
 
+        var echo = await echoes.Of(member.Person.Origin, Key, text);
         var outcome = _room.Receive(member.Person, text, policies, echo);
         var effects = _room.TakeEffects();
         var verdict = effects.Verdicts.Count > 0 ? effects.Verdicts[0].Verdict : null;
@@ -131,7 +133,7 @@ public sealed class RoomGrain(
             await Settle();
         }
 
-        return new SendReply(outcome, verdict);
+        return new SendReply(outcome, verdict, Key);
     }
 
     public async Task Leave(string personId)

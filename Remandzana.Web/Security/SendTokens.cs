@@ -14,13 +14,13 @@ namespace Remandzana.Web.Security;
 /// <summary>
 /// Issues and reads the opaque token in every send form, the person's only credential. A token is
 /// signed, not encrypted: its holder may read what it says (their own id, the instance that serves
-/// them, the issue time); nobody can make or alter one without the key ring. Each is one HMAC-SHA256
+/// them, their room once a message of theirs reached it, the issue time); nobody can make or alter one without the key ring. Each is one HMAC-SHA256
 /// with a key derived once per key-ring key (<see cref="KeyRingMacKeys"/>), and names that key, so
 /// tokens survive the ring's rotation and open on every instance sharing the ring.
 /// </summary>
 /// <remarks>
 /// Layout, then URL-safe base64: version (1 byte) | key id (16) | issue time, Unix seconds (8, big-endian)
-/// | kind ('m' or 's') | person id '|' home, UTF-8 | HMAC-SHA256 of everything before it (32).
+/// | kind ('m' or 's') | person id '|' home ['|' room], UTF-8 | HMAC-SHA256 of everything before it (32).
 /// </remarks>
 public sealed class SendTokens
 {
@@ -44,10 +44,11 @@ public sealed class SendTokens
     }
 
     /// <param name="home">The instance that serves the person's stream (its silo address), where their sends go.</param>
-    public string Issue(PersonId id, string home, bool isSetup)
+    /// <param name="room">Their room, once a message of theirs reached it: later sends go straight there from whichever instance takes them.</param>
+    public string Issue(PersonId id, string home, bool isSetup, string? room = null)
     {
         var (keyId, key) = _keys.Current();
-        var length = HeaderLength + Encoding.UTF8.GetByteCount(id.Value) + 1 + Encoding.UTF8.GetByteCount(home) + MacLength;
+        var length = HeaderLength + Encoding.UTF8.GetByteCount(id.Value) + 1 + Encoding.UTF8.GetByteCount(home) + (room is null ? 0 : 1 + Encoding.UTF8.GetByteCount(room)) + MacLength;
         Span<byte> token = length <= 512 ? stackalloc byte[length] : new byte[length];
         token[0] = Version;
         keyId.TryWriteBytes(token[1..]);
@@ -56,7 +57,13 @@ public sealed class SendTokens
         var content = token[HeaderLength..^MacLength];
         var written = Encoding.UTF8.GetBytes(id.Value, content);
         content[written] = (byte)'|';
-        Encoding.UTF8.GetBytes(home, content[(written + 1)..]);
+        written += 1 + Encoding.UTF8.GetBytes(home, content[(written + 1)..]);
+        if (room is not null)
+        {
+            content[written] = (byte)'|';
+            Encoding.UTF8.GetBytes(room, content[(written + 1)..]);
+        }
+
         HMACSHA256.HashData(key, token[..^MacLength], token[^MacLength..]);
         return Base64Url.EncodeToString(token);
     }
@@ -108,11 +115,20 @@ public sealed class SendTokens
         var kind = token[HeaderLength - 1];
         var content = token[HeaderLength..^MacLength];
         var separator = content.IndexOf((byte)'|');
-        if (kind is not ((byte)'m' or (byte)'s') || separator <= 0 || separator == content.Length - 1 || content[(separator + 1)..].Contains((byte)'|'))
+        if (kind is not ((byte)'m' or (byte)'s') || separator <= 0 || separator == content.Length - 1)
         {
             return null;
         }
 
-        return new SendToken(new PersonId(Encoding.UTF8.GetString(content[..separator])), Encoding.UTF8.GetString(content[(separator + 1)..]), kind == 's');
+        var rest = content[(separator + 1)..];
+        var roomSeparator = rest.IndexOf((byte)'|');
+        if (roomSeparator == 0 || roomSeparator == rest.Length - 1 || (roomSeparator > 0 && rest[(roomSeparator + 1)..].Contains((byte)'|')))
+        {
+            return null;
+        }
+
+        var home = roomSeparator < 0 ? rest : rest[..roomSeparator];
+        var room = roomSeparator < 0 ? null : Encoding.UTF8.GetString(rest[(roomSeparator + 1)..]);
+        return new SendToken(new PersonId(Encoding.UTF8.GetString(content[..separator])), Encoding.UTF8.GetString(home), kind == 's', room);
     }
 }
