@@ -143,7 +143,8 @@ public abstract class Room
     /// <returns>What became of it; a verdict, and whoever left because of it (a kick ends the sender's conversation), are in the effects.</returns>
     public SendOutcome Receive(Person sender, string text, PoliciesByMode policies, Echo echo = Echo.None)
     {
-        if (Find(sender) is not { } member)
+        // Released, they may still be listed when the conversation ended around them: it is over for them all the same.
+        if (sender.IsGone || Find(sender) is not { } member)
         {
             return SendOutcome.Departed;
         }
@@ -192,7 +193,7 @@ public abstract class Room
     /// <returns>The reported, in admission order; empty when the reporter is not a member.</returns>
     public IReadOnlyList<Reported> Report(Person reporter, int messagesSeen = Transcripts.Transcript.ReportLines)
     {
-        if (Find(reporter) is null)
+        if (reporter.IsGone || Find(reporter) is null)
         {
             return [];
         }

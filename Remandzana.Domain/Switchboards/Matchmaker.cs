@@ -185,17 +185,14 @@ public sealed class Matchmaker
 
     private Lobby[] LobbiesFor(ChatEntry entry)
     {
-        switch (entry)
+        if (entry.Mode() is { } mode)
         {
-            case ChatEntry.Two: return [Two];
-            case ChatEntry.Three: return [Three];
-            case ChatEntry.QuestionAsk or ChatEntry.QuestionDiscuss: return [Question];
-            case ChatEntry.Any:
-                Lobby[] lobbies = [Two, Three, Question];
-                _random.Shuffle(lobbies);
-                return lobbies;
-            default: throw new ArgumentOutOfRangeException(nameof(entry), entry, null);
+            return [Lobbies.Single(lobby => lobby.Mode == mode)];
         }
+
+        Lobby[] lobbies = [Two, Three, Question];
+        _random.Shuffle(lobbies);
+        return lobbies;
     }
 
     /// <summary>The room <paramref name="anchor"/>'s arrival or change made possible in <paramref name="lobby"/>, if any.</summary>

@@ -1,3 +1,4 @@
+using Remandzana.Domain.Rooms;
 using Microsoft.Extensions.Options;
 using Remandzana.Domain.People;
 using Remandzana.Web.Cluster;
@@ -49,9 +50,7 @@ public sealed class PeopleOnline(ClusterSwitchboard switchboard, TimeProvider ti
     public void Dispose() => _asking.Dispose();
 
     /// <summary>People on a mode's pages: question mode counts both sides.</summary>
-    public static int For(int[] counts, ChatEntry entry) => entry switch
-    {
-        ChatEntry.QuestionAsk or ChatEntry.QuestionDiscuss => counts[(int)ChatEntry.QuestionAsk] + counts[(int)ChatEntry.QuestionDiscuss],
-        _ => counts[(int)entry],
-    };
+    public static int For(int[] counts, ChatEntry entry) => entry.Mode() == Mode.Question
+        ? counts[(int)ChatEntry.QuestionAsk] + counts[(int)ChatEntry.QuestionDiscuss]
+        : counts[(int)entry];
 }

@@ -75,7 +75,7 @@ public static partial class Policies
     public static string Describe(PoliciesByMode policies, ChatEntry entry, IStringLocalizer words) => entry switch
     {
         ChatEntry.Any => words["as in the mode of the room you join"],
-        _ => Describe(policies.For(ModeOf(entry)), words),
+        _ => Describe(policies.For(entry.Mode() ?? Mode.Global), words),
     };
 
     private static string Describe(IReadOnlyList<Policy> policies, IStringLocalizer words) =>
@@ -86,14 +86,6 @@ public static partial class Policies
         string then = words[ladder.Then == Consequence.Kick ? "kick" : "exile"];
         return ladder.Suppressions == 0 ? then : words["suppress ×{0} → {1}", ladder.Suppressions, then];
     }
-
-    private static Mode ModeOf(ChatEntry entry) => entry switch
-    {
-        ChatEntry.Two => Mode.Two,
-        ChatEntry.Three => Mode.Three,
-        ChatEntry.QuestionAsk or ChatEntry.QuestionDiscuss => Mode.Question,
-        _ => Mode.Global,
-    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Moderation in {Mode}: {Policies}")]
     private static partial void LogModeration(ILogger logger, Mode mode, IEnumerable<Policy> policies);
