@@ -35,8 +35,12 @@ public static class MessageText
         return Problem.None;
     }
 
-    /// <summary>Why a message from someone of <paramref name="role"/> stops before any room sees it, or null when it may go on.</summary>
-    public static SendOutcome? Refusal(People.Role role, string? raw, int maxLength, out string text)
+    /// <summary>
+    /// The checks before a message goes to a room, in their order: an asker may not speak, the text
+    /// must fit, and someone not in a room yet is talking to nobody.
+    /// </summary>
+    /// <returns>Why the message stops here, or null when it goes on to the room.</returns>
+    public static SendOutcome? Refusal(People.Role role, bool isInRoom, string? raw, int maxLength, out string text)
     {
         text = "";
         if (role == People.Role.Asker)
@@ -48,6 +52,7 @@ public static class MessageText
         {
             Problem.Empty => SendOutcome.Empty,
             Problem.TooLong => SendOutcome.TooLong,
+            _ when !isInRoom => SendOutcome.NotInRoomYet,
             _ => null,
         };
     }

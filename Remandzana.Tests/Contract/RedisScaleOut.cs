@@ -39,7 +39,7 @@ public sealed class RedisScaleOut
     {
         await using var cluster = await SwitchboardCluster.Redis(_redis, 3, mailboxCapacity: 100_000);
         ChatEntry[] entries = [ChatEntry.Two, ChatEntry.Three, ChatEntry.QuestionDiscuss, ChatEntry.QuestionAsk, ChatEntry.Any, ChatEntry.Any, ChatEntry.Global];
-        var people = new ConcurrentBag<Person>();
+        var people = new ConcurrentBag<Listener>();
         await Parallel.ForAsync(0, 3_000, new ParallelOptions { MaxDegreeOfParallelism = 24 }, async (i, _) =>
         {
             var person = await cluster[i].Join(entries[i % entries.Length]);

@@ -1,3 +1,4 @@
+using Remandzana.Web.Cluster;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
@@ -51,7 +52,7 @@ public sealed class RepeatedTextAcrossInstances(string backend)
         }
     }
 
-    private async Task<(Person Sender, Person Stranger)> Meet(int instance, Origin sender, Origin stranger)
+    private async Task<(Listener Sender, Listener Stranger)> Meet(int instance, Origin sender, Origin stranger)
     {
         var partner = await _cluster[instance + 1].Join(ChatEntry.Two, origin: stranger) ?? throw new AssertionException("refused");
         var person = await _cluster[instance].Join(ChatEntry.Two, origin: sender) ?? throw new AssertionException("refused");

@@ -68,7 +68,7 @@ public sealed class SwitchboardContract(string backend)
     [TearDown]
     public async Task DisposeCluster() => await _cluster.DisposeAsync();
 
-    private async Task<Person> Join(int instance, ChatEntry entry, Preferences? preferences = null) =>
+    private async Task<Listener> Join(int instance, ChatEntry entry, Preferences? preferences = null) =>
         await _cluster[instance].Join(entry, preferences) ?? throw new AssertionException("The switchboard refused a join.");
 
     [Test]

@@ -176,7 +176,7 @@ public sealed class SwitchboardCluster : IAsyncDisposable
     {
         public ClusterSwitchboard Switchboard => switchboard;
 
-        public async Task<Person?> Join(ChatEntry entry, Preferences? preferences = null, Origin? origin = null)
+        public async Task<Listener?> Join(ChatEntry entry, Preferences? preferences = null, Origin? origin = null)
         {
             var person = await switchboard.Join(entry, preferences, origin);
             if (person is not null)

@@ -233,7 +233,7 @@ public sealed class AbuseResistance
         var switchboard = app.Services.GetRequiredService<Remandzana.Web.Cluster.Listeners>();
         using var stalled = await StalledReader.Open(app.BaseAddress, "/two");
         await RemandzanaApp.WaitUntil(() => switchboard.Count == 1, "the stalled reader to join");
-        var stalledPerson = switchboard.All.Single().Person;
+        var stalledPerson = switchboard.All.Single();
         await using var talker = await LeanTalker.Open(app, "/two");
 
         var sent = 0;

@@ -39,15 +39,15 @@ public sealed class Transcripts : IDisposable
     public DateTimeOffset Now => _time.GetUtcNow();
 
     /// <summary>A new transcript for a person whose page starts here, or null when saving is off.</summary>
-    public Transcript? Start(Person person)
+    public Transcript? Start(PersonId person, ChatEntry entry)
     {
         if (!IsEnabled)
         {
             return null;
         }
 
-        var transcript = new Transcript(person.Entry, _time.GetUtcNow());
-        _byPerson[person.Id.Value] = transcript;
+        var transcript = new Transcript(entry, _time.GetUtcNow());
+        _byPerson[person.Value] = transcript;
         return transcript;
     }
 

@@ -45,7 +45,7 @@ public sealed class ClusterSwitchboard(
 
     /// <param name="preferences">Their language and interests (global chat ignores them).</param>
     /// <param name="origin">Their browser's origin (<see cref="Abuse.RequestOrigin"/>), carried into their room.</param>
-    public async ValueTask<Person?> Join(ChatEntry entry, Preferences? preferences = null, Origin? origin = null)
+    public async ValueTask<Listener?> Join(ChatEntry entry, Preferences? preferences = null, Origin? origin = null)
     {
         if (_stopping)
         {
@@ -81,11 +81,11 @@ public sealed class ClusterSwitchboard(
         catch (Exception e) when (ClusterFailure.Is(e))
         {
             listeners.Forget(listener);
-            listener.Person.Mailbox.Close();
+            listener.Mailbox.Close();
             throw new SwitchboardUnavailableException("The cluster did not take the join: " + e.Message, e);
         }
 
-        return listener.Person;
+        return listener;
     }
 
     /// <summary>Sends for <paramref name="id"/>, whose stream is on the instance at <paramref name="home"/>.</summary>

@@ -32,14 +32,14 @@ public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory loggin
     public Task<ListenerView[]> People() => Task.FromResult(listeners.All
         .Where(listener => !listener.Left)
         .Select(listener => new ListenerView(
-            listener.Id,
-            listener.Person.Role.ToString(),
-            listener.Person.Entry.ToString(),
-            listener.Person.JoinedAt,
+            listener.Id.Value,
+            listener.Role.ToString(),
+            listener.Entry.ToString(),
+            listener.JoinedAt,
             listener.RoomId,
             listener.Question is not null,
-            listener.Person.WarnedNotTalking,
-            listener.Person.Preferences.Language,
-            [.. listener.Person.Preferences.Interests.Tags]))
+            listener.WarnedNotTalking,
+            listener.Preferences.Language,
+            [.. listener.Preferences.Interests.Tags]))
         .ToArray());
 }

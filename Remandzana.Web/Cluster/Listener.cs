@@ -1,18 +1,32 @@
 using Orleans.Runtime;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Transcripts;
+using Remandzana.Web.Chat;
 
 namespace Remandzana.Web.Cluster;
 
 /// <summary>
-/// The end of one person's stream on the instance that serves their page: their mailbox, the
-/// room they are in once it formed, and whether they left. Changed under its own lock.
+/// One person's session on the instance that serves their page: the end of their stream (mailbox
+/// and transcript), who they are as their page started, the room they are in once it formed, and
+/// whether they left. The rules about them run in their lobby or room, never here. Changed under
+/// its own lock.
 /// </summary>
-public sealed class Listener(Person person, SiloAddress home)
+public sealed class Listener(PersonId id, ChatEntry entry, DateTimeOffset joinedAt, Preferences preferences, Origin origin, Mailbox mailbox, SiloAddress home)
 {
-    public Person Person { get; } = person;
+    public PersonId Id { get; } = id;
 
-    public string Id => Person.Id.Value;
+    public ChatEntry Entry { get; } = entry;
+
+    public Role Role => Person.RoleFor(Entry);
+
+    public DateTimeOffset JoinedAt { get; } = joinedAt;
+
+    public Preferences Preferences { get; } = preferences;
+
+    public Origin Origin { get; } = origin;
+
+    /// <summary>The lines waiting for their stream.</summary>
+    public Mailbox Mailbox { get; } = mailbox;
 
     /// <summary>The last lines they were shown: for a report, and for "Save conversation" when that is on.</summary>
     public required Transcript Transcript { get; init; }
@@ -32,6 +46,9 @@ public sealed class Listener(Person person, SiloAddress home)
     /// <summary>What they were told on joining is in their mailbox: lines from rooms may follow.</summary>
     public bool Joined { get; set; }
 
+    /// <summary>Told once that nobody reads what they type yet.</summary>
+    public bool WarnedNotTalking { get; set; }
+
     /// <summary>Lines from a room that came before the answer to their join, shown right after it.</summary>
     public List<Parcel>? Early { get; set; }
 
@@ -40,5 +57,5 @@ public sealed class Listener(Person person, SiloAddress home)
     /// <summary>True the first time only: their reader fell behind and their stream is being dropped.</summary>
     public bool MarkDropped() => Interlocked.Exchange(ref _dropped, 1) == 0;
 
-    public Arrival Arrival => new(Id, (int)Person.Entry, Person.JoinedAt, home, Question, Person.Preferences.Language, Person.Preferences.Interests.ToString(), Person.Origin.Value);
+    public Arrival Arrival => new(Id.Value, (int)Entry, JoinedAt, home, Question, Preferences.Language, Preferences.Interests.ToString(), Origin.Value);
 }

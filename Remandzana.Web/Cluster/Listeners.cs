@@ -42,10 +42,14 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
     /// <summary>A new person whose stream this instance serves.</summary>
     public Listener Add(ChatEntry entry, Preferences preferences, Origin? origin = null)
     {
-        var person = new Person(PersonId.New(), Person.RoleFor(entry), entry, time.GetUtcNow(), new Mailbox(_mailboxCapacity), Stalled, origin: origin) { Preferences = preferences };
+        var id = PersonId.New();
+        var joinedAt = time.GetUtcNow();
         // Saving off, the lines are still kept for a report, fewer of them and for no longer than the page.
-        var listener = new Listener(person, Home) { Transcript = transcripts.Start(person) ?? new Transcript(person.Entry, person.JoinedAt, _reportLines) };
-        _byId[listener.Id] = listener;
+        var listener = new Listener(id, entry, joinedAt, preferences, origin ?? Origin.Unknown, new Mailbox(_mailboxCapacity), Home)
+        {
+            Transcript = transcripts.Start(id, entry) ?? new Transcript(entry, joinedAt, _reportLines),
+        };
+        _byId[listener.Id.Value] = listener;
         return listener;
     }
 
@@ -57,7 +61,7 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
         {
             if (!listener.Left)
             {
-                counts[(int)listener.Person.Entry]++;
+                counts[(int)listener.Entry]++;
             }
         }
 
@@ -66,8 +70,8 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
 
     public void Forget(Listener listener)
     {
-        _byId.TryRemove(listener.Id, out _);
-        transcripts.End(listener.Id);
+        _byId.TryRemove(listener.Id.Value, out _);
+        transcripts.End(listener.Id.Value);
     }
 
     /// <summary>Lines from a grain, in order; a person whose conversation ended is forgotten here.</summary>
@@ -127,7 +131,7 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
 
         if (delivery.Ends)
         {
-            listener.Person.Mailbox.Close();
+            listener.Mailbox.Close();
             Forget(listener);
         }
         else if (leaveRoom is not null)
@@ -139,11 +143,11 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
 
     public void Post(Listener listener, Line line)
     {
-        if (!listener.Person.Mailbox.Post(line))
+        if (!listener.Mailbox.Post(line))
         {
-            Stalled(listener.Person);
+            Stalled(listener);
         }
-        else if (!listener.Person.Mailbox.IsClosed)
+        else if (!listener.Mailbox.IsClosed)
         {
             listener.Transcript.Add(line, time.GetUtcNow());
         }
@@ -167,22 +171,24 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
                 return new SendReply(SendOutcome.Departed);
             }
 
-            if (MessageText.Refusal(listener.Person.Role, raw, _maxMessageLength, out text) is { } refusal)
+            if (MessageText.Refusal(listener.Role, listener.RoomId is not null, raw, _maxMessageLength, out text) is { } refusal)
             {
+                if (refusal == SendOutcome.NotInRoomYet && !listener.WarnedNotTalking)
+                {
+                    listener.WarnedNotTalking = true;
+                    Post(listener, new SystemLine(NoticeKind.NotTalkingYet, Notices.NotTalkingYet));
+                }
+
                 return new SendReply(refusal);
             }
 
-            if (listener.RoomId is not { } known)
-            {
-                listener.Person.WarnNotTalking();
-                return new SendReply(SendOutcome.NotInRoomYet);
-            }
+            var known = listener.RoomId!;
 
             room = listener.RoomGrain ??= Room(known);
             roomId = known;
         }
 
-        return await room.Send(id, text, await EchoOf(listener.Person.Origin, roomId, text));
+        return await room.Send(id, text, await EchoOf(listener.Origin, roomId, text));
     }
 
     /// <summary>
@@ -264,7 +270,7 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
             room = listener.RoomId;
         }
 
-        listener.Person.Mailbox.Close();
+        listener.Mailbox.Close();
 
         if (room is not null)
         {
@@ -282,7 +288,7 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
     {
         try
         {
-            await Room(room).Leave(listener.Id);
+            await Room(room).Leave(listener.Id.Value);
         }
         finally
         {
@@ -290,14 +296,13 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
         }
     }
 
-    private void Stalled(Person person)
+    private void Stalled(Listener listener)
     {
-        if (Find(person.Id.Value)?.MarkDropped() == true)
+        if (listener.MarkDropped())
         {
             metrics.StreamDroppedForSlowReading();
+            _ = LeaveStalled(listener.Id.Value);
         }
-
-        _ = LeaveStalled(person.Id.Value);
     }
 
     private async Task LeaveStalled(string id)
@@ -319,7 +324,7 @@ public sealed partial class Listeners(IGrainFactory grains, ILocalSiloDetails si
         foreach (var listener in _byId.Values)
         {
             Post(listener, new SystemLine(NoticeKind.ServerStopping, notice));
-            listener.Person.Mailbox.Close();
+            listener.Mailbox.Close();
         }
     }
 

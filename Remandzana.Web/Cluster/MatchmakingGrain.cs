@@ -35,7 +35,6 @@ public sealed partial class MatchmakingGrain(
     private readonly Matchmaker _matchmaker = new(
         new Random(), policies, chat.Value.MaxMessageLength, new Affinity(TimeSpan.FromSeconds(matching.Value.InterestWaitSeconds)), time);
     private readonly Dictionary<string, Arrival> _arrivals = [];
-    private readonly Dictionary<string, List<Line>> _told = [];
 
     /// <summary>People who left while their room was opening: if it fails to open, they are not taken back.</summary>
     private readonly HashSet<string> _leftWhileOpening = [];
@@ -52,7 +51,7 @@ public sealed partial class MatchmakingGrain(
     public Task<JoinReply> Join(Arrival arrival)
     {
         var formed = _matchmaker.Join(Waiting(arrival));
-        var reply = new JoinReply(Told(arrival.PersonId), Formations(formed));
+        var reply = new JoinReply([.. _matchmaker.TakeEffects().For(new PersonId(arrival.PersonId))], Formations(formed));
         ScheduleRetry();
         return Task.FromResult(reply);
     }
@@ -62,7 +61,8 @@ public sealed partial class MatchmakingGrain(
         var outcome = _matchmaker.SubmitQuestion(new PersonId(personId), question, out var refusedBy, out var formed);
         var home = _arrivals.GetValueOrDefault(personId)?.Home;
         var accepted = outcome == SetupOutcome.Accepted ? MessageText.Normalise(question).Trim() : null;
-        var asker = home is null ? null : new PersonDelivery(personId, null, Told(personId), false, accepted);
+        var told = _matchmaker.TakeEffects();
+        var asker = home is null ? null : new PersonDelivery(personId, null, [.. told.For(new PersonId(personId))], false, accepted);
         if (accepted is not null && _arrivals.TryGetValue(personId, out var arrival))
         {
             _arrivals[personId] = arrival with { Question = accepted };
@@ -76,7 +76,6 @@ public sealed partial class MatchmakingGrain(
     public Task<bool> Leave(string personId)
     {
         _arrivals.Remove(personId);
-        _told.Remove(personId);
         var waited = _matchmaker.Leave(new PersonId(personId));
         if (!waited)
         {
@@ -98,11 +97,6 @@ public sealed partial class MatchmakingGrain(
     {
         var back = members.Where(member => !_leftWhileOpening.Remove(member.PersonId) && !_arrivals.ContainsKey(member.PersonId)).Select(Waiting).ToList();
         var formed = _matchmaker.Restore(back);
-        foreach (var member in members)
-        {
-            _told.Remove(member.PersonId);
-        }
-
         var reply = Formations(formed);
         ScheduleRetry();
         return Task.FromResult(reply);
@@ -125,11 +119,6 @@ public sealed partial class MatchmakingGrain(
         }
 
         var formed = _matchmaker.Restore(waiting.Where(arrival => !_arrivals.ContainsKey(arrival.PersonId)).Select(Waiting).ToList());
-        foreach (var arrival in waiting)
-        {
-            _told.Remove(arrival.PersonId);
-        }
-
         var reply = Formations(formed);
         ScheduleRetry();
         return Task.FromResult(reply);
@@ -171,12 +160,12 @@ public sealed partial class MatchmakingGrain(
     {
         _retryAt = null;
         var formed = _matchmaker.Retry();
-        var told = _told
-            .Where(pair => _arrivals.ContainsKey(pair.Key))
-            .GroupBy(pair => _arrivals[pair.Key].Home)
-            .Select(home => (Home: home.Key, Deliveries: home.Select(pair => new PersonDelivery(pair.Key, null, [.. pair.Value], false, null)).ToArray()))
+        var told = _matchmaker.TakeEffects().Deliveries
+            .Where(delivery => _arrivals.ContainsKey(delivery.To.Value))
+            .GroupBy(delivery => delivery.To.Value)
+            .GroupBy(person => _arrivals[person.Key].Home)
+            .Select(home => (Home: home.Key, Deliveries: home.Select(person => new PersonDelivery(person.Key, null, [.. person.Select(delivery => delivery.Line)], false, null)).ToArray()))
             .ToList();
-        _told.Clear();
         var formations = Formations(formed);
         ScheduleRetry();
         try
@@ -215,15 +204,13 @@ public sealed partial class MatchmakingGrain(
     {
         var entry = (ChatEntry)arrival.Entry;
         _arrivals[arrival.PersonId] = arrival;
-        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, new CallSink(this, arrival.PersonId), origin: arrival.ToOrigin())
+        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, arrival.ToOrigin())
         {
             Preferences = arrival.Preferences(),
         };
-        person.Restore(arrival.Question, nickname: null, warnedNotTalking: false);
+        person.Restore(arrival.Question, nickname: null);
         return person;
     }
-
-    private Line[] Told(string personId) => _told.Remove(personId, out var lines) ? [.. lines] : [];
 
     private FormationMessage[] Formations(IReadOnlyList<Formation> formed) =>
         formed.Select(formation => new FormationMessage(
@@ -232,27 +219,6 @@ public sealed partial class MatchmakingGrain(
             formation.Members.Select(member =>
             {
                 _arrivals.Remove(member.Id.Value, out var arrival);
-                _told.Remove(member.Id.Value);
                 return arrival! with { Question = member.Question };
             }).ToArray())).ToArray();
-
-    /// <summary>What the matchmaker tells a person goes back to the caller of this turn.</summary>
-    private sealed class CallSink(MatchmakingGrain grain, string personId) : ILineSink
-    {
-        public bool Post(Line line)
-        {
-            if (!grain._told.TryGetValue(personId, out var lines))
-            {
-                lines = [];
-                grain._told[personId] = lines;
-            }
-
-            lines.Add(line);
-            return true;
-        }
-
-        public void Close()
-        {
-        }
-    }
 }

@@ -1,6 +1,5 @@
 using Orleans.Runtime;
-using Remandzana.Domain.Lines;
-using Remandzana.Domain.People;
+using Remandzana.Domain.Turns;
 
 namespace Remandzana.Web.Cluster;
 
@@ -30,8 +29,25 @@ public sealed class Outbox
         return parcel;
     }
 
-    /// <summary>A sink whose lines land in this outbox, for a person whose stream is at <paramref name="home"/>.</summary>
-    public ILineSink SinkFor(SiloAddress home, string personId) => new Sink(this, home, personId);
+    /// <summary>Adds what a turn said, each person's lines to the parcel for their instance (<paramref name="homeOf"/>, null for someone no longer here).</summary>
+    public void Add(Effects effects, Func<string, SiloAddress?> homeOf)
+    {
+        foreach (var (to, line) in effects.Deliveries)
+        {
+            if (homeOf(to.Value) is { } home)
+            {
+                For(home, to.Value).Lines.Add(line);
+            }
+        }
+
+        foreach (var released in effects.Released)
+        {
+            if (homeOf(released.Value) is { } home)
+            {
+                For(home, released.Value).Ends = true;
+            }
+        }
+    }
 
     /// <summary>Hands every parcel on: to this instance's listeners directly, to the others without waiting.</summary>
     public void Send(Listeners here, InstanceClient instances)
@@ -52,16 +68,5 @@ public sealed class Outbox
         }
 
         _byInstance.Clear();
-    }
-
-    private sealed class Sink(Outbox outbox, SiloAddress home, string personId) : ILineSink
-    {
-        public bool Post(Line line)
-        {
-            outbox.For(home, personId).Lines.Add(line);
-            return true;
-        }
-
-        public void Close() => outbox.For(home, personId).Ends = true;
     }
 }

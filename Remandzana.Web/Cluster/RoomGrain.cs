@@ -6,6 +6,7 @@ using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 using Remandzana.Domain.Switchboards;
+using Remandzana.Domain.Turns;
 using Remandzana.Web.Reports;
 
 namespace Remandzana.Web.Cluster;
@@ -52,7 +53,7 @@ public sealed class RoomGrain(
         foreach (var member in stored.Members)
         {
             var person = Admitted(member.Arrival);
-            person.Restore(member.Arrival.Question, member.Nickname is { } name && Nickname.TryCreate(name, out var nickname) ? nickname : null, warnedNotTalking: false);
+            person.Restore(member.Arrival.Question, member.Nickname is { } name && Nickname.TryCreate(name, out var nickname) ? nickname : null);
             foreach (var policy in policies.For(_room.Mode))
             {
                 person.Moderation.Restore(policy, member.Violations.GetValueOrDefault(policy.Name));
@@ -65,7 +66,7 @@ public sealed class RoomGrain(
     private Person Admitted(Arrival arrival)
     {
         var entry = (ChatEntry)arrival.Entry;
-        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, _outbox.SinkFor(arrival.Home, arrival.PersonId), origin: arrival.ToOrigin())
+        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, arrival.ToOrigin())
         {
             Preferences = arrival.Preferences(),
         };
@@ -84,7 +85,7 @@ public sealed class RoomGrain(
         foreach (var arrival in formation.Members)
         {
             var person = Admitted(arrival);
-            person.Restore(arrival.Question, nickname: null, warnedNotTalking: false);
+            person.Restore(arrival.Question, nickname: null);
             _outbox.For(arrival.Home, arrival.PersonId).RoomId = Key;
             people.Add(person);
         }
@@ -117,8 +118,10 @@ public sealed class RoomGrain(
             return new SendReply(SendOutcome.Departed);
         }
 
-        var outcome = _room.Receive(member.Person, text, policies, out var verdict, out var released, echo);
-        Forget(released);
+        var outcome = _room.Receive(member.Person, text, policies, echo);
+        var effects = _room.TakeEffects();
+        var verdict = effects.Verdicts.Count > 0 ? effects.Verdicts[0].Verdict : null;
+        Carry(effects);
         if (outcome is SendOutcome.Relayed)
         {
             _outbox.Send(here, instances);
@@ -138,7 +141,7 @@ public sealed class RoomGrain(
             return;
         }
 
-        Forget(_room.Depart(member.Person));
+        _room.Depart(member.Person);
         await Settle();
     }
 
@@ -150,8 +153,7 @@ public sealed class RoomGrain(
         }
 
         var mode = _room.Mode;
-        var reported = _room.Report(member.Person, out var released, messagesSeen);
-        Forget(released);
+        var reported = _room.Report(member.Person, messagesSeen);
         await Settle();
         return new ReportMaterial(
             ReportOutcome.Reported,
@@ -168,7 +170,7 @@ public sealed class RoomGrain(
 
         foreach (var (person, _) in _members.Values.Where(member => member.Arrival.Home.Equals(dead)).ToList())
         {
-            Forget(_room.Depart(person));
+            _room.Depart(person);
         }
 
         await Settle();
@@ -202,17 +204,24 @@ public sealed class RoomGrain(
         return true;
     }
 
-    private void Forget(IReadOnlyList<Person> released)
+    /// <summary>What the room said goes into the outbox, addressed to each member's instance; whoever it released is forgotten here.</summary>
+    private void Carry(Effects effects)
     {
-        foreach (var person in released)
+        _outbox.Add(effects, id => _members.TryGetValue(id, out var member) ? member.Arrival.Home : null);
+        foreach (var released in effects.Released)
         {
-            _members.Remove(person.Id.Value);
+            _members.Remove(released.Value);
         }
     }
 
-    /// <summary>Stores what changed, then tells everyone; a finished room clears its storage and goes.</summary>
+    /// <summary>Carries what the room said, stores what changed, then tells everyone; a finished room clears its storage and goes.</summary>
     private async Task Settle()
     {
+        if (_room is not null)
+        {
+            Carry(_room.TakeEffects());
+        }
+
         try
         {
             if (_room is null || _room.IsFinished)

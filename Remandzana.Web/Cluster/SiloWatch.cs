@@ -44,7 +44,7 @@ public sealed partial class SiloWatch(IClusterMembershipService membership, List
                 var rooms = present.Select(listener => listener.RoomId).OfType<string>().Distinct();
                 await Task.WhenAll(rooms.Select(room => listeners.Room(room).InstanceLost(dead)));
                 var waiting = present
-                    .Where(listener => listener.RoomId is null && listener.Person.Entry != Domain.People.ChatEntry.Global)
+                    .Where(listener => listener.RoomId is null && listener.Entry != Domain.People.ChatEntry.Global)
                     .Select(listener => listener.Arrival)
                     .ToArray();
                 var formed = await listeners.Matchmaking.Recover(dead, version, waiting);

@@ -90,7 +90,7 @@ public sealed class ChatController(
         }
 
         using var _ = lease;
-        Person? person;
+        Listener? person;
         try
         {
             person = await switchboard.Join(page.Entry, new Preferences(LanguageChoice.For(HttpContext).Code, InterestsParameter.For(HttpContext)), RequestOrigin.Of(HttpContext));
