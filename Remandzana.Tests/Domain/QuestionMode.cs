@@ -69,7 +69,7 @@ public sealed class QuestionMode
     {
         var (told, _, asker, _, _) = ARoom();
 
-        Assert.That(MessageText.Refusal(asker.Role, "me too", MessageText.DefaultMaxLength, out _), Is.EqualTo(SendOutcome.Silenced));
+        Assert.That(MessageText.Refusal(asker.Role, asker.Room is not null, "me too", MessageText.DefaultMaxLength, out _), Is.EqualTo(SendOutcome.Silenced));
         Assert.That(MessageText.QuestionFromARoom("Another?", MessageText.DefaultMaxLength), Is.EqualTo(SetupOutcome.NotAllowed));
         Assert.That(Submit(told, asker, "Another?"), Is.EqualTo(SetupOutcome.Departed), "the matchmaker no longer holds them");
         Assert.That(asker.IsSilenced, Is.True);

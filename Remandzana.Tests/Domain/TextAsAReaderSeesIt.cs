@@ -127,7 +127,7 @@ public sealed class TextAsAReaderSeesIt
         var room = writer.Room!;
         const string Written = "Ｓｃｈöne G\u0308rüße, мой друг: ﬁne \U0001F44D\U0001F3FD";
 
-        Assert.That(MessageText.Refusal(writer.Role, Written, MessageText.DefaultMaxLength, out var text), Is.Null);
+        Assert.That(MessageText.Refusal(writer.Role, writer.Room is not null, Written, MessageText.DefaultMaxLength, out var text), Is.Null);
         var echo = echoes.ObserveText(writer.Origin.Value, room.Id, text);
         Assert.That(told.After(room, room.Receive(writer, text, policies, echo)), Is.EqualTo(SendOutcome.Relayed));
 

@@ -49,7 +49,7 @@ public sealed class TwoStrangers
     {
         var (told, room, alice, bob) = APair();
 
-        Assert.That(MessageText.Refusal(alice.Role, "  hello  ", MessageText.DefaultMaxLength, out var text), Is.Null);
+        Assert.That(MessageText.Refusal(alice.Role, alice.Room is not null, "  hello  ", MessageText.DefaultMaxLength, out var text), Is.Null);
         Assert.That(told.After(room, room.Receive(alice, text, PoliciesByMode.None)), Is.EqualTo(SendOutcome.Relayed));
 
         Assert.That(told.Texts(alice), Is.EqualTo(new[] { "You: hello" }));
@@ -90,8 +90,20 @@ public sealed class TwoStrangers
     [TestCase("", SendOutcome.Empty)]
     [TestCase("   ", SendOutcome.Empty)]
     [TestCase(null, SendOutcome.Empty)]
-    public void EmptyMessagesAreRefused(string? text, SendOutcome outcome) =>
-        Assert.That(MessageText.Refusal(Role.Talker, text, MessageText.DefaultMaxLength, out _), Is.EqualTo(outcome));
+    public void EmptyMessagesAreRefused(string? text, SendOutcome outcome)
+    {
+        Assert.That(MessageText.Refusal(Role.Talker, isInRoom: true, text, MessageText.DefaultMaxLength, out _), Is.EqualTo(outcome));
+        Assert.That(MessageText.Refusal(Role.Talker, isInRoom: false, text, MessageText.DefaultMaxLength, out _), Is.EqualTo(outcome), "before a room too: the text's own problem comes first");
+    }
+
+    [Test]
+    public void SendingBeforeARoomExistsReachesNobody()
+    {
+        var told = new Told();
+        var person = told.Join(ChatEntry.Two);
+
+        Assert.That(MessageText.Refusal(person.Role, person.Room is not null, "hi", MessageText.DefaultMaxLength, out _), Is.EqualTo(SendOutcome.NotInRoomYet), "warned once by their session, not by the matchmaker");
+    }
 
     [Test]
     public void MessagesUpTo500CharactersPassAndLongerOnesAreRefused()
@@ -100,11 +112,11 @@ public sealed class TwoStrangers
 
         foreach (var raw in new[] { new string('a', 500), " " + new string('a', 500) + " ", string.Concat(Enumerable.Repeat("😀", 500)) })
         {
-            Assert.That(MessageText.Refusal(person.Role, raw, MessageText.DefaultMaxLength, out var text), Is.Null, raw);
+            Assert.That(MessageText.Refusal(person.Role, person.Room is not null, raw, MessageText.DefaultMaxLength, out var text), Is.Null, raw);
             Assert.That(told.After(room, room.Receive(person, text, PoliciesByMode.None)), Is.EqualTo(SendOutcome.Relayed));
         }
 
-        Assert.That(MessageText.Refusal(person.Role, new string('a', 501), MessageText.DefaultMaxLength, out _), Is.EqualTo(SendOutcome.TooLong));
+        Assert.That(MessageText.Refusal(person.Role, person.Room is not null, new string('a', 501), MessageText.DefaultMaxLength, out _), Is.EqualTo(SendOutcome.TooLong));
         Assert.That(told.Texts(partner), Has.Count.EqualTo(3));
     }
 
