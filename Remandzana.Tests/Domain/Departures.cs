@@ -1,6 +1,7 @@
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
+using Remandzana.Tests.Support;
 
 namespace Remandzana.Tests.Domain;
 
@@ -8,43 +9,27 @@ namespace Remandzana.Tests.Domain;
 [Category("Domain")]
 public sealed class Departures
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 2, 12, 0, 0, TimeSpan.Zero);
-
-    /// <summary>A sink that keeps whatever it is given, even after it was closed (a grain's outbox does).</summary>
-    private sealed class Recording : ILineSink
-    {
-        public List<string> Lines { get; } = [];
-
-        public bool Closed { get; private set; }
-
-        public bool Post(Line line)
-        {
-            Lines.Add(line is SystemLine notice ? notice.Text : line.ToString()!);
-            return true;
-        }
-
-        public void Close() => Closed = true;
-    }
-
     [Test]
     public void WhenOneOfTwoLeavesBothAreReleasedAndLaterDeparturesSayNothing()
     {
-        var (first, second) = (new Recording(), new Recording());
-        var alice = new Person(new PersonId("a"), Role.Talker, ChatEntry.Two, Now, first);
-        var bob = new Person(new PersonId("b"), Role.Talker, ChatEntry.Two, Now, second);
-        var room = new Formation(Mode.Two, [alice, bob]).Open("room", Now);
+        var told = new Told();
+        var alice = told.Newcomer(ChatEntry.Two);
+        var bob = told.Newcomer(ChatEntry.Two);
+        var room = told.After(new Formation(Mode.Two, [alice, bob]).Open("room", told.Clock.GetUtcNow()));
 
-        Assert.That(room.Depart(alice), Is.EqualTo(new[] { alice, bob }), "the conversation is over for Bob too");
-        var bobSaw = second.Lines.ToList();
+        room.Depart(alice);
+        var departure = room.TakeEffects();
+        told.Take(departure);
+        var bobSaw = told.Texts(bob);
 
-        Assert.That(room.Depart(bob), Is.Empty, "Bob was released already");
-        Assert.That(room.Depart(alice), Is.Empty, "and Alice left already");
+        room.Depart(bob);
+        room.Depart(alice);
         Assert.Multiple(() =>
         {
+            Assert.That(departure.Released, Is.EqualTo(new[] { alice.Id, bob.Id }), "the conversation is over for Bob too, the departed first");
+            Assert.That(room.TakeEffects().IsEmpty, Is.True, "Bob was released already, and Alice left already: nothing more is said");
             Assert.That(bobSaw, Is.EqualTo(new[] { Notices.FoundStranger, Notices.StrangerLeft, Notices.ConversationOver }));
-            Assert.That(second.Lines, Is.EqualTo(bobSaw), "nothing more after the end");
-            Assert.That(first.Lines, Is.EqualTo(new[] { Notices.FoundStranger }));
-            Assert.That(first.Closed && second.Closed, Is.True);
+            Assert.That(told.Texts(alice), Is.EqualTo(new[] { Notices.FoundStranger }));
             Assert.That(room.IsFinished, Is.True);
         });
     }

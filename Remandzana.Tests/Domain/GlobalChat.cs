@@ -1,4 +1,5 @@
 using Remandzana.Domain.Lines;
+using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 using Remandzana.Domain.Switchboards;
@@ -12,30 +13,30 @@ public sealed class GlobalChat
     [Test]
     public void NewcomersJoinTheOneRoomAndAreWelcomedWithTheCount()
     {
-        var switchboard = Switchboards.New();
-        var first = switchboard.JoinOrFail(ChatEntry.Global);
-        var second = switchboard.JoinOrFail(ChatEntry.Global);
+        var (told, room) = AGlobalRoom();
+        var first = Welcome(told, room);
+        var second = Welcome(told, room);
 
-        Assert.That(second.Room, Is.SameAs(first.Room).And.TypeOf<GlobalRoom>());
-        Assert.That(first.DrainTexts(), Is.EqualTo(new[] { Notices.Welcome(1).English, "Anonymous joined." }));
-        Assert.That(second.DrainTexts(), Is.EqualTo(new[] { Notices.Welcome(2).English }));
+        Assert.That(second.Room, Is.SameAs(first.Room).And.SameAs(room));
+        Assert.That(told.Texts(first), Is.EqualTo(new[] { Notices.Welcome(1).English, "Anonymous joined." }));
+        Assert.That(told.Texts(second), Is.EqualTo(new[] { Notices.Welcome(2).English }));
         Assert.That(Notices.Welcome(2).English, Does.Contain("2 people"));
     }
 
     [Test]
     public void EveryoneIsAnonymousUntilTheyChooseANickname()
     {
-        var (switchboard, me, other) = TwoMembers();
+        var (told, room, me, other) = TwoMembers();
 
-        switchboard.Send(me.Id, "hello");
-        Assert.That(me.DrainTexts(), Is.EqualTo(new[] { "Anonymous (You): hello" }));
-        Assert.That(other.DrainTexts(), Is.EqualTo(new[] { "Anonymous: hello" }));
+        Send(told, room, me, "hello");
+        Assert.That(told.Texts(me), Is.EqualTo(new[] { "Anonymous (You): hello" }));
+        Assert.That(told.Texts(other), Is.EqualTo(new[] { "Anonymous: hello" }));
 
-        Assert.That(switchboard.Send(me.Id, "/nick zed_1-x"), Is.EqualTo(SendOutcome.CommandAnswered));
-        switchboard.Send(me.Id, "again");
+        Assert.That(Send(told, room, me, "/nick zed_1-x"), Is.EqualTo(SendOutcome.CommandAnswered));
+        Send(told, room, me, "again");
 
-        Assert.That(me.DrainTexts(), Is.EqualTo(new[] { "Anonymous (You): /nick zed_1-x", "You are now known as zed_1-x.", "zed_1-x (You): again" }));
-        Assert.That(other.DrainTexts(), Is.EqualTo(new[] { "zed_1-x: again" }), "a command and its answer go to the author only");
+        Assert.That(told.Texts(me), Is.EqualTo(new[] { "Anonymous (You): /nick zed_1-x", "You are now known as zed_1-x.", "zed_1-x (You): again" }));
+        Assert.That(told.Texts(other), Is.EqualTo(new[] { "zed_1-x: again" }), "a command and its answer go to the author only");
     }
 
     [TestCase("/nick")]
@@ -45,20 +46,20 @@ public sealed class GlobalChat
     [TestCase("/nick émile")]
     public void BadNicknamesAreRefusedWithTheRule(string command)
     {
-        var (switchboard, me, _) = TwoMembers();
+        var (told, room, me, _) = TwoMembers();
 
-        switchboard.Send(me.Id, command);
+        Send(told, room, me, command);
 
-        Assert.That(me.DrainTexts().Last(), Is.EqualTo(Nickname.Rule));
+        Assert.That(told.Texts(me).Last(), Is.EqualTo(Nickname.Rule));
         Assert.That(me.Nickname, Is.Null);
     }
 
     [Test]
     public void ATwentyFourCharacterNicknameIsFine()
     {
-        var (switchboard, me, _) = TwoMembers();
+        var (told, room, me, _) = TwoMembers();
 
-        switchboard.Send(me.Id, "/nick " + new string('n', 24));
+        Send(told, room, me, "/nick " + new string('n', 24));
 
         Assert.That(me.Nickname?.Value, Is.EqualTo(new string('n', 24)));
     }
@@ -69,48 +70,67 @@ public sealed class GlobalChat
     [TestCase("/frobnicate now", "Unknown command /frobnicate. Type /help for the list.")]
     public void CommandsAreAnsweredToTheirAuthorOnly(string command, string answer)
     {
-        var (switchboard, me, other) = TwoMembers();
+        var (told, room, me, other) = TwoMembers();
 
-        Assert.That(switchboard.Send(me.Id, command), Is.EqualTo(SendOutcome.CommandAnswered));
+        Assert.That(Send(told, room, me, command), Is.EqualTo(SendOutcome.CommandAnswered));
 
-        Assert.That(me.DrainTexts(), Is.EqualTo(new[] { $"Anonymous (You): {command}", answer }));
-        Assert.That(other.DrainTexts(), Is.Empty);
+        Assert.That(told.Texts(me), Is.EqualTo(new[] { $"Anonymous (You): {command}", answer }));
+        Assert.That(told.Texts(other), Is.Empty);
     }
 
     [Test]
     public void OthersSeeJoinsAndLeavesByName()
     {
-        var (switchboard, me, other) = TwoMembers();
-        switchboard.Send(other.Id, "/nick Zoe");
-        other.Drain();
+        var (told, room, me, other) = TwoMembers();
+        Send(told, room, other, "/nick Zoe");
+        told.Drain(other);
 
-        switchboard.Leave(other.Id);
+        room.Depart(other);
+        told.After(room);
 
-        Assert.That(me.DrainTexts(), Is.EqualTo(new[] { "Zoe left." }));
-        Assert.That(me.StreamEnded(), Is.False, "global chat goes on with one person");
+        Assert.That(told.Texts(me), Is.EqualTo(new[] { "Zoe left." }));
+        Assert.That(told.Released(me), Is.False, "global chat goes on with one person");
+        Assert.That(told.Released(other), Is.True);
+        Assert.That(room.IsFinished, Is.False);
     }
 
     [Test]
-    public void AnEmptyRoomIsForgottenAndTheNextPersonStartsANewOne()
+    public void AnEmptyRoomIsFinishedAndTheNextRoomWelcomesItsFirstPersonAlone()
     {
-        var switchboard = Switchboards.New();
-        var first = switchboard.JoinOrFail(ChatEntry.Global);
-        var oldRoom = first.Room;
-        switchboard.Leave(first.Id);
+        var (told, room) = AGlobalRoom();
+        var first = Welcome(told, room);
+        room.Depart(first);
+        told.After(room);
 
-        Assert.That(switchboard.Global, Is.Null);
-        var next = switchboard.JoinOrFail(ChatEntry.Global);
-        Assert.That(next.Room, Is.Not.SameAs(oldRoom));
-        Assert.That(next.DrainTexts(), Is.EqualTo(new[] { Notices.Welcome(1).English }));
+        Assert.That(room.IsFinished, Is.True, "its owner forgets it");
+        var next = Welcome(told, new GlobalRoom("global-2", told.Clock.GetUtcNow()));
+        Assert.That(next.Room, Is.Not.SameAs(room));
+        Assert.That(told.Texts(next), Is.EqualTo(new[] { Notices.Welcome(1).English }));
     }
 
-    private static (Switchboard, Person Me, Person Other) TwoMembers()
+    private static (Told, GlobalRoom) AGlobalRoom()
     {
-        var switchboard = Switchboards.New();
-        var me = switchboard.JoinOrFail(ChatEntry.Global);
-        var other = switchboard.JoinOrFail(ChatEntry.Global);
-        me.Drain();
-        other.Drain();
-        return (switchboard, me, other);
+        var told = new Told();
+        return (told, new GlobalRoom("global", told.Clock.GetUtcNow()));
+    }
+
+    private static Person Welcome(Told told, GlobalRoom room)
+    {
+        var person = told.Newcomer(ChatEntry.Global);
+        room.Welcome(person);
+        told.After(room);
+        return person;
+    }
+
+    private static SendOutcome Send(Told told, Room room, Person sender, string text) => told.After(room, room.Receive(sender, text, PoliciesByMode.None));
+
+    private static (Told, GlobalRoom, Person Me, Person Other) TwoMembers()
+    {
+        var (told, room) = AGlobalRoom();
+        var me = Welcome(told, room);
+        var other = Welcome(told, room);
+        told.Drain(me);
+        told.Drain(other);
+        return (told, room, me, other);
     }
 }

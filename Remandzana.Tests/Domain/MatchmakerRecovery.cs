@@ -1,4 +1,3 @@
-using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 using Remandzana.Domain.Switchboards;
@@ -11,10 +10,10 @@ public sealed class MatchmakerRecovery
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 2, 12, 0, 0, TimeSpan.Zero);
 
-    private static Person Waiting(string id, ChatEntry entry, int secondsAfterStart, Mailbox? mailbox = null, string? question = null)
+    private static Person Waiting(string id, ChatEntry entry, int secondsAfterStart, string? question = null)
     {
-        var person = new Person(new PersonId(id), Person.RoleFor(entry), entry, Start.AddSeconds(secondsAfterStart), mailbox ?? new Mailbox(16));
-        person.Restore(question, nickname: null, warnedNotTalking: false);
+        var person = new Person(new PersonId(id), Person.RoleFor(entry), entry, Start.AddSeconds(secondsAfterStart));
+        person.Restore(question, nickname: null);
         return person;
     }
 
@@ -24,16 +23,16 @@ public sealed class MatchmakerRecovery
         var matchmaker = new Matchmaker(new Random(1));
         var newcomer = Waiting("new", ChatEntry.Three, 30);
         Assert.That(matchmaker.Join(newcomer), Is.Empty);
+        Assert.That(matchmaker.TakeEffects().For(newcomer.Id), Is.Not.Empty, "a newcomer is told what they wait for");
 
-        var early = new Mailbox(16);
-        var formed = matchmaker.Restore([Waiting("b", ChatEntry.Three, 20), Waiting("a", ChatEntry.Three, 10, early)]);
+        var formed = matchmaker.Restore([Waiting("b", ChatEntry.Three, 20), Waiting("a", ChatEntry.Three, 10)]);
 
         var room = formed.Single();
         Assert.Multiple(() =>
         {
             Assert.That(room.Mode, Is.EqualTo(Mode.Three));
             Assert.That(room.Members.Select(person => person.Id.Value), Is.EqualTo(new[] { "a", "b", "new" }), "earliest arrival first: Alice, Bob, Charlie");
-            Assert.That(early.Reader.Count, Is.Zero, "a person put back is told nothing: their page still shows that they wait");
+            Assert.That(matchmaker.TakeEffects().IsEmpty, Is.True, "a person put back is told nothing: their page still shows that they wait");
             Assert.That(matchmaker.Waiting, Is.Empty);
         });
     }

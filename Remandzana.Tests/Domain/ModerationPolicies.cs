@@ -76,56 +76,59 @@ public sealed class ModerationPolicies
     [Test]
     public void EachStepOfTheLadderTellsTheSenderInOrderAndTheLastWarningSaysWhatComesNext()
     {
-        var (switchboard, sender, partner) = APair(new BlockUrls(TwoThenKick));
+        var (told, room, policies, sender, partner) = APair(new BlockUrls(TwoThenKick));
 
-        Assert.That(switchboard.Send(sender.Id, "http://one.example", out var first), Is.EqualTo(SendOutcome.Suppressed));
-        Assert.That(sender.Drain(), Is.EqualTo(new[] { new SystemLine(NoticeKind.Moderation, Notices.Suppressed("links and onion addresses are not allowed here").English) }));
-        Assert.That(first!.IsLastWarning, Is.False);
+        Assert.That(told.After(room, room.Receive(sender, "http://one.example", policies)), Is.EqualTo(SendOutcome.Suppressed));
+        Assert.That(told.Drain(sender), Is.EqualTo(new[] { new SystemLine(NoticeKind.Moderation, Notices.Suppressed("links and onion addresses are not allowed here").English) }));
+        Assert.That(told.Verdicts(sender).Single().IsLastWarning, Is.False);
 
-        Assert.That(switchboard.Send(sender.Id, "http://two.example", out var second), Is.EqualTo(SendOutcome.Suppressed));
-        Assert.That(second!.IsLastWarning, Is.True);
-        Assert.That(sender.DrainTexts().Single(), Does.Contain("not sent").And.Contain("next time you will be removed from the conversation"));
+        Assert.That(told.After(room, room.Receive(sender, "http://two.example", policies)), Is.EqualTo(SendOutcome.Suppressed));
+        Assert.That(told.Verdicts(sender)[^1].IsLastWarning, Is.True);
+        Assert.That(told.Texts(sender).Single(), Does.Contain("not sent").And.Contain("next time you will be removed from the conversation"));
 
-        Assert.That(switchboard.Send(sender.Id, "fine words"), Is.EqualTo(SendOutcome.Relayed), "clean messages still go through");
-        Assert.That(switchboard.Send(sender.Id, "http://three.example", out var third), Is.EqualTo(SendOutcome.Kicked));
-        Assert.That(third!.Violation, Is.EqualTo(3));
-        Assert.That(partner.DrainTexts(), Is.EqualTo(new[] { "Stranger: fine words", Notices.StrangerLeft, Notices.ConversationOver }), "no suppressed message ever reached the partner");
+        Assert.That(told.After(room, room.Receive(sender, "fine words", policies)), Is.EqualTo(SendOutcome.Relayed), "clean messages still go through");
+        Assert.That(told.Verdicts(sender), Has.Count.EqualTo(2), "and earn no verdict");
+        Assert.That(told.After(room, room.Receive(sender, "http://three.example", policies)), Is.EqualTo(SendOutcome.Kicked));
+        Assert.That(told.Verdicts(sender)[^1].Violation, Is.EqualTo(3));
+        Assert.That(told.Verdicts(partner), Is.Empty);
+        Assert.That(told.Texts(partner), Is.EqualTo(new[] { "Stranger: fine words", Notices.StrangerLeft, Notices.ConversationOver }), "no suppressed message ever reached the partner");
     }
 
     [Test]
     public void AKickEndsTheSendersConversationAndTellsThePartner()
     {
-        var (switchboard, sender, partner) = APair(new BlockUrls(new Ladder(0, Consequence.Kick)));
+        var (told, room, policies, sender, partner) = APair(new BlockUrls(new Ladder(0, Consequence.Kick)));
 
-        Assert.That(switchboard.Send(sender.Id, "https://example.com"), Is.EqualTo(SendOutcome.Kicked));
+        Assert.That(told.After(room, room.Receive(sender, "https://example.com", policies)), Is.EqualTo(SendOutcome.Kicked));
 
         Assert.Multiple(() =>
         {
-            Assert.That(sender.DrainTexts(), Is.EqualTo(new[] { Notices.Kicked("links and onion addresses are not allowed here").English }));
-            Assert.That(sender.StreamEnded(), Is.True);
-            Assert.That(partner.DrainTexts(), Is.EqualTo(new[] { Notices.StrangerLeft, Notices.ConversationOver }));
-            Assert.That(partner.StreamEnded(), Is.True);
-            Assert.That(switchboard.Count, Is.Zero);
-            Assert.That(switchboard.Inspect(board => board.Rooms.Count), Is.Zero);
-            Assert.That(switchboard.Send(sender.Id, "sorry"), Is.EqualTo(SendOutcome.Departed));
+            Assert.That(told.Verdicts(sender).Single().Sanction, Is.EqualTo(Sanction.Kick));
+            Assert.That(told.Texts(sender), Is.EqualTo(new[] { Notices.Kicked("links and onion addresses are not allowed here").English }));
+            Assert.That(told.Released(sender), Is.True);
+            Assert.That(told.Texts(partner), Is.EqualTo(new[] { Notices.StrangerLeft, Notices.ConversationOver }));
+            Assert.That(told.Released(partner), Is.True);
+            Assert.That(sender.IsGone && partner.IsGone, Is.True);
+            Assert.That(room.IsFinished, Is.True);
+            Assert.That(told.After(room, room.Receive(sender, "sorry", policies)), Is.EqualTo(SendOutcome.Departed));
         });
     }
 
     [Test]
     public void AnExileIsAKickTheWebLayerMarks()
     {
-        var (switchboard, sender, partner) = APair(new BlockUrls(new Ladder(1, Consequence.Exile)));
+        var (told, room, policies, sender, partner) = APair(new BlockUrls(new Ladder(1, Consequence.Exile)));
 
-        switchboard.Send(sender.Id, "http://a.example");
-        Assert.That(sender.DrainTexts().Single(), Does.Contain("next time you will be exiled"));
-        Assert.That(switchboard.Send(sender.Id, "http://b.example", out var verdict), Is.EqualTo(SendOutcome.Exiled));
+        told.After(room, room.Receive(sender, "http://a.example", policies));
+        Assert.That(told.Texts(sender).Single(), Does.Contain("next time you will be exiled"));
+        Assert.That(told.After(room, room.Receive(sender, "http://b.example", policies)), Is.EqualTo(SendOutcome.Exiled));
 
         Assert.Multiple(() =>
         {
-            Assert.That(verdict!.Sanction, Is.EqualTo(Sanction.Exile));
-            Assert.That(sender.DrainTexts(), Is.EqualTo(new[] { Notices.Exiled("links and onion addresses are not allowed here").English }));
-            Assert.That(sender.StreamEnded(), Is.True);
-            Assert.That(partner.DrainTexts(), Is.EqualTo(new[] { Notices.StrangerLeft, Notices.ConversationOver }));
+            Assert.That(told.Verdicts(sender)[^1].Sanction, Is.EqualTo(Sanction.Exile));
+            Assert.That(told.Texts(sender), Is.EqualTo(new[] { Notices.Exiled("links and onion addresses are not allowed here").English }));
+            Assert.That(told.Released(sender), Is.True);
+            Assert.That(told.Texts(partner), Is.EqualTo(new[] { Notices.StrangerLeft, Notices.ConversationOver }));
         });
     }
 
@@ -134,55 +137,65 @@ public sealed class ModerationPolicies
     {
         var urls = new BlockUrls(new Ladder(1, Consequence.Kick));
         var blacklist = new OnionBlacklist(new Ladder(1, Consequence.Kick), [OnionBlacklist.Digest(V3)]);
-        var switchboard = Switchboards.New(policies: new PoliciesByMode(new Dictionary<Mode, IReadOnlyList<Policy>> { [Mode.Three] = [blacklist, urls] }));
-        var alice = switchboard.JoinOrFail(ChatEntry.Three);
-        var bob = switchboard.JoinOrFail(ChatEntry.Three);
-        var charlie = switchboard.JoinOrFail(ChatEntry.Three);
+        var policies = new PoliciesByMode(new Dictionary<Mode, IReadOnlyList<Policy>> { [Mode.Three] = [blacklist, urls] });
+        var told = new Told(policies: policies);
+        var alice = told.Join(ChatEntry.Three);
+        var bob = told.Join(ChatEntry.Three);
+        var charlie = told.Join(ChatEntry.Three);
+        var room = alice.Room!;
 
         Assert.Multiple(() =>
         {
-            Assert.That(switchboard.Send(alice.Id, $"{V3}.onion"), Is.EqualTo(SendOutcome.Suppressed), "alice's first blacklist violation");
-            Assert.That(switchboard.Send(alice.Id, "http://x.example"), Is.EqualTo(SendOutcome.Suppressed), "alice's first URL violation");
-            Assert.That(switchboard.Send(bob.Id, "http://x.example"), Is.EqualTo(SendOutcome.Suppressed), "bob's first URL violation");
+            Assert.That(told.After(room, room.Receive(alice, $"{V3}.onion", policies)), Is.EqualTo(SendOutcome.Suppressed), "alice's first blacklist violation");
+            Assert.That(told.After(room, room.Receive(alice, "http://x.example", policies)), Is.EqualTo(SendOutcome.Suppressed), "alice's first URL violation");
+            Assert.That(told.After(room, room.Receive(bob, "http://x.example", policies)), Is.EqualTo(SendOutcome.Suppressed), "bob's first URL violation");
             Assert.That(alice.Moderation.ViolationsOf(blacklist), Is.EqualTo(1));
             Assert.That(alice.Moderation.ViolationsOf(urls), Is.EqualTo(1));
-            Assert.That(switchboard.Send(alice.Id, "http://y.example"), Is.EqualTo(SendOutcome.Kicked), "alice's second URL violation");
+            Assert.That(told.After(room, room.Receive(alice, "http://y.example", policies)), Is.EqualTo(SendOutcome.Kicked), "alice's second URL violation");
+            Assert.That(told.Verdicts(alice).Select(verdict => verdict.Sanction), Is.EqualTo(new[] { Sanction.Suppress, Sanction.Suppress, Sanction.Kick }));
             Assert.That(charlie.Room, Is.Not.Null, "two of three are left, so the conversation goes on");
+            Assert.That(told.Released(charlie), Is.False);
         });
     }
 
     [Test]
     public void PoliciesApplyOnlyToTheirMode()
     {
-        var switchboard = Switchboards.New(policies: new PoliciesByMode(new Dictionary<Mode, IReadOnlyList<Policy>> { [Mode.Three] = [new BlockUrls(TwoThenKick)] }));
-        var alice = switchboard.JoinOrFail(ChatEntry.Two);
-        switchboard.JoinOrFail(ChatEntry.Two);
+        var policies = new PoliciesByMode(new Dictionary<Mode, IReadOnlyList<Policy>> { [Mode.Three] = [new BlockUrls(TwoThenKick)] });
+        var told = new Told(policies: policies);
+        var alice = told.Join(ChatEntry.Two);
+        told.Join(ChatEntry.Two);
+        var room = alice.Room!;
 
-        Assert.That(switchboard.Send(alice.Id, "http://example.com"), Is.EqualTo(SendOutcome.Relayed));
+        Assert.That(told.After(room, room.Receive(alice, "http://example.com", policies)), Is.EqualTo(SendOutcome.Relayed));
+        Assert.That(told.Verdicts(alice), Is.Empty);
     }
 
     [Test]
     public void AQuestionThatViolatesAPolicyIsRefusedWithTheReasonAndMayBeRetried()
     {
         var policy = new BlockUrls(new Ladder(0, Consequence.Exile));
-        var switchboard = Switchboards.New(policies: new PoliciesByMode(new Dictionary<Mode, IReadOnlyList<Policy>> { [Mode.Question] = [policy] }));
-        var asker = switchboard.JoinOrFail(ChatEntry.QuestionAsk);
-        asker.Drain();
+        var told = new Told(policies: new PoliciesByMode(new Dictionary<Mode, IReadOnlyList<Policy>> { [Mode.Question] = [policy] }));
+        var asker = told.Join(ChatEntry.QuestionAsk);
+        told.Drain(asker);
 
-        Assert.That(switchboard.SubmitQuestion(asker.Id, "what about http://example.com?", out var refusedBy), Is.EqualTo(SetupOutcome.Rejected));
+        Assert.That(told.Matchmaker.SubmitQuestion(asker.Id, "what about http://example.com?", out var refusedBy, out _), Is.EqualTo(SetupOutcome.Rejected));
+        told.Take(told.Matchmaker.TakeEffects());
         Assert.That(refusedBy, Is.SameAs(policy));
-        Assert.That(asker.DrainTexts(), Is.EqualTo(new[] { Notices.QuestionRefused(policy.Reason).English }));
+        Assert.That(told.Texts(asker), Is.EqualTo(new[] { Notices.QuestionRefused(policy.Reason).English }));
+        Assert.That(told.Verdicts(asker), Is.Empty, "refused, not sanctioned");
         Assert.That(asker.Question, Is.Null);
-        Assert.That(switchboard.SubmitQuestion(asker.Id, "what about cats?"), Is.EqualTo(SetupOutcome.Accepted));
+        Assert.That(told.Matchmaker.SubmitQuestion(asker.Id, "what about cats?", out _, out _), Is.EqualTo(SetupOutcome.Accepted));
     }
 
-    private static (Switchboard Switchboard, Person Sender, Person Partner) APair(Policy policy)
+    private static (Told, Room, PoliciesByMode, Person Sender, Person Partner) APair(Policy policy)
     {
-        var switchboard = Switchboards.New(policies: new PoliciesByMode(new Dictionary<Mode, IReadOnlyList<Policy>> { [Mode.Two] = [policy] }));
-        var sender = switchboard.JoinOrFail(ChatEntry.Two);
-        var partner = switchboard.JoinOrFail(ChatEntry.Two);
-        sender.Drain();
-        partner.Drain();
-        return (switchboard, sender, partner);
+        var policies = new PoliciesByMode(new Dictionary<Mode, IReadOnlyList<Policy>> { [Mode.Two] = [policy] });
+        var told = new Told(policies: policies);
+        var sender = told.Join(ChatEntry.Two);
+        var partner = told.Join(ChatEntry.Two);
+        told.Drain(sender);
+        told.Drain(partner);
+        return (told, sender.Room!, policies, sender, partner);
     }
 }

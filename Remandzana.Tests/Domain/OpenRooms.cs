@@ -1,81 +1,57 @@
 using Remandzana.Domain.People;
-using Remandzana.Domain.Switchboards;
+using Remandzana.Domain.Rooms;
 using Remandzana.Tests.Support;
 
 namespace Remandzana.Tests.Domain;
 
-/// <summary>The switchboard lists every room whose conversation goes on, for the debug view.</summary>
+/// <summary>A room goes on until its conversation is over; then it is finished and its owner forgets it (the debug view lists the others).</summary>
 [Category("Domain")]
 public sealed class OpenRooms
 {
     [Test]
-    public void ARoomIsListedWhenItFormsAndForgottenWhenItIsOver()
+    public void ARoomFormsWithTheSecondPersonAndIsFinishedWhenItIsOver()
     {
-        var switchboard = Switchboards.New();
-        var alice = switchboard.JoinOrFail(ChatEntry.Two);
-        Assert.That(Rooms(switchboard), Is.Empty, "nobody to talk to yet");
+        var told = new Told();
+        var alice = told.Join(ChatEntry.Two);
+        Assert.That(told.Rooms, Is.Empty, "nobody to talk to yet");
 
-        var bob = switchboard.JoinOrFail(ChatEntry.Two);
-        Assert.That(Rooms(switchboard), Is.EqualTo(new[] { alice.Room }));
+        var bob = told.Join(ChatEntry.Two);
+        var room = told.Rooms.Single();
+        Assert.That(alice.Room, Is.SameAs(room));
+        Assert.That(room.IsFinished, Is.False);
 
-        switchboard.Leave(bob.Id);
-        Assert.That(Rooms(switchboard), Is.Empty);
+        room.Depart(bob);
+        Assert.That(room.IsFinished, Is.True);
     }
 
     [Test]
-    public void AThreePersonRoomStaysListedUntilOnlyOneIsLeft()
+    public void AThreePersonRoomGoesOnUntilOnlyOneIsLeft()
     {
-        var switchboard = Switchboards.New();
-        var people = Enumerable.Range(0, 3).Select(_ => switchboard.JoinOrFail(ChatEntry.Three)).ToList();
-        var room = people[0].Room;
+        var told = new Told();
+        var people = Enumerable.Range(0, 3).Select(_ => told.Join(ChatEntry.Three)).ToList();
+        var room = people[0].Room!;
 
-        switchboard.Leave(people[0].Id);
-        Assert.That(Rooms(switchboard), Is.EqualTo(new[] { room }));
+        room.Depart(people[0]);
+        Assert.That(room.IsFinished, Is.False);
 
-        switchboard.Leave(people[1].Id);
-        Assert.That(Rooms(switchboard), Is.Empty);
+        room.Depart(people[1]);
+        Assert.That(room.IsFinished, Is.True);
     }
 
     [Test]
-    public void RoomsOfEveryModeAreListedInTheOrderTheyFormed()
+    public void TheGlobalRoomIsFinishedWhenItsLastMemberLeaves()
     {
-        var switchboard = Switchboards.New();
-        var global = switchboard.JoinOrFail(ChatEntry.Global);
-        var two = switchboard.JoinOrFail(ChatEntry.Two);
-        switchboard.JoinOrFail(ChatEntry.Two);
-        var asker = switchboard.JoinOrFail(ChatEntry.QuestionAsk);
-        switchboard.JoinOrFail(ChatEntry.QuestionDiscuss);
-        switchboard.JoinOrFail(ChatEntry.QuestionDiscuss);
-        switchboard.SubmitQuestion(asker.Id, "why?");
+        var told = new Told();
+        var room = new GlobalRoom("global", told.Clock.GetUtcNow());
+        var first = told.Newcomer(ChatEntry.Global);
+        var second = told.Newcomer(ChatEntry.Global);
+        room.Welcome(first);
+        room.Welcome(second);
 
-        Assert.That(Rooms(switchboard), Is.EquivalentTo(new[] { global.Room, two.Room, asker.Room }));
+        room.Depart(first);
+        Assert.That(room.IsFinished, Is.False, "one person is enough for global chat");
+
+        room.Depart(second);
+        Assert.That(room.IsFinished, Is.True);
     }
-
-    [Test]
-    public void TheGlobalRoomIsForgottenWhenItsLastMemberLeaves()
-    {
-        var switchboard = Switchboards.New();
-        var first = switchboard.JoinOrFail(ChatEntry.Global);
-        var second = switchboard.JoinOrFail(ChatEntry.Global);
-        switchboard.Leave(first.Id);
-        Assert.That(Rooms(switchboard), Is.EqualTo(new[] { second.Room }));
-
-        switchboard.Leave(second.Id);
-        Assert.That(Rooms(switchboard), Is.Empty);
-    }
-
-    [Test]
-    public void StoppingForgetsEveryRoom()
-    {
-        var switchboard = Switchboards.New();
-        switchboard.JoinOrFail(ChatEntry.Two);
-        switchboard.JoinOrFail(ChatEntry.Two);
-        switchboard.JoinOrFail(ChatEntry.Global);
-
-        switchboard.Stop();
-
-        Assert.That(Rooms(switchboard), Is.Empty);
-    }
-
-    private static List<object?> Rooms(Switchboard switchboard) => switchboard.Inspect(board => board.Rooms.Cast<object?>().ToList());
 }

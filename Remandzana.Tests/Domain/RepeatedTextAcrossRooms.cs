@@ -154,38 +154,51 @@ public sealed class RepeatedTextAcrossRooms
 
     private static readonly RepeatedText Policy = new(new Ladder(2, Consequence.Kick));
 
+    private static readonly PoliciesByMode InTwo = new(new Dictionary<Mode, IReadOnlyList<Policy>> { [Mode.Two] = [Policy] });
+
     private static readonly Origin Spammer = new("address:198.51.100.7");
 
-    private Switchboard WithRepeatedText() => new(
-        new SwitchboardSettings(),
-        _clock,
-        new Random(1),
-        new PoliciesByMode(new Dictionary<Mode, IReadOnlyList<Policy>> { [Mode.Two] = [Policy] }),
-        Limits);
+    private Told WithRepeatedText() => new(policies: InTwo, clock: _clock);
+
+    /// <summary>The sender's text in their room, with what its copies in other rooms say (as the room's owner asks the echoes first).</summary>
+    private static SendOutcome Send(Told told, TextEchoes echoes, Person sender, string text)
+    {
+        var room = sender.Room!;
+        var echo = echoes.ObserveText(sender.Origin.Value, room.Id, text);
+        return told.After(room, room.Receive(sender, text, InTwo, echo));
+    }
+
+    private static void Leave(Told told, Person person)
+    {
+        var room = person.Room!;
+        room.Depart(person);
+        told.After(room);
+    }
 
     /// <summary>A new conversation between the spammer and a stranger of their own origin.</summary>
-    private static (Person Spammer, Person Stranger) Meet(Switchboard switchboard, int stranger)
+    private static (Person Spammer, Person Stranger) Meet(Told told, int stranger)
     {
-        var partner = switchboard.Join(ChatEntry.Two, origin: new Origin($"address:192.0.2.{stranger}"))!;
-        var spammer = switchboard.Join(ChatEntry.Two, origin: Spammer)!;
+        var partner = told.Join(ChatEntry.Two, origin: new Origin($"address:192.0.2.{stranger}"));
+        var spammer = told.Join(ChatEntry.Two, origin: Spammer);
         return (spammer, partner);
     }
 
     [Test]
     public void ASpammerPastingIntoThirtyConversationsReachesThreeStrangers()
     {
-        var switchboard = WithRepeatedText();
+        var told = WithRepeatedText();
+        var echoes = Echoes();
         var outcomes = new List<SendOutcome>();
         var reached = 0;
         List<string> toldTheSpammer = [];
 
         for (var stranger = 0; stranger < 30; stranger++)
         {
-            var (spammer, partner) = Meet(switchboard, stranger);
-            outcomes.Add(switchboard.Send(spammer.Id, $"{Advert}, offer {stranger}"));
-            reached += partner.DrainTexts().Count(line => line.StartsWith("Stranger: Visit my shop", StringComparison.Ordinal));
-            toldTheSpammer = spammer.DrainTexts();
-            switchboard.Leave(spammer.Id);
+            var (spammer, partner) = Meet(told, stranger);
+            outcomes.Add(Send(told, echoes, spammer, $"{Advert}, offer {stranger}"));
+            reached += told.Texts(partner).Count(line => line.StartsWith("Stranger: Visit my shop", StringComparison.Ordinal));
+            toldTheSpammer = told.Texts(spammer);
+            Leave(told, spammer);
         }
 
         Assert.Multiple(() =>
@@ -199,22 +212,24 @@ public sealed class RepeatedTextAcrossRooms
     [Test]
     public void ASpammerWhoKeepsPastingIsSuppressedThenKickedByTheLadder()
     {
-        var switchboard = WithRepeatedText();
+        var told = WithRepeatedText();
+        var echoes = Echoes();
         for (var stranger = 0; stranger < 3; stranger++)
         {
-            var (earlier, _) = Meet(switchboard, stranger);
-            switchboard.Send(earlier.Id, Advert);
-            switchboard.Leave(earlier.Id);
+            var (earlier, _) = Meet(told, stranger);
+            Send(told, echoes, earlier, Advert);
+            Leave(told, earlier);
         }
 
-        var (spammer, partner) = Meet(switchboard, 9);
-        var outcomes = Enumerable.Range(0, 3).Select(_ => switchboard.Send(spammer.Id, Advert)).ToList();
+        var (spammer, partner) = Meet(told, 9);
+        var outcomes = Enumerable.Range(0, 3).Select(_ => Send(told, echoes, spammer, Advert)).ToList();
 
         Assert.Multiple(() =>
         {
             Assert.That(outcomes, Is.EqualTo(new[] { SendOutcome.Suppressed, SendOutcome.Suppressed, SendOutcome.Kicked }));
-            Assert.That(spammer.DrainTexts(), Has.Some.EqualTo(Notices.Kicked(Policy.Reason).English));
-            Assert.That(partner.DrainTexts(), Has.None.Contains("Visit my shop").And.Some.EqualTo(Notices.StrangerLeft));
+            Assert.That(told.Verdicts(spammer).Select(verdict => verdict.Reason), Has.All.EqualTo(Policy.Reason));
+            Assert.That(told.Texts(spammer), Has.Some.EqualTo(Notices.Kicked(Policy.Reason).English));
+            Assert.That(told.Texts(partner), Has.None.Contains("Visit my shop").And.Some.EqualTo(Notices.StrangerLeft));
         });
     }
 
@@ -222,44 +237,42 @@ public sealed class RepeatedTextAcrossRooms
     public void FiveOriginsCannotSilenceASixthWhoSaysTheSameThing()
     {
         const string Greeting = "hey how are you doing today friend";
-        var switchboard = new Switchboard(
-            new SwitchboardSettings(),
-            _clock,
-            new Random(1),
-            new PoliciesByMode(new Dictionary<Mode, IReadOnlyList<Policy>> { [Mode.Two] = [Policy] }),
-            EchoLimits.Default);
+        var told = WithRepeatedText();
+        var echoes = new TextEchoes(EchoLimits.Default, _clock);
         var bots = new List<SendOutcome>();
         for (var bot = 0; bot < 5; bot++)
         {
-            switchboard.Join(ChatEntry.Two, origin: new Origin($"address:192.0.2.{bot}"));
-            var sender = switchboard.Join(ChatEntry.Two, origin: new Origin($"address:203.0.113.{bot}"))!;
-            bots.Add(switchboard.Send(sender.Id, Greeting));
+            told.Join(ChatEntry.Two, origin: new Origin($"address:192.0.2.{bot}"));
+            var sender = told.Join(ChatEntry.Two, origin: new Origin($"address:203.0.113.{bot}"));
+            bots.Add(Send(told, echoes, sender, Greeting));
         }
 
-        var partner = switchboard.Join(ChatEntry.Two, origin: new Origin("address:192.0.2.99"))!;
-        var sixth = switchboard.Join(ChatEntry.Two, origin: new Origin("address:198.51.100.99"))!;
-        var outcome = switchboard.Send(sixth.Id, Greeting);
+        var partner = told.Join(ChatEntry.Two, origin: new Origin("address:192.0.2.99"));
+        var sixth = told.Join(ChatEntry.Two, origin: new Origin("address:198.51.100.99"));
+        var outcome = Send(told, echoes, sixth, Greeting);
 
         Assert.Multiple(() =>
         {
             Assert.That(bots, Is.EqualTo(new[] { SendOutcome.Relayed, SendOutcome.Relayed, SendOutcome.Relayed, SendOutcome.Relayed, SendOutcome.Suppressed }), "the fifth origin makes a swarm");
             Assert.That(outcome, Is.EqualTo(SendOutcome.Relayed));
-            Assert.That(sixth.DrainTexts(), Has.None.Contains(Policy.Reason), "neither suppressed nor warned");
-            Assert.That(partner.DrainTexts(), Has.Some.EqualTo($"Stranger: {Greeting}"));
+            Assert.That(told.Texts(sixth), Has.None.Contains(Policy.Reason), "neither suppressed nor warned");
+            Assert.That(told.Verdicts(sixth), Is.Empty);
+            Assert.That(told.Texts(partner), Has.Some.EqualTo($"Stranger: {Greeting}"));
         });
     }
 
     [Test]
     public void AModeWithoutThePolicyRelaysEveryCopy()
     {
-        var switchboard = WithRepeatedText();
+        var told = WithRepeatedText();
+        var echoes = Echoes();
         var outcomes = new List<SendOutcome>();
         for (var room = 0; room < 5; room++)
         {
-            var first = switchboard.Join(ChatEntry.Three, origin: Spammer)!;
-            switchboard.Join(ChatEntry.Three, origin: new Origin($"address:192.0.2.{room}"));
-            switchboard.Join(ChatEntry.Three, origin: new Origin($"address:192.0.2.{room + 100}"));
-            outcomes.Add(switchboard.Send(first.Id, Advert));
+            var first = told.Join(ChatEntry.Three, origin: Spammer);
+            told.Join(ChatEntry.Three, origin: new Origin($"address:192.0.2.{room}"));
+            told.Join(ChatEntry.Three, origin: new Origin($"address:192.0.2.{room + 100}"));
+            outcomes.Add(Send(told, echoes, first, Advert));
         }
 
         Assert.That(outcomes, Has.All.EqualTo(SendOutcome.Relayed));

@@ -1,4 +1,5 @@
 using Remandzana.Domain.Lines;
+using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 using Remandzana.Domain.Transcripts;
@@ -16,67 +17,79 @@ public sealed class ReportingAStranger
     [Test]
     public void InATwoPersonRoomThePartnerIsReportedAndTheReporterThankedAndReleased()
     {
-        var switchboard = Switchboards.New();
-        var alice = switchboard.Join(ChatEntry.Two, origin: AliceOrigin)!;
-        var bob = switchboard.Join(ChatEntry.Two, origin: BobOrigin)!;
-        alice.Drain();
-        bob.Drain();
+        var told = new Told();
+        var alice = told.Join(ChatEntry.Two, origin: AliceOrigin);
+        var bob = told.Join(ChatEntry.Two, origin: BobOrigin);
+        var room = alice.Room!;
+        told.Drain(alice);
+        told.Drain(bob);
 
-        var reported = switchboard.Report(alice.Id);
+        var reported = told.After(room, room.Report(alice));
 
         Assert.Multiple(() =>
         {
             Assert.That(reported, Is.EqualTo(new[] { new Reported("Stranger", BobOrigin) }));
-            Assert.That(alice.DrainTexts(), Is.EqualTo(new[] { Notices.ReportThanksLine }));
-            Assert.That(alice.StreamEnded(), Is.True);
-            Assert.That(bob.DrainTexts(), Is.EqualTo(new[] { Notices.StrangerLeft, Notices.ConversationOver }), "the reported person is told only that the other left");
+            Assert.That(told.Texts(alice), Is.EqualTo(new[] { Notices.ReportThanksLine }));
+            Assert.That(told.Released(alice), Is.True);
+            Assert.That(told.Texts(bob), Is.EqualTo(new[] { Notices.StrangerLeft, Notices.ConversationOver }), "the reported person is told only that the other left");
         });
     }
 
     [Test]
     public void InAThreePersonRoomTheOthersAreReportedByTheNamesTheReporterSaw()
     {
-        var switchboard = Switchboards.New();
-        var alice = switchboard.Join(ChatEntry.Three, origin: AliceOrigin)!;
-        var bob = switchboard.Join(ChatEntry.Three, origin: BobOrigin)!;
-        var carol = switchboard.Join(ChatEntry.Three, origin: CarolOrigin)!;
+        var told = new Told();
+        var alice = told.Join(ChatEntry.Three, origin: AliceOrigin);
+        var bob = told.Join(ChatEntry.Three, origin: BobOrigin);
+        var carol = told.Join(ChatEntry.Three, origin: CarolOrigin);
+        var room = bob.Room!;
 
-        var reported = switchboard.Report(bob.Id);
+        var reported = told.After(room, room.Report(bob));
 
         Assert.That(reported, Is.EqualTo(new[] { new Reported("Alice", AliceOrigin), new Reported("Charlie", CarolOrigin) }));
-        Assert.That(carol.DrainTexts(), Does.Contain(Notices.HasLeft("Bob").English));
-        Assert.That(alice.IsGone, Is.False, "two are left: their conversation goes on");
+        Assert.That(told.Texts(carol), Does.Contain(Notices.HasLeft("Bob").English));
+        Assert.That(alice.IsGone || told.Released(alice), Is.False, "two are left: their conversation goes on");
     }
 
     [Test]
     public void InGlobalChatAReportNamesOnlyThoseWhoSpokeInTheMessagesItKeeps()
     {
-        var switchboard = Switchboards.New();
-        var people = Enumerable.Range(1, 6).Select(i => switchboard.Join(ChatEntry.Global, origin: new Origin($"address:192.0.2.{i}"))!).ToList();
+        var told = new Told();
+        var room = new GlobalRoom("global", told.Clock.GetUtcNow());
+        var people = Enumerable.Range(1, 6).Select(i => told.Newcomer(ChatEntry.Global, origin: new Origin($"address:192.0.2.{i}"))).ToList();
+        people.ForEach(room.Welcome);
         var (reporter, before, talker, commander) = (people[0], people[1], people[2], people[3]);
-        switchboard.Send(before.Id, "said long ago");
-        switchboard.Send(talker.Id, "hello everyone");
-        switchboard.Send(commander.Id, "/ping");
-        switchboard.Send(reporter.Id, "please stop");
+        room.Receive(before, "said long ago", PoliciesByMode.None);
+        room.Receive(talker, "hello everyone", PoliciesByMode.None);
+        room.Receive(commander, "/ping", PoliciesByMode.None);
+        room.Receive(reporter, "please stop", PoliciesByMode.None);
 
-        var everyMessage = switchboard.Report(reporter.Id);
-        var onlyTheLast = people[1].Room!.Report(people[1], out _, messagesSeen: 1);
+        var everyMessage = room.Report(reporter);
+        var onlyTheLast = room.Report(people[1], messagesSeen: 1);
 
         Assert.Multiple(() =>
         {
-            Assert.That(everyMessage!.Select(reported => reported.Origin), Is.EqualTo(new[] { before.Origin, talker.Origin }), "the silent and those who only typed a command are not named, nor the reporter");
+            Assert.That(everyMessage.Select(reported => reported.Origin), Is.EqualTo(new[] { before.Origin, talker.Origin }), "the silent and those who only typed a command are not named, nor the reporter");
             Assert.That(onlyTheLast, Is.Empty, "the one message a report holding a single message covers was sent by someone who has left");
         });
     }
 
     [Test]
-    public void SomeoneStillWaitingHasNobodyToReport()
+    public void SomeoneWhoLeftReportsNobody()
     {
-        var switchboard = Switchboards.New();
-        var alone = switchboard.JoinOrFail(ChatEntry.Two);
+        var told = new Told();
+        var alice = told.Join(ChatEntry.Three);
+        var bob = told.Join(ChatEntry.Three);
+        var carol = told.Join(ChatEntry.Three);
+        var room = alice.Room!;
+        room.Depart(alice);
+        told.After(room);
+        told.Drain(alice);
+        told.Drain(bob);
 
-        Assert.That(switchboard.Report(alone.Id), Is.Null);
-        Assert.That(alone.IsGone, Is.False);
+        Assert.That(told.After(room, room.Report(alice)), Is.Empty, "a late report from someone who has left");
+        Assert.That(told.Texts(alice).Concat(told.Texts(bob)), Is.Empty, "nobody is thanked or told anything");
+        Assert.That(room.Members.Select(member => member.Person), Is.EqualTo(new[] { bob, carol }));
     }
 
     [TestCase(3, 5)]

@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Time.Testing;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
-using Remandzana.Domain.Switchboards;
 using Remandzana.Tests.Support;
 
 namespace Remandzana.Tests.Domain;
@@ -12,15 +10,10 @@ namespace Remandzana.Tests.Domain;
 public sealed class SharedInterests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-    private FakeTimeProvider _clock = null!;
-    private Switchboard _switchboard = null!;
+    private Told _told = null!;
 
     [SetUp]
-    public void NewSwitchboard()
-    {
-        _clock = new FakeTimeProvider();
-        _switchboard = new Switchboard(new SwitchboardSettings(PreferenceWait: Wait), _clock, new Random(1));
-    }
+    public void NewMatchmaker() => _told = new Told(preferenceWait: Wait);
 
     [Test]
     public void ASharedInterestBeatsAnEarlierArrival()
@@ -33,8 +26,8 @@ public sealed class SharedInterests
         {
             Assert.That(music.Room, Is.Not.Null.And.SameAs(alsoMusic.Room));
             Assert.That(early.Room, Is.Null);
-            Assert.That(music.DrainTexts(), Does.Contain(Notices.YouBothLike(["music"]).English));
-            Assert.That(alsoMusic.DrainTexts(), Does.Contain("You both like music."));
+            Assert.That(_told.Texts(music), Does.Contain(Notices.YouBothLike(["music"]).English));
+            Assert.That(_told.Texts(alsoMusic), Does.Contain("You both like music."));
         });
     }
 
@@ -42,7 +35,7 @@ public sealed class SharedInterests
     public void AmongThoseWhoShareOneTheEarliestComesFirst()
     {
         var first = Join(ChatEntry.Two, "en", "music");
-        _clock.Advance(TimeSpan.FromSeconds(1));
+        _told.Clock.Advance(TimeSpan.FromSeconds(1));
         var newcomer = Join(ChatEntry.Two, "en", "music");
 
         Assert.That(newcomer.Room!.Members.Select(member => member.Person), Is.EqualTo(new[] { first, newcomer }));
@@ -53,22 +46,22 @@ public sealed class SharedInterests
     {
         var music = Join(ChatEntry.Two, "en", "music");
         var plain = Join(ChatEntry.Two, "en");
-        music.Drain();
+        _told.Drain(music);
 
-        _clock.Advance(Wait - TimeSpan.FromSeconds(1));
-        _switchboard.Retry();
+        _told.Clock.Advance(Wait - TimeSpan.FromSeconds(1));
+        _told.Open(_told.Matchmaker.Retry());
         Assert.That(music.Room, Is.Null, "still waiting for someone who likes music");
 
-        Assert.That(_switchboard.NextDeadline, Is.EqualTo(music.JoinedAt + Wait));
-        _clock.Advance(TimeSpan.FromSeconds(1));
-        _switchboard.Retry();
+        Assert.That(_told.Matchmaker.NextDeadline, Is.EqualTo(music.JoinedAt + Wait));
+        _told.Clock.Advance(TimeSpan.FromSeconds(1));
+        _told.Open(_told.Matchmaker.Retry());
 
         Assert.Multiple(() =>
         {
             Assert.That(music.Room, Is.Not.Null.And.SameAs(plain.Room));
-            Assert.That(music.DrainTexts(), Is.EqualTo(new[] { Notices.NoSharedInterests, Notices.FoundStranger }));
-            Assert.That(plain.DrainTexts(), Has.None.Contains("like"));
-            Assert.That(_switchboard.NextDeadline, Is.Null);
+            Assert.That(_told.Texts(music), Is.EqualTo(new[] { Notices.NoSharedInterests, Notices.FoundStranger }));
+            Assert.That(_told.Texts(plain), Has.None.Contains("like"));
+            Assert.That(_told.Matchmaker.NextDeadline, Is.Null);
         });
     }
 
@@ -77,15 +70,15 @@ public sealed class SharedInterests
     {
         var spanish = Join(ChatEntry.Two, "es");
         var chess = Join(ChatEntry.Two, "en", "chess");
-        chess.Drain();
+        _told.Drain(chess);
 
-        _clock.Advance(Wait);
-        _switchboard.Retry();
+        _told.Clock.Advance(Wait);
+        _told.Open(_told.Matchmaker.Retry());
 
         Assert.Multiple(() =>
         {
             Assert.That(chess.Room, Is.Not.Null.And.SameAs(spanish.Room), "the earlier wait, processed first, found the other whose wait had also run out");
-            Assert.That(chess.DrainTexts(), Is.EqualTo(new[] { Notices.NoSharedInterests, Notices.FoundStranger }));
+            Assert.That(_told.Texts(chess), Is.EqualTo(new[] { Notices.NoSharedInterests, Notices.FoundStranger }));
         });
     }
 
@@ -95,10 +88,10 @@ public sealed class SharedInterests
         var music = Join(ChatEntry.Two, "en", "music");
         Join(ChatEntry.Two, "en", "music");
 
-        _clock.Advance(Wait);
-        _switchboard.Retry();
+        _told.Clock.Advance(Wait);
+        _told.Open(_told.Matchmaker.Retry());
 
-        Assert.That(music.DrainTexts(), Has.None.EqualTo(Notices.NoSharedInterests));
+        Assert.That(_told.Texts(music), Has.None.EqualTo(Notices.NoSharedInterests));
     }
 
     [Test]
@@ -111,9 +104,9 @@ public sealed class SharedInterests
         Assert.Multiple(() =>
         {
             Assert.That(a.Room, Is.TypeOf<ThreeRoom>().And.SameAs(b.Room).And.SameAs(c.Room));
-            Assert.That(a.DrainTexts(), Does.Contain("Interests you share here: music, chess."));
-            Assert.That(b.DrainTexts(), Does.Contain("Interests you share here: music."));
-            Assert.That(c.DrainTexts(), Does.Contain("Interests you share here: chess, music."));
+            Assert.That(_told.Texts(a), Does.Contain("Interests you share here: music, chess."));
+            Assert.That(_told.Texts(b), Does.Contain("Interests you share here: music."));
+            Assert.That(_told.Texts(c), Does.Contain("Interests you share here: chess, music."));
         });
     }
 
@@ -126,8 +119,8 @@ public sealed class SharedInterests
 
         Assert.That(stamps.Room, Is.Null);
 
-        _clock.Advance(Wait);
-        _switchboard.Retry();
+        _told.Clock.Advance(Wait);
+        _told.Open(_told.Matchmaker.Retry());
 
         Assert.That(stamps.Room, Is.TypeOf<ThreeRoom>());
     }
@@ -151,15 +144,15 @@ public sealed class SharedInterests
     {
         var english = Join(ChatEntry.Two, "en");
         var spanish = Join(ChatEntry.Two, "es");
-        english.Drain();
+        _told.Drain(english);
 
-        _clock.Advance(Wait);
-        _switchboard.Retry();
+        _told.Clock.Advance(Wait);
+        _told.Open(_told.Matchmaker.Retry());
 
         Assert.Multiple(() =>
         {
             Assert.That(english.Room, Is.Not.Null.And.SameAs(spanish.Room));
-            Assert.That(english.DrainTexts(), Is.EqualTo(new[] { Notices.FoundStranger }));
+            Assert.That(_told.Texts(english), Is.EqualTo(new[] { Notices.FoundStranger }));
         });
     }
 
@@ -176,7 +169,7 @@ public sealed class SharedInterests
             Assert.That(any.Room, Is.TypeOf<ThreeRoom>().And.SameAs(chessThree.Room));
             Assert.That(plainTwo.Room, Is.Null);
             Assert.That(any.Lobbies, Is.Empty);
-            Assert.That(any.DrainTexts(), Does.Contain("Interests you share here: chess."));
+            Assert.That(_told.Texts(any), Does.Contain("Interests you share here: chess."));
         });
     }
 
@@ -188,10 +181,10 @@ public sealed class SharedInterests
         Join(ChatEntry.Three, "en");
         Join(ChatEntry.Three, "en");
 
-        _clock.Advance(Wait);
-        _switchboard.Retry();
+        _told.Clock.Advance(Wait);
+        _told.Open(_told.Matchmaker.Retry());
 
-        var rooms = _switchboard.Inspect(board => board.Rooms.Where(room => room.Members.Any(member => member.Person == any)).ToList());
+        var rooms = _told.Rooms.Where(room => room.Members.Any(member => member.Person == any)).ToList();
         Assert.That(rooms, Has.Count.EqualTo(1));
         Assert.That(any.Lobbies, Is.Empty);
         Assert.That(two.Room ?? any.Room, Is.Not.Null);
@@ -205,7 +198,8 @@ public sealed class SharedInterests
         var physicsA = Join(ChatEntry.QuestionDiscuss, "en", "physics");
         var physicsB = Join(ChatEntry.QuestionDiscuss, "en", "physics,art");
 
-        _switchboard.SubmitQuestion(asker.Id, "Is time real?");
+        _told.Matchmaker.SubmitQuestion(asker.Id, "Is time real?", out _, out var formed);
+        _told.Open(formed);
 
         Assert.Multiple(() =>
         {
@@ -229,5 +223,5 @@ public sealed class SharedInterests
     }
 
     private Person Join(ChatEntry entry, string language, string interests = "") =>
-        _switchboard.Join(entry, new Preferences(language, Interests.Parse(interests))) ?? throw new AssertionException("refused");
+        _told.Join(entry, new Preferences(language, Interests.Parse(interests)));
 }

@@ -119,19 +119,19 @@ public sealed class TextAsAReaderSeesIt
     public void TheTextShownIsTheTextWritten()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.Zero));
-        var switchboard = new Switchboard(
-            new SwitchboardSettings(),
-            clock,
-            new Random(1),
-            new PoliciesByMode(new Dictionary<Mode, IReadOnlyList<Policy>> { [Mode.Two] = [new RepeatedText(TwoThenKick), new BlockUrls(TwoThenKick)] }),
-            EchoLimits.Default);
-        var partner = switchboard.Join(ChatEntry.Two, origin: new Origin("address:192.0.2.1"))!;
-        var writer = switchboard.Join(ChatEntry.Two, origin: new Origin("address:192.0.2.2"))!;
+        var policies = new PoliciesByMode(new Dictionary<Mode, IReadOnlyList<Policy>> { [Mode.Two] = [new RepeatedText(TwoThenKick), new BlockUrls(TwoThenKick)] });
+        var echoes = new TextEchoes(EchoLimits.Default, clock);
+        var told = new Told(policies: policies, clock: clock);
+        var partner = told.Join(ChatEntry.Two, origin: new Origin("address:192.0.2.1"));
+        var writer = told.Join(ChatEntry.Two, origin: new Origin("address:192.0.2.2"));
+        var room = writer.Room!;
         const string Written = "Ｓｃｈöne G\u0308rüße, мой друг: ﬁne \U0001F44D\U0001F3FD";
 
-        switchboard.Send(writer.Id, Written);
+        Assert.That(MessageText.Refusal(writer.Role, writer.Room is not null, Written, MessageText.DefaultMaxLength, out var text), Is.Null);
+        var echo = echoes.ObserveText(writer.Origin.Value, room.Id, text);
+        Assert.That(told.After(room, room.Receive(writer, text, policies, echo)), Is.EqualTo(SendOutcome.Relayed));
 
-        Assert.That(partner.DrainTexts(), Has.Some.EqualTo($"Stranger: {Written}"));
+        Assert.That(told.Texts(partner), Has.Some.EqualTo($"Stranger: {Written}"));
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using Remandzana.Domain.Lines;
+using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 using Remandzana.Domain.Switchboards;
@@ -9,50 +10,53 @@ namespace Remandzana.Tests.Domain;
 [Category("Domain")]
 public sealed class ThreeStrangers
 {
-    private Switchboard _switchboard = null!;
+    private Told _told = null!;
     private Person _alice = null!;
     private Person _bob = null!;
     private Person _charlie = null!;
 
+    private Room _room = null!;
+
     [SetUp]
     public void ThreePeopleMeet()
     {
-        _switchboard = Switchboards.New();
-        _alice = _switchboard.JoinOrFail(ChatEntry.Three);
-        _bob = _switchboard.JoinOrFail(ChatEntry.Three);
+        _told = new Told();
+        _alice = _told.Join(ChatEntry.Three);
+        _bob = _told.Join(ChatEntry.Three);
         Assert.That(_alice.Room, Is.Null, "two are not enough");
-        _charlie = _switchboard.JoinOrFail(ChatEntry.Three);
+        _charlie = _told.Join(ChatEntry.Three);
+        _room = _charlie.Room!;
     }
 
     [Test]
     public void TheFirstThreeMeetAsAliceBobAndCharlieInOrderOfAdmission()
     {
         Assert.That(_alice.Room, Is.TypeOf<ThreeRoom>());
-        Assert.That(_alice.DrainTexts().Last(), Is.EqualTo($"{Notices.FoundTwoStrangers} You are Alice."));
-        Assert.That(_bob.DrainTexts().Last(), Does.EndWith("You are Bob."));
-        Assert.That(_charlie.DrainTexts().Last(), Does.EndWith("You are Charlie."));
+        Assert.That(_told.Texts(_alice).Last(), Is.EqualTo($"{Notices.FoundTwoStrangers} You are Alice."));
+        Assert.That(_told.Texts(_bob).Last(), Does.EndWith("You are Bob."));
+        Assert.That(_told.Texts(_charlie).Last(), Does.EndWith("You are Charlie."));
     }
 
     [Test]
     public void EachSeesTheNamesWithYouAfterTheirOwn()
     {
         Drain();
-        _switchboard.Send(_bob.Id, "hi");
+        Send(_bob, "hi");
 
-        Assert.That(_alice.DrainTexts(), Is.EqualTo(new[] { "Bob: hi" }));
-        Assert.That(_bob.DrainTexts(), Is.EqualTo(new[] { "Bob (You): hi" }));
-        Assert.That(_charlie.DrainTexts(), Is.EqualTo(new[] { "Bob: hi" }));
+        Assert.That(_told.Texts(_alice), Is.EqualTo(new[] { "Bob: hi" }));
+        Assert.That(_told.Texts(_bob), Is.EqualTo(new[] { "Bob (You): hi" }));
+        Assert.That(_told.Texts(_charlie), Is.EqualTo(new[] { "Bob: hi" }));
     }
 
     [Test]
     public void EveryoneHasTheirOwnColour()
     {
         Drain();
-        _switchboard.Send(_alice.Id, "a");
-        _switchboard.Send(_bob.Id, "b");
-        _switchboard.Send(_charlie.Id, "c");
+        Send(_alice, "a");
+        Send(_bob, "b");
+        Send(_charlie, "c");
 
-        var colours = _charlie.Drain().Cast<ChatLine>().Select(line => line.From.Colour);
+        var colours = _told.Drain(_charlie).Cast<ChatLine>().Select(line => line.From.Colour);
         Assert.That(colours, Is.EqualTo(new[] { SpeakerColour.Alice, SpeakerColour.Bob, SpeakerColour.Charlie }));
     }
 
@@ -60,39 +64,48 @@ public sealed class ThreeStrangers
     public void WhenOneLeavesTheOtherTwoAreToldByNameAndGoOn()
     {
         Drain();
-        _switchboard.Leave(_bob.Id);
+        Leave(_bob);
 
-        Assert.That(_alice.DrainTexts(), Is.EqualTo(new[] { "Bob has left." }));
-        Assert.That(_charlie.DrainTexts(), Is.EqualTo(new[] { "Bob has left." }));
-        Assert.That(_switchboard.Send(_alice.Id, "still here"), Is.EqualTo(SendOutcome.Relayed));
-        Assert.That(_charlie.DrainTexts(), Is.EqualTo(new[] { "Alice: still here" }));
+        Assert.That(_told.Texts(_alice), Is.EqualTo(new[] { "Bob has left." }));
+        Assert.That(_told.Texts(_charlie), Is.EqualTo(new[] { "Bob has left." }));
+        Assert.That(_told.Released(_alice) || _told.Released(_charlie), Is.False);
+        Assert.That(Send(_alice, "still here"), Is.EqualTo(SendOutcome.Relayed));
+        Assert.That(_told.Texts(_charlie), Is.EqualTo(new[] { "Alice: still here" }));
     }
 
     [Test]
     public void WhenOnlyOneIsLeftTheyAreToldAndReleased()
     {
         Drain();
-        _switchboard.Leave(_bob.Id);
-        _switchboard.Leave(_alice.Id);
+        Leave(_bob);
+        Leave(_alice);
 
-        Assert.That(_charlie.DrainTexts(), Is.EqualTo(new[] { "Bob has left.", "Alice has left.", Notices.EveryoneElseLeft }));
-        Assert.That(_charlie.StreamEnded(), Is.True);
-        Assert.That(_switchboard.Count, Is.Zero);
+        Assert.That(_told.Texts(_charlie), Is.EqualTo(new[] { "Bob has left.", "Alice has left.", Notices.EveryoneElseLeft }));
+        Assert.That(new[] { _alice, _bob, _charlie }.Select(_told.Released), Is.All.True);
+        Assert.That(_room.IsFinished, Is.True);
     }
 
     [Test]
     public void AFourthPersonWaitsForTheNextRoom()
     {
-        var fourth = _switchboard.JoinOrFail(ChatEntry.Three);
+        var fourth = _told.Join(ChatEntry.Three);
 
         Assert.That(fourth.Room, Is.Null);
-        Assert.That(_switchboard.Three.Waiting, Is.EqualTo(new[] { fourth }));
+        Assert.That(_told.Matchmaker.Three.Waiting, Is.EqualTo(new[] { fourth }));
+    }
+
+    private SendOutcome Send(Person sender, string text) => _told.After(_room, _room.Receive(sender, text, PoliciesByMode.None));
+
+    private void Leave(Person person)
+    {
+        _room.Depart(person);
+        _told.After(_room);
     }
 
     private void Drain()
     {
-        _alice.Drain();
-        _bob.Drain();
-        _charlie.Drain();
+        _told.Drain(_alice);
+        _told.Drain(_bob);
+        _told.Drain(_charlie);
     }
 }

@@ -1,4 +1,5 @@
 using Remandzana.Domain.Lines;
+using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 using Remandzana.Domain.Switchboards;
@@ -12,92 +13,78 @@ public sealed class TwoStrangers
     [Test]
     public void TheFirstTwoWaitingMeetAndAThirdWaits()
     {
-        var switchboard = Switchboards.New();
-        var first = switchboard.JoinOrFail(ChatEntry.Two);
-        var second = switchboard.JoinOrFail(ChatEntry.Two);
-        var third = switchboard.JoinOrFail(ChatEntry.Two);
+        var told = new Told();
+        var first = told.Join(ChatEntry.Two);
+        var second = told.Join(ChatEntry.Two);
+        var third = told.Join(ChatEntry.Two);
 
         Assert.Multiple(() =>
         {
             Assert.That(first.Room, Is.TypeOf<TwoRoom>());
             Assert.That(second.Room, Is.SameAs(first.Room));
             Assert.That(third.Room, Is.Null);
-            Assert.That(switchboard.Two.Waiting, Is.EqualTo(new[] { third }));
-            Assert.That(first.DrainTexts(), Is.EqualTo(new[] { Notices.LookingForStranger, Notices.FoundStranger }));
-            Assert.That(third.DrainTexts(), Is.EqualTo(new[] { Notices.LookingForStranger }));
+            Assert.That(told.Matchmaker.Two.Waiting, Is.EqualTo(new[] { third }));
+            Assert.That(told.Texts(first), Is.EqualTo(new[] { Notices.LookingForStranger, Notices.FoundStranger }));
+            Assert.That(told.Texts(third), Is.EqualTo(new[] { Notices.LookingForStranger }));
         });
     }
 
     [Test]
     public void PairingIsEarliestFirstAfterSomeoneWaitingLeaves()
     {
-        var switchboard = Switchboards.New();
-        var leaver = switchboard.JoinOrFail(ChatEntry.Two);
-        switchboard.Leave(leaver.Id);
-        var second = switchboard.JoinOrFail(ChatEntry.Two);
-        var third = switchboard.JoinOrFail(ChatEntry.Two);
-        var fourth = switchboard.JoinOrFail(ChatEntry.Two);
+        var told = new Told();
+        var leaver = told.Join(ChatEntry.Two);
+        told.Matchmaker.Leave(leaver.Id);
+        var second = told.Join(ChatEntry.Two);
+        var third = told.Join(ChatEntry.Two);
+        var fourth = told.Join(ChatEntry.Two);
 
         Assert.That(second.Room!.Members.Select(member => member.Person), Is.EqualTo(new[] { second, third }));
         Assert.That(fourth.Room, Is.Null);
+        Assert.That(leaver.IsGone, Is.True);
     }
 
     [Test]
     public void EachSeesTheirOwnMessageAsYouAndThePartnersAsStranger()
     {
-        var switchboard = Switchboards.New();
-        var alice = switchboard.JoinOrFail(ChatEntry.Two);
-        var bob = switchboard.JoinOrFail(ChatEntry.Two);
-        alice.Drain();
-        bob.Drain();
+        var (told, room, alice, bob) = APair();
 
-        Assert.That(switchboard.Send(alice.Id, "  hello  "), Is.EqualTo(SendOutcome.Relayed));
+        Assert.That(MessageText.Refusal(alice.Role, alice.Room is not null, "  hello  ", MessageText.DefaultMaxLength, out var text), Is.Null);
+        Assert.That(told.After(room, room.Receive(alice, text, PoliciesByMode.None)), Is.EqualTo(SendOutcome.Relayed));
 
-        Assert.That(alice.DrainTexts(), Is.EqualTo(new[] { "You: hello" }));
-        Assert.That(bob.DrainTexts(), Is.EqualTo(new[] { "Stranger: hello" }));
+        Assert.That(told.Texts(alice), Is.EqualTo(new[] { "You: hello" }));
+        Assert.That(told.Texts(bob), Is.EqualTo(new[] { "Stranger: hello" }));
     }
 
     [Test]
     public void LeavingTellsThePartnerAndEndsTheConversation()
     {
-        var switchboard = Switchboards.New();
-        var leaver = switchboard.JoinOrFail(ChatEntry.Two);
-        var partner = switchboard.JoinOrFail(ChatEntry.Two);
-        partner.Drain();
+        var (told, room, leaver, partner) = APair();
 
-        Assert.That(switchboard.Leave(leaver.Id), Is.True);
+        room.Depart(leaver);
+        told.After(room);
 
         Assert.Multiple(() =>
         {
-            Assert.That(partner.DrainTexts(), Is.EqualTo(new[] { Notices.StrangerLeft, Notices.ConversationOver }));
-            Assert.That(partner.StreamEnded(), Is.True);
-            Assert.That(switchboard.Count, Is.Zero);
-            Assert.That(switchboard.Send(partner.Id, "anyone?"), Is.EqualTo(SendOutcome.Departed));
+            Assert.That(told.Texts(partner), Is.EqualTo(new[] { Notices.StrangerLeft, Notices.ConversationOver }));
+            Assert.That(told.Texts(leaver), Is.Empty);
+            Assert.That(told.Released(leaver) && told.Released(partner), Is.True, "both streams end");
+            Assert.That(partner.IsGone, Is.True);
+            Assert.That(room.IsFinished, Is.True);
+            Assert.That(told.After(room, room.Receive(leaver, "anyone?", PoliciesByMode.None)), Is.EqualTo(SendOutcome.Departed));
+            Assert.That(told.Texts(partner), Is.Empty, "nothing from the one who left");
         });
     }
 
     [Test]
     public void LeavingTwiceHappensOnce()
     {
-        var switchboard = Switchboards.New();
-        var person = switchboard.JoinOrFail(ChatEntry.Two);
+        var told = new Told();
+        var person = told.Join(ChatEntry.Two);
 
-        Assert.That(switchboard.Leave(person.Id), Is.True);
-        Assert.That(switchboard.Leave(person.Id), Is.False);
-        Assert.That(switchboard.Two.Waiting, Is.Empty);
-    }
-
-    [Test]
-    public void SendingBeforeARoomExistsWarnsOnce()
-    {
-        var switchboard = Switchboards.New();
-        var person = switchboard.JoinOrFail(ChatEntry.Two);
-        person.Drain();
-
-        Assert.That(switchboard.Send(person.Id, "hi"), Is.EqualTo(SendOutcome.NotInRoomYet));
-        Assert.That(switchboard.Send(person.Id, "hi again"), Is.EqualTo(SendOutcome.NotInRoomYet));
-
-        Assert.That(person.DrainTexts(), Is.EqualTo(new[] { Notices.NotTalkingYet }));
+        Assert.That(told.Matchmaker.Leave(person.Id), Is.True);
+        Assert.That(told.Matchmaker.Leave(person.Id), Is.False);
+        Assert.That(told.Matchmaker.Two.Waiting, Is.Empty);
     }
 
     [TestCase("", SendOutcome.Empty)]
@@ -105,63 +92,41 @@ public sealed class TwoStrangers
     [TestCase(null, SendOutcome.Empty)]
     public void EmptyMessagesAreRefused(string? text, SendOutcome outcome)
     {
-        var switchboard = Switchboards.New();
-        var person = switchboard.JoinOrFail(ChatEntry.Two);
-        switchboard.JoinOrFail(ChatEntry.Two);
+        Assert.That(MessageText.Refusal(Role.Talker, isInRoom: true, text, MessageText.DefaultMaxLength, out _), Is.EqualTo(outcome));
+        Assert.That(MessageText.Refusal(Role.Talker, isInRoom: false, text, MessageText.DefaultMaxLength, out _), Is.EqualTo(outcome), "before a room too: the text's own problem comes first");
+    }
 
-        Assert.That(switchboard.Send(person.Id, text), Is.EqualTo(outcome));
+    [Test]
+    public void SendingBeforeARoomExistsReachesNobody()
+    {
+        var told = new Told();
+        var person = told.Join(ChatEntry.Two);
+
+        Assert.That(MessageText.Refusal(person.Role, person.Room is not null, "hi", MessageText.DefaultMaxLength, out _), Is.EqualTo(SendOutcome.NotInRoomYet), "warned once by their session, not by the matchmaker");
     }
 
     [Test]
     public void MessagesUpTo500CharactersPassAndLongerOnesAreRefused()
     {
-        var switchboard = Switchboards.New();
-        var person = switchboard.JoinOrFail(ChatEntry.Two);
-        switchboard.JoinOrFail(ChatEntry.Two);
+        var (told, room, person, partner) = APair();
 
-        Assert.That(switchboard.Send(person.Id, new string('a', 500)), Is.EqualTo(SendOutcome.Relayed));
-        Assert.That(switchboard.Send(person.Id, " " + new string('a', 500) + " "), Is.EqualTo(SendOutcome.Relayed));
-        Assert.That(switchboard.Send(person.Id, string.Concat(Enumerable.Repeat("😀", 500))), Is.EqualTo(SendOutcome.Relayed));
-        Assert.That(switchboard.Send(person.Id, new string('a', 501)), Is.EqualTo(SendOutcome.TooLong));
-    }
-
-    [Test]
-    public void AStalledReaderIsDisconnectedAndThePartnerTold()
-    {
-        var switchboard = Switchboards.New(mailboxCapacity: 8);
-        var stalled = switchboard.JoinOrFail(ChatEntry.Two);
-        var talker = switchboard.JoinOrFail(ChatEntry.Two);
-
-        var talkerSaw = new List<string>();
-        for (var i = 0; i < 20; i++)
+        foreach (var raw in new[] { new string('a', 500), " " + new string('a', 500) + " ", string.Concat(Enumerable.Repeat("😀", 500)) })
         {
-            switchboard.Send(talker.Id, $"message {i}");
-            talkerSaw.AddRange(talker.DrainTexts());
+            Assert.That(MessageText.Refusal(person.Role, person.Room is not null, raw, MessageText.DefaultMaxLength, out var text), Is.Null, raw);
+            Assert.That(told.After(room, room.Receive(person, text, PoliciesByMode.None)), Is.EqualTo(SendOutcome.Relayed));
         }
 
-        Assert.That(stalled.IsGone, Is.True);
-        Assert.That(talkerSaw, Does.Contain(Notices.StrangerLeft));
-        Assert.That(talker.IsGone, Is.True);
-        Assert.That(switchboard.Count, Is.Zero);
+        Assert.That(MessageText.Refusal(person.Role, person.Room is not null, new string('a', 501), MessageText.DefaultMaxLength, out _), Is.EqualTo(SendOutcome.TooLong));
+        Assert.That(told.Texts(partner), Has.Count.EqualTo(3));
     }
 
-    [Test]
-    public void StoppingTellsEveryoneAndEndsEveryStream()
+    private static (Told, Room, Person Alice, Person Bob) APair()
     {
-        var switchboard = Switchboards.New();
-        var waiting = switchboard.JoinOrFail(ChatEntry.Three);
-        var talking = switchboard.JoinOrFail(ChatEntry.Two);
-        switchboard.JoinOrFail(ChatEntry.Two);
-
-        switchboard.Stop();
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(waiting.DrainTexts().Last(), Is.EqualTo(Notices.ServerStopping));
-            Assert.That(talking.DrainTexts().Last(), Is.EqualTo(Notices.ServerStopping));
-            Assert.That(waiting.StreamEnded() && talking.StreamEnded(), Is.True);
-            Assert.That(switchboard.Count, Is.Zero);
-            Assert.That(switchboard.Join(ChatEntry.Two), Is.Null);
-        });
+        var told = new Told();
+        var alice = told.Join(ChatEntry.Two);
+        var bob = told.Join(ChatEntry.Two);
+        told.Drain(alice);
+        told.Drain(bob);
+        return (told, alice.Room!, alice, bob);
     }
 }
