@@ -33,4 +33,22 @@ public sealed class Departures
             Assert.That(room.IsFinished, Is.True);
         });
     }
+
+    [Test]
+    public void SomeoneTheConversationReleasedCanNeitherSpeakNorReportInIt()
+    {
+        var told = new Told();
+        var alice = told.Newcomer(ChatEntry.Two);
+        var bob = told.Newcomer(ChatEntry.Two);
+        var room = told.After(new Formation(Mode.Two, [alice, bob]).Open("room", told.Clock.GetUtcNow()));
+        room.Depart(alice);
+        room.TakeEffects();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(room.Receive(bob, "still there?", Remandzana.Domain.Moderation.PoliciesByMode.None), Is.EqualTo(Remandzana.Domain.Switchboards.SendOutcome.Departed));
+            Assert.That(room.Report(bob), Is.Empty);
+            Assert.That(room.TakeEffects().IsEmpty, Is.True, "nobody is told anything, Bob included");
+        });
+    }
 }
