@@ -19,7 +19,7 @@ public sealed class AbuseResistance
     public async Task APersonSendingFasterThanTheBucketGets429WithTheTextKeptAndNothingRelayed()
     {
         await using var app = new RemandzanaApp(new Dictionary<string, string?> { ["Remandzana:Limits:SendBurst"] = "5" });
-        var (alice, bob) = await Pair(app, "/two");
+        var (alice, bob) = await app.OpenPair();
         await using var _ = alice;
         await using var __ = bob;
 
@@ -214,7 +214,7 @@ public sealed class AbuseResistance
     public async Task MessagesArriveNormalisedAndIsolated()
     {
         await using var app = new RemandzanaApp();
-        var (alice, bob) = await Pair(app, "/two");
+        var (alice, bob) = await app.OpenPair();
         await using var _ = alice;
         await using var __ = bob;
 
@@ -250,14 +250,5 @@ public sealed class AbuseResistance
         Assert.That(largestBacklog, Is.LessThanOrEqualTo(capacity), "what the server keeps for a stalled reader is bounded");
         Assert.That(talker.SawPartnerLeave, Is.True, "the partner is told");
         Assert.That(switchboard.Count, Is.Zero);
-    }
-
-    private static async Task<(ChatClient, ChatClient)> Pair(RemandzanaApp app, string path)
-    {
-        var first = await app.OpenChat(path);
-        var second = await app.OpenChat(path);
-        await first.WaitForLine(Notices.FoundStranger);
-        await second.WaitForLine(Notices.FoundStranger);
-        return (first, second);
     }
 }

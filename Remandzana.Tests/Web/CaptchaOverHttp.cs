@@ -498,9 +498,10 @@ public sealed class CaptchaOverHttp
             ["Remandzana:Captcha:Mode"] = "UnderPressure",
             ["Remandzana:Captcha:PressureChatsPerMinute"] = "2",
         }, clock);
-        await using var first = await app.OpenChat("/two");
-        await using var second = await app.OpenChat("/two");
-        await first.WaitForLine(Notices.FoundStranger);
+        var (first, second) = await app.OpenPair();
+        await using var _ = first;
+        await using var __ = second;
+
         using var http = app.NewClient();
 
         var third = Parser.ParseDocument(await http.GetStringAsync("/two"));
