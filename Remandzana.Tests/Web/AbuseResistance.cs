@@ -74,7 +74,7 @@ public sealed class AbuseResistance
         await elsewhere.WaitForLine("You are Charlie.");
 
         await first.DisposeAsync();
-        await RemandzanaApp.WaitUntil(() => app.Services.GetRequiredService<Remandzana.Web.Cluster.Listeners>().Count == 2, "the first tab's person to leave");
+        await Eventually.That(() => app.Services.GetRequiredService<Remandzana.Web.Cluster.Listeners>().Count == 2, "the first tab's person to leave");
         await using var again = await app.OpenChat("/two");
         Assert.That(again.Response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "closing a tab frees its place");
     }
@@ -232,7 +232,7 @@ public sealed class AbuseResistance
         await using var app = new RemandzanaApp(new Dictionary<string, string?>(StalledReader.LongMessages) { ["Remandzana:Chat:MailboxCapacity"] = $"{capacity}" });
         var switchboard = app.Services.GetRequiredService<Remandzana.Web.Cluster.Listeners>();
         using var stalled = await StalledReader.Open(app.BaseAddress, "/two");
-        await RemandzanaApp.WaitUntil(() => switchboard.Count == 1, "the stalled reader to join");
+        await Eventually.That(() => switchboard.Count == 1, "the stalled reader to join");
         var stalledPerson = switchboard.All.Single().Person;
         await using var talker = await LeanTalker.Open(app, "/two");
 

@@ -109,7 +109,7 @@ public sealed class SavingConversationsOverHttp() : SharedAppFixture
 
         await bob.DisposeAsync();
         await alice.WaitForEnd();
-        await RemandzanaApp.WaitUntil(() => transcripts.Find(IdOf(app, alice)) is { EndedAt: not null }, "Alice's page to end");
+        await Eventually.That(() => transcripts.Find(IdOf(app, alice)) is { EndedAt: not null }, "Alice's page to end");
 
         clock.Advance(TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(1));
         Assert.That((await alice.SaveConversation()).Response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "still kept just before ten minutes");
