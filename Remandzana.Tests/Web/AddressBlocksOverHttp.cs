@@ -3,7 +3,6 @@ using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Reports;

@@ -1,5 +1,4 @@
 using AngleSharp.Html.Parser;
-using Remandzana.Domain.Lines;
 using Remandzana.Tests.Support;
 
 namespace Remandzana.Tests.Web;
