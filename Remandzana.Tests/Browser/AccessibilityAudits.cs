@@ -94,10 +94,11 @@ public sealed class AccessibilityAudits : BrowserFixture
     [Test]
     public async Task TheSavedConversationFileHasNoViolations()
     {
-        await using var alice = await App.OpenChat("/two");
-        await using var bob = await App.OpenChat("/two");
-        await alice.WaitForLine(Notices.FoundStranger);
+        var (alice, bob) = await App.OpenPair();
+        await using var __ = alice;
+        await using var ___ = bob;
         await bob.Send("Worth keeping.");
+
         await alice.WaitForLine("Stranger: Worth keeping.");
         var (_, file) = await alice.SaveConversation();
 

@@ -63,15 +63,17 @@ public sealed class AssistiveTechnologyInChromium : BrowserFixture
         await page.WaitForLine(Notices.LookingForStranger);
         await page.Locator(".log i.hb").Nth(2).WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
-        IReadOnlyList<string> heard;
-        var patience = System.Diagnostics.Stopwatch.StartNew();
-        do
-        {
-            Assert.That(patience.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "the lost connection was never said");
-            var tree = await AccessibilityTree.Of(page);
-            heard = tree.TextsUnder(tree.Find("log")!.Value);
-        }
-        while (!heard.Contains(Disconnected));
+        IReadOnlyList<string> heard = [];
+        await Eventually.That(
+            async () =>
+            {
+                var tree = await AccessibilityTree.Of(page);
+                heard = tree.TextsUnder(tree.Find("log")!.Value);
+                return heard.Contains(Disconnected);
+            },
+            "the lost connection to be said",
+            () => string.Join(" | ", heard));
+
 
         Assert.That(heard.Count(text => text == Disconnected), Is.EqualTo(1), "the loss is said once, by the newest light");
         Assert.That(heard, Has.None.Contains("●"));

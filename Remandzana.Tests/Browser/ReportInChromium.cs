@@ -13,10 +13,8 @@ public sealed class ReportInChromium : BrowserFixture
     {
         var reports = Path.Combine(App.Folder, "reports");
         var before = Directory.Exists(reports) ? Directory.GetFiles(reports, "*.json").Length : 0;
-        var alice = await Chromium.Open(App.BaseAddress, "/two", (width, height));
-        var bob = await Chromium.Open(App.BaseAddress, "/two", (width, height));
-        await alice.WaitForLine(Notices.FoundStranger);
-        await bob.WaitForLine(Notices.FoundStranger);
+        var (alice, bob) = await Chromium.OpenPair(App.BaseAddress, viewport: (width, height));
+
         await bob.Say("Something nobody wants to read");
         await alice.WaitForLine("Stranger: Something nobody wants to read");
 

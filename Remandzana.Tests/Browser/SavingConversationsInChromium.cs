@@ -12,9 +12,8 @@ public sealed class SavingConversationsInChromium : BrowserFixture
     [TestCase(390, 844, TestName = "TheButtonDownloadsTheConversationAndTheFileOpensWithoutScript(phone 390×844)")]
     public async Task TheButtonDownloadsTheConversationAndTheFileOpensWithoutScript(int width, int height)
     {
-        var alice = await Chromium.Open(App.BaseAddress, "/two", (width, height));
-        var bob = await Chromium.Open(App.BaseAddress, "/two", (width, height));
-        await alice.WaitForLine(Notices.FoundStranger);
+        var (alice, bob) = await Chromium.OpenPair(App.BaseAddress, viewport: (width, height));
+
         await alice.Say("Shall we keep this conversation?");
         await bob.WaitForLine("Stranger: Shall we keep this conversation?");
         await bob.Say("Yes, <b>save</b> it & see.");

@@ -16,10 +16,8 @@ public sealed class ScaleOutInChromium
         await using var site = await ScaledOutSite.Start(2);
         await using var nginx = await Nginx.StartScaleOut([site[0].BaseAddress, site[1].BaseAddress]);
 
-        var alice = await chromium.Open(nginx.BaseAddress, "/two", Chromium.Desktop);
-        var bob = await chromium.Open(nginx.BaseAddress, "/two", Chromium.Desktop);
-        await alice.WaitForLine(Notices.FoundStranger);
-        await bob.WaitForLine(Notices.FoundStranger);
+        var (alice, bob) = await chromium.OpenPair(nginx.BaseAddress, viewport: Chromium.Desktop);
+
 
         await alice.Say("Hello across two instances");
         await bob.WaitForLine("Stranger: Hello across two instances");

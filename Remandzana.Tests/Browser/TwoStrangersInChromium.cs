@@ -11,10 +11,8 @@ public sealed class TwoStrangersInChromium : BrowserFixture
     [TestCase(390, 844, TestName = "TwoBrowsersChatBothWaysAndClosingATabEndsThePartnersPage(phone 390×844)")]
     public async Task TwoBrowsersChatBothWaysAndClosingATabEndsThePartnersPage(int width, int height)
     {
-        var alice = await Chromium.Open(App.BaseAddress, "/two", (width, height));
-        var bob = await Chromium.Open(App.BaseAddress, "/two", (width, height));
-        await alice.WaitForLine(Notices.FoundStranger);
-        await bob.WaitForLine(Notices.FoundStranger);
+        var (alice, bob) = await Chromium.OpenPair(App.BaseAddress, viewport: (width, height));
+
 
         await alice.Say("Hello from a browser without scripts");
         await bob.WaitForLine("Stranger: Hello from a browser without scripts");

@@ -12,10 +12,11 @@ public sealed class TwoStrangersInFirefox : SharedAppFixture
     public async Task TwoWindowsChatBothWaysAndClosingOneTellsThePartner()
     {
         var firefox = await Firefox.Shared();
-        await using var alice = await firefox.Open(App.BaseAddress, "/two");
-        await using var bob = await firefox.Open(App.BaseAddress, "/two");
-        var alicesPage = await alice.WaitForLine(Notices.FoundStranger);
-        await bob.WaitForLine(Notices.FoundStranger);
+        var (alice, bob) = await firefox.OpenPair(App.BaseAddress);
+        await using var _ = alice;
+        await using var __ = bob;
+        var alicesPage = await alice.Document();
+
 
         await alice.Say("Hello from Firefox without scripts");
         await bob.WaitForLine("Stranger: Hello from Firefox without scripts");

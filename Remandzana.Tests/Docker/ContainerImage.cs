@@ -84,10 +84,9 @@ public sealed class ContainerImage
             Assert.That(user.Output.Trim(), Is.EqualTo("1654"), "the app runs as the image's unprivileged user");
 
             var address = new Uri($"http://127.0.0.1:{port}/");
-            await using var alice = await Open(address);
-            await using var bob = await Open(address);
-            await alice.WaitForLine(Notices.FoundStranger);
-            await bob.WaitForLine(Notices.FoundStranger);
+            var (alice, bob) = await Pairing.OpenPair(Browser(address), Browser(address));
+            await using var _ = alice;
+            await using var __ = bob;
             Assert.That((await alice.Send("hello from a container")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
             await bob.WaitForLine("Stranger: hello from a container");
             Assert.That((await bob.Send("hello back")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -155,35 +154,28 @@ public sealed class ContainerImage
         }
     }
 
-    private static async Task<ChatClient> Open(Uri address)
-    {
-        var chat = new ChatClient(new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0 }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) });
-        await chat.Open("/two");
-        return chat;
-    }
+    private static HttpClient Browser(Uri address) =>
+        new(new SocketsHttpHandler { MaxResponseDrainSize = 0 }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
 
-    /// <summary>Polls Docker's own health status (the image's HEALTHCHECK): a bounded loop of short waits.</summary>
+    /// <summary>Polls Docker's own health status (the image's HEALTHCHECK); a stopped or unhealthy container fails at once.</summary>
     private async Task WaitUntilHealthy(string name)
     {
         var status = "";
-        for (var attempt = 0; attempt < 120; attempt++)
-        {
-            var inspect = await _docker!.Docker(["inspect", "--format", "{{.State.Status}} {{.State.Health.Status}}", name], TimeSpan.FromMinutes(1));
-            status = inspect.Output.Trim();
-            if (status == "running healthy")
+        await Eventually.That(
+            async () =>
             {
-                return;
-            }
+                var inspect = await _docker!.Docker(["inspect", "--format", "{{.State.Status}} {{.State.Health.Status}}", name], TimeSpan.FromMinutes(1));
+                status = inspect.Output.Trim();
+                if (!status.StartsWith("running", StringComparison.Ordinal) || status.EndsWith("unhealthy", StringComparison.Ordinal))
+                {
+                    Assert.Fail($"The container stopped or became unhealthy ({status}); its logs follow the test.");
+                }
 
-            if (!status.StartsWith("running", StringComparison.Ordinal) || status.EndsWith("unhealthy", StringComparison.Ordinal))
-            {
-                break;
-            }
-
-            await Task.Delay(500);
-        }
-
-        var logs = await _docker!.Docker(["logs", "--tail", "40", name], TimeSpan.FromMinutes(1));
-        Assert.Fail($"The container did not become healthy (last status: {status}). Logs:\n{logs.Output}");
+                return status == "running healthy";
+            },
+            "the container to become healthy",
+            () => $"{status}; its logs follow the test",
+            within: TimeSpan.FromMinutes(1));
     }
+
 }

@@ -63,7 +63,7 @@ public sealed class ClientAddressesInLogs
 
         await aliceTab.DisposeAsync();
         await bobTab.DisposeAsync();
-        await RemandzanaApp.WaitUntil(
+        await Eventually.That(
             () => RequestLines(app).Count(line => line.EndsWith(" started", StringComparison.Ordinal)) == RequestLines(app).Count(line => line.Contains(" ended: ", StringComparison.Ordinal)),
             "every request, the chat pages the report ended included, to be logged as ended");
 
@@ -96,7 +96,7 @@ public sealed class ClientAddressesInLogs
         (await first.GetAsync("/about?once")).Dispose();
         (await first.GetAsync("/about?twice")).Dispose();
         (await second.GetAsync("/about?other")).Dispose();
-        await RemandzanaApp.WaitUntil(() => RequestLines(app).Count(line => line.Contains("/about from", StringComparison.Ordinal) && line.Contains("ended", StringComparison.Ordinal)) >= 3, "the three requests to be logged");
+        await Eventually.That(() => RequestLines(app).Count(line => line.Contains("/about from", StringComparison.Ordinal) && line.Contains("ended", StringComparison.Ordinal)) >= 3, "the three requests to be logged");
 
         var hash = app.Services.GetRequiredService<DailyAddressHash>();
         var visitor = "#" + hash.Of(IPAddress.Parse(Visitor));

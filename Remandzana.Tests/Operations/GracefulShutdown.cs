@@ -12,11 +12,12 @@ public sealed class GracefulShutdown
     public async Task EveryOpenStreamGetsALastLineAndEndsAndTheProcessExits()
     {
         await using var app = await AppProcess.Start();
-        await using var alice = await app.OpenChat("/two");
-        await using var bob = await app.OpenChat("/two");
+        var (alice, bob) = await app.OpenPair();
+        await using var _ = alice;
+        await using var __ = bob;
         await using var waiting = await app.OpenChat("/three");
         await using var global = await app.OpenChat("/global");
-        await alice.WaitForLine(Notices.FoundStranger);
+
         await waiting.WaitForLine(Notices.LookingForTwoStrangers);
         await global.WaitForLine("Welcome to global chat");
         var streams = new[] { alice, bob, waiting, global };

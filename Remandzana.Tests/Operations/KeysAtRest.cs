@@ -47,9 +47,10 @@ public sealed class KeysAtRest
         string sealedText;
         await using (var first = new RemandzanaApp(settings))
         {
-            await using var alice = await first.OpenChat("/two");
-            await using var bob = await first.OpenChat("/two");
-            await alice.WaitForLine(Notices.FoundStranger);
+            var (alice, bob) = await first.OpenPair();
+            await using var _ = alice;
+            await using var __ = bob;
+
             Assert.That((await alice.Send("signed by an encrypted key")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "send tokens work with the ring encrypted");
             await bob.WaitForLine("Stranger: signed by an encrypted key");
             sealedText = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("across a restart");

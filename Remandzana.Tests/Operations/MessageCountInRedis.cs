@@ -31,11 +31,8 @@ public sealed class MessageCountInRedis
 
         time.Advance(TimeSpan.FromSeconds(5));
         var key = $"{{count}}:msgs:{time.GetUtcNow().ToUnixTimeSeconds() / 60}";
-        for (var attempt = 0; await redis.Ask($"GET {key}") != "$1"; attempt++)
-        {
-            Assert.That(attempt, Is.LessThan(100), "the count should reach Redis once the interval has passed");
-            await Task.Delay(50);
-        }
+        await Eventually.That(async () => await redis.Ask($"GET {key}") == "$1", "the count to reach Redis once the interval has passed");
+
 
         var written = await redis.CommandCalls();
         Assert.That(written.GetValueOrDefault("incrby") - before.GetValueOrDefault("incrby"), Is.EqualTo(1), "one write for the three messages");

@@ -63,21 +63,15 @@ public sealed class QuietFirstStart
         });
     }
 
-    private static async Task WaitUntilHealthy(HttpClient http)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        while (true)
-        {
-            using (var health = await http.GetAsync("/healthz", deadline.Token))
+    // The warm-up has no event the process can be asked for; /healthz is what a load balancer polls too.
+    private static Task WaitUntilHealthy(HttpClient http) =>
+        Eventually.That(
+            async () =>
             {
-                if (health.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
+                using var health = await http.GetAsync("/healthz");
+                return health.IsSuccessStatusCode;
+            },
+            "the app to answer /healthz with success after its warm-up",
+            within: TimeSpan.FromSeconds(90));
 
-            // The warm-up has no event the process can be asked for; /healthz is what a load balancer polls too.
-            await Task.Delay(200, deadline.Token);
-        }
-    }
 }

@@ -41,22 +41,19 @@ public sealed class ChatThroughNginx
     }
 
     /// <summary>A browser at 127.0.0.2 that asks for gzip, as every browser does.</summary>
-    private async Task<ChatClient> OpenThroughNginx(string path)
+    private HttpClient BrowserThroughNginx()
     {
         var http = FromAddress.Client(Browser, _nginx.BaseAddress);
         http.DefaultRequestHeaders.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
-        var chat = new ChatClient(http);
-        await chat.Open(path);
-        return chat;
+        return http;
     }
 
     [Test]
     public async Task AChatLineCrossesTheProxyGzippedWhileTheResponseIsStillOpen()
     {
-        await using var alice = await OpenThroughNginx("/two");
-        await using var bob = await OpenThroughNginx("/two");
-        await alice.WaitForLine(Notices.FoundStranger);
-        await bob.WaitForLine(Notices.FoundStranger);
+        var (alice, bob) = await Pairing.OpenPair(BrowserThroughNginx(), BrowserThroughNginx());
+        await using var _ = alice;
+        await using var __ = bob;
 
         Assert.That((await alice.Send("through nginx")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
@@ -71,9 +68,9 @@ public sealed class ChatThroughNginx
     [Test]
     public async Task AClientThatDisconnectsAtNginxIsNoticedAndThePartnerIsTold()
     {
-        var alice = await OpenThroughNginx("/two");
-        await using var bob = await OpenThroughNginx("/two");
-        await bob.WaitForLine(Notices.FoundStranger);
+        var (alice, bob) = await Pairing.OpenPair(BrowserThroughNginx(), BrowserThroughNginx());
+        await using var _ = bob;
+
 
         await alice.DisposeAsync();
 

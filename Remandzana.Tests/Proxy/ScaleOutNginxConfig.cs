@@ -70,12 +70,10 @@ public sealed class ScaleOutNginxConfig
         Assert.That(forged.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), nginx.ErrorLog);
         Assert.That(nginx.ErrorLog, Does.Contain($"127.0.0.1:{down.Port}"), "nginx tried the instance that is down first");
 
-        await using var alice = new ChatClient(Browser(nginx));
-        await using var bob = new ChatClient(Browser(nginx));
-        await alice.Open("/two");
-        await bob.Open("/two");
-        await alice.WaitForLine(Notices.FoundStranger);
-        await bob.WaitForLine(Notices.FoundStranger);
+        var (alice, bob) = await Pairing.OpenPair(Browser(nginx), Browser(nginx));
+        await using var _ = alice;
+        await using var __ = bob;
+
 
         for (var i = 0; i < 3; i++)
         {

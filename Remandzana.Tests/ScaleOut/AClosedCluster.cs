@@ -68,10 +68,10 @@ public sealed class AClosedCluster
             Assert.That(await TlsHandshake(port, presenting: cluster), Is.True, $"the site's own certificate is let in at port {port}: the others were refused for their certificate");
         }
 
-        await using var first = await _site[0].OpenChat("/two");
-        await using var second = await _site[1].OpenChat("/two");
-        await first.WaitForLine(Notices.FoundStranger);
-        await second.WaitForLine(Notices.FoundStranger);
+        var (first, second) = await _site[0].OpenPair(_site[1]);
+        await using var _ = first;
+        await using var __ = second;
+
         await first.Send("still here across the instances");
         await second.WaitForLine("Stranger: still here across the instances");
         await second.Send("so am I");

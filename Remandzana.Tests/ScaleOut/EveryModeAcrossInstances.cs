@@ -38,16 +38,11 @@ public sealed partial class EveryModeAcrossInstances
     /// <summary>Waits until the cluster holds nobody (the instances notice closed tabs a few milliseconds after the sockets close).</summary>
     private async Task WaitUntilEveryoneHasLeft()
     {
-        DebugSnapshot snapshot;
-        for (var attempt = 0; (snapshot = await Snapshot()).People.Count > 0 || snapshot.Rooms.Count > 0; attempt++)
-        {
-            if (attempt == 300)
-            {
-                Assert.Fail($"Timed out waiting for everyone to leave ({snapshot.People.Count} people, {snapshot.Rooms.Count} rooms still there).");
-            }
-
-            await Task.Delay(100);
-        }
+        DebugSnapshot? snapshot = null;
+        await Eventually.That(
+            async () => (snapshot = await Snapshot()) is { People.Count: 0, Rooms.Count: 0 },
+            "everyone to leave",
+            () => $"{snapshot?.People.Count} people, {snapshot?.Rooms.Count} rooms still there");
     }
 
     private async Task<ChatClient> Open(int instance, string path)
@@ -60,10 +55,8 @@ public sealed partial class EveryModeAcrossInstances
     [Test]
     public async Task StrangersOnTwoInstancesChatAndEachSendLandsOnTheOtherInstance()
     {
-        var a = await Open(0, "/two");
-        var b = await Open(1, "/two");
-        await a.WaitForLine(Notices.FoundStranger);
-        await b.WaitForLine(Notices.FoundStranger);
+        var (a, b) = await _site[0].OpenPair(_site[1]);
+        _tabs.AddRange([a, b]);
 
         using var viaOne = _site[1].NewClient();
         using var viaZero = _site[0].NewClient();
@@ -171,9 +164,8 @@ public sealed partial class EveryModeAcrossInstances
     {
         using var reader = _site[2].NewClient();
         var before = await MessagesToday(reader);
-        var a = await Open(0, "/two");
-        var b = await Open(1, "/two");
-        await b.WaitForLine(Notices.FoundStranger);
+        var (a, b) = await _site[0].OpenPair(_site[1]);
+        _tabs.AddRange([a, b]);
         await a.Send("one");
         await b.Send("two");
         await a.Send("three");
@@ -181,11 +173,7 @@ public sealed partial class EveryModeAcrossInstances
 
         // Each instance adds its count to Redis once per Remandzana:Metrics:CountWriteSeconds (1 s here);
         // an earlier test's last messages may still be on their way, so the count reaches at least three more.
-        for (var attempt = 0; await MessagesToday(reader) < before + 3; attempt++)
-        {
-            Assert.That(attempt, Is.LessThan(100), "counted on instances 0 and 1, read on instance 2, within a few write intervals");
-            await Task.Delay(100);
-        }
+        await Eventually.That(async () => await MessagesToday(reader) >= before + 3, "the count of instances 0 and 1 to show on instance 2's footer");
     }
 
     private static async Task<long> MessagesToday(HttpClient http)
@@ -250,12 +238,8 @@ public sealed partial class EveryModeAcrossInstances
         SwitchboardInvariants.Hold(snapshot);
         // The instances have replayed everything; the last lines may still be on their way to the pages.
         var members = snapshot.Rooms.Sum(room => room.Members.Count);
-        List<int> found;
-        for (var attempt = 0; (found = FoundLines()).Sum() < members && attempt < 100; attempt++)
-        {
-            await Task.Delay(100);
-        }
-
+        await Eventually.That(() => FoundLines().Sum() >= members, $"the {members} room members' pages to be told they found a room", () => string.Join(", ", FoundLines()));
+        var found = FoundLines();
         Assert.That(found, Is.All.LessThanOrEqualTo(1), "no page was told twice that it found a room");
         Assert.That(found.Sum(), Is.EqualTo(members), "every room member's page, and only theirs, was told");
     }
@@ -268,18 +252,6 @@ public sealed partial class EveryModeAcrossInstances
         return JsonSerializer.Deserialize<DebugSnapshot>(await DebugView.Read(http, _site[1]), DebugSnapshot.Json)!;
     }
 
-    private static async Task<string> LoggedDebugKey(AppProcess instance)
-    {
-        for (var attempt = 0; attempt < 500; attempt++)
-        {
-            if (DebugView.Keys(instance) is [.., var found])
-            {
-                return found;
-            }
-
-            await Task.Delay(10);
-        }
-
-        Assert.Fail("Instance 0 logged no debug key.");
-        return "";
-    }}
+    private static Task<string> LoggedDebugKey(AppProcess instance) =>
+        Eventually.Found(() => DebugView.Keys(instance) is [.., var found] ? found : null, "instance 0 to log a debug key");
+}

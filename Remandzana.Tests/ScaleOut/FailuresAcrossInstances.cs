@@ -17,10 +17,9 @@ public sealed class FailuresAcrossInstances
     public async Task KillingAnInstanceTellsItsPeoplesPartnersOnTheOthersWithinFifteenSeconds()
     {
         await using var site = await ScaledOutSite.Start(3);
-        await using var survivor = await site[0].OpenChat("/two");
-        await using var doomed = await site[1].OpenChat("/two");
-        await survivor.WaitForLine(Notices.FoundStranger);
-        await doomed.WaitForLine(Notices.FoundStranger);
+        var (survivor, doomed) = await site[0].OpenPair(site[1]);
+        await using var _ = survivor;
+        await using var __ = doomed;
         await using var watcher = await site[2].OpenChat("/global");
         await using var doomedWatcher = await site[1].OpenChat("/global");
         await watcher.WaitForLine(Notices.Joined("Anonymous").English);
@@ -57,7 +56,7 @@ public sealed class FailuresAcrossInstances
         await host.Kill();
 
         // Once the others have declared its silo dead, the matchmaker lives on one of them, with the two who waited back in its lobby.
-        await WaitUntil(async () => await TrySnapshot(others[0]) is { } snapshot && snapshot.Matchmaker != matchmaker && snapshot.Lobbies.Single(lobby => lobby.Mode == "Three").Waiting.Count == 2, "the matchmaker to come back with the waiting people");
+        await Eventually.That(async () => await TrySnapshot(others[0]) is { } snapshot && snapshot.Matchmaker != matchmaker && snapshot.Lobbies.Single(lobby => lobby.Mode == "Three").Waiting.Count == 2, "the matchmaker to come back with the waiting people");
         await using var third = await others[0].OpenChat("/three");
         foreach (var tab in new[] { first, second, third })
         {
@@ -91,20 +90,19 @@ public sealed class FailuresAcrossInstances
     public async Task WithoutRedisNewChatsAreFriendly503sOpenChatsGoOnAndChatComesBackWithRedis()
     {
         await using var site = await ScaledOutSite.Start(2);
-        await using var talking = await site[0].OpenChat("/two");
-        await using var partner = await site[1].OpenChat("/two");
-        await talking.WaitForLine(Notices.FoundStranger);
-        await partner.WaitForLine(Notices.FoundStranger);
+        var (talking, partner) = await site[0].OpenPair(site[1]);
+        await using var _ = talking;
+        await using var __ = partner;
 
         await site.Redis.Stop();
 
         using var http = site[1].NewClient();
-        await WaitUntil(async () => await http.GetStringAsync("/healthz") == "Degraded", "the instance to notice that Redis is gone");
+        await Eventually.That(async () => await http.GetStringAsync("/healthz") == "Degraded", "the instance to notice that Redis is gone");
         using var page = await http.GetAsync("/two");
         Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         var document = new HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync());
         Assert.That(document.Title, Does.Contain("temporarily unavailable"));
-        await WaitUntil(() => Task.FromResult(site[0].Output.Any(line => line.Contains("is unreachable", StringComparison.Ordinal))), "the log to say what happened");
+        await Eventually.That(() => site[0].Output.Any(line => line.Contains("is unreachable", StringComparison.Ordinal)), "the log to say what happened");
 
         // The silos talk to each other directly: a conversation open when Redis went away goes on across them.
         Assert.That((await talking.Send("are you there?")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -116,14 +114,14 @@ public sealed class FailuresAcrossInstances
         await WaitUntilHealthy(site[0]);
         await WaitUntilHealthy(site[1]);
 
-        await using var first = await site[0].OpenChat("/two");
-        await using var second = await site[1].OpenChat("/two");
-        await first.WaitForLine(Notices.FoundStranger);
+        var (first, second) = await site[0].OpenPair(site[1]);
+        await using var ___ = first;
+        await using var ____ = second;
         await second.Send("back");
         await first.WaitForLine("Stranger: back");
 
         // After each return the instances check the key ring they know against Redis, so one started now reads their forms.
-        await WaitUntil(() => Task.FromResult(site.Instances.All(KeyRingChecked)), "every instance to check the key ring it knows against Redis");
+        await Eventually.That(() => site.Instances.All(KeyRingChecked), "every instance to check the key ring it knows against Redis");
         var late = await site.AddInstance();
         using var viaLate = late.NewClient();
         Assert.That((await first.Send("via an instance started after the restart", via: viaLate)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -148,20 +146,6 @@ public sealed class FailuresAcrossInstances
         Assert.That(tab.LastAnswer.Body!.TextContent, Does.Contain("temporarily unavailable"));
     }
 
-    /// <summary>Waits (at most 30 s) for state that follows from what the test did to Redis.</summary>
-    private static async Task WaitUntil(Func<Task<bool>> condition, string what)
-    {
-        for (var attempt = 0; !await condition(); attempt++)
-        {
-            if (attempt == 300)
-            {
-                Assert.Fail($"Timed out waiting for {what}.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
     private static bool KeyRingChecked(AppProcess instance) =>
         instance.Output.Any(line => line.Contains("Data Protection key", StringComparison.Ordinal) && (line.Contains("wrote back", StringComparison.Ordinal) || line.Contains("Redis is back", StringComparison.Ordinal)));
 
@@ -180,9 +164,9 @@ public sealed class FailuresAcrossInstances
         await redis.Restart();
         await WaitUntilHealthy(site[0]);
 
-        await using var first = await site[0].OpenChat("/two");
-        await using var second = await site[0].OpenChat("/two");
-        await first.WaitForLine(Notices.FoundStranger);
+        var (first, second) = await site[0].OpenPair();
+        await using var _ = first;
+        await using var __ = second;
         await second.Send("up");
         await first.WaitForLine("Stranger: up");
     }
@@ -190,6 +174,6 @@ public sealed class FailuresAcrossInstances
     private static async Task WaitUntilHealthy(AppProcess instance)
     {
         using var http = instance.NewClient();
-        await WaitUntil(async () => await http.GetStringAsync("/healthz") == "Healthy", $"{instance.BaseAddress} to reconnect to Redis");
+        await Eventually.That(async () => await http.GetStringAsync("/healthz") == "Healthy", $"{instance.BaseAddress} to reconnect to Redis");
     }
 }

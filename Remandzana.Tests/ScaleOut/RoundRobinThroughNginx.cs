@@ -15,12 +15,10 @@ public sealed class RoundRobinThroughNginx
         await using var nginx = await Nginx.StartScaleOut([site[0].BaseAddress, site[1].BaseAddress]);
         HttpClient Browser() => new(new SocketsHttpHandler { MaxResponseDrainSize = 0 }) { BaseAddress = nginx.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-        await using var alice = new ChatClient(Browser());
-        await using var bob = new ChatClient(Browser());
-        await alice.Open("/two");
-        await bob.Open("/two");
-        await alice.WaitForLine(Notices.FoundStranger);
-        await bob.WaitForLine(Notices.FoundStranger);
+        var (alice, bob) = await Pairing.OpenPair(Browser(), Browser());
+        await using var _ = alice;
+        await using var __ = bob;
+
 
         for (var i = 0; i < 4; i++)
         {

@@ -25,9 +25,9 @@ public sealed class SavingAcrossInstances
     [Test]
     public async Task APostToTheOtherInstanceGetsTheFileWhileChattingAndAfterTheEnd()
     {
-        await using var alice = await _site[0].OpenChat("/two");
-        var bob = await _site[1].OpenChat("/two");
-        await alice.WaitForLine(Notices.FoundStranger);
+        var (alice, bob) = await _site[0].OpenPair(_site[1]);
+        await using var _ = alice;
+
         await bob.Send("hello from instance 1");
         await alice.WaitForLine("Stranger: hello from instance 1");
         using var elsewhere = _site[1].NewClient();

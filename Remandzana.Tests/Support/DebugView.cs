@@ -53,16 +53,8 @@ public static partial class DebugView
             }
         }
 
-        string? key = null;
-        for (var attempt = 0; (key = loggedKeys() is [.., var last] ? last : null) is null || Used.ContainsKey(key); attempt++)
-        {
-            if (attempt == 500)
-            {
-                Assert.Fail("No fresh debug key was logged.");
-            }
+        var key = await Eventually.Found(() => loggedKeys() is [.., var last] && !Used.ContainsKey(last) ? last : null, "a fresh debug key to be logged");
 
-            await Task.Delay(10);
-        }
 
         var answer = await Post(http, key);
         if (answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized)

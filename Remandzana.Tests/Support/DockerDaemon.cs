@@ -73,30 +73,39 @@ public sealed class DockerDaemon : IAsyncDisposable
         process.BeginErrorReadLine();
         var daemon = new DockerDaemon(process);
 
-        // Readiness: a bounded loop of short waits until the daemon answers (under 5 s per RECIPES.md).
-        for (var attempt = 0; attempt < 60; attempt++)
+        // dockerd says nothing when it is ready: ask it until it answers (under 5 s per RECIPES.md).
+        string Said()
         {
-            if (process.HasExited)
+            lock (lines)
             {
-                break;
+                return string.Join("\n", lines.TakeLast(30));
             }
-
-            if ((await daemon.Docker(["version", "--format", "{{.Server.Version}}"], TimeSpan.FromSeconds(10))).Succeeded)
-            {
-                return daemon;
-            }
-
-            await Task.Delay(500);
         }
 
-        await daemon.DisposeAsync();
-        lock (lines)
+        try
         {
-            Assert.Fail($"dockerd did not start:\n{string.Join("\n", lines.TakeLast(30))}");
+            await Eventually.That(
+                async () =>
+                {
+                    if (process.HasExited)
+                    {
+                        Assert.Fail($"dockerd exited at start:\n{Said()}");
+                    }
+
+                    return (await daemon.Docker(["version", "--format", "{{.Server.Version}}"], TimeSpan.FromSeconds(10))).Succeeded;
+                },
+                "dockerd to answer",
+                () => $"it said:\n{Said()}");
+        }
+        catch
+        {
+            await daemon.DisposeAsync();
+            throw;
         }
 
         return daemon;
     }
+
 
     private static void Keep(List<string> lines, string? line)
     {

@@ -21,13 +21,12 @@ public sealed class FirefoxTab : IAsyncDisposable
     /// <summary>Response bodies larger than this are recorded without their bytes.</summary>
     internal const ulong MaxBodyBytes = 16 * 1024 * 1024;
 
-    /// <summary>How long a wait for the page or a response lasts before the test fails.</summary>
+    /// <summary>How long a wait for a response lasts before the test fails.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     // Nothing announces that a streamed page grew: with the page's scripts off, Firefox ESR 153 still runs a
     // BiDi preload script, but never calls back its MutationObserver or event listeners. So waits
-    // on the page read it again after this interval until the condition holds or Patience runs out.
-    private static readonly TimeSpan ReadInterval = TimeSpan.FromMilliseconds(50);
+    // on the page read it again (Eventually) until the condition holds.
 
     private static readonly HtmlParser Parser = new();
 
@@ -82,34 +81,27 @@ public sealed class FirefoxTab : IAsyncDisposable
     public async Task<IDocument> Document() => Parser.ParseDocument(await Content());
 
     /// <summary>Reads the page until <paramref name="condition"/> holds, and returns the document it held on.</summary>
-    public async Task<IDocument> WaitFor(Func<IDocument, bool> condition, string what)
+    public Task<IDocument> WaitFor(Func<IDocument, bool> condition, string what)
     {
-        var deadline = DateTime.UtcNow + Patience;
         var last = "";
-        while (true)
-        {
-            try
+        return Eventually.Found<IDocument>(
+            async () =>
             {
-                last = await Content();
-                var document = Parser.ParseDocument(last);
-                if (condition(document))
+                try
                 {
-                    return document;
+                    last = await Content();
+                    var document = Parser.ParseDocument(last);
+                    return condition(document) ? document : null;
                 }
-            }
-            catch (Exception reading) when (reading is WebDriverBiDiException or InvalidOperationException)
-            {
-                // Between two documents (a form was just sent) there is nothing to read for a moment.
-                last = reading.Message;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new AssertionException($"Firefox did not show {what} within {Patience.TotalSeconds} s. The page was:{Environment.NewLine}{last}");
-            }
-
-            await Task.Delay(ReadInterval);
-        }
+                catch (Exception reading) when (reading is WebDriverBiDiException or InvalidOperationException)
+                {
+                    // Between two documents (a form was just sent) there is nothing to read for a moment.
+                    last = reading.Message;
+                    return null;
+                }
+            },
+            $"Firefox to show {what}",
+            () => $"the page was:{Environment.NewLine}{last}");
     }
 
     /// <summary>Reads the page until its text contains <paramref name="text"/>.</summary>
@@ -118,20 +110,19 @@ public sealed class FirefoxTab : IAsyncDisposable
 
     /// <summary>
     /// Checks <paramref name="condition"/> (e.g. on a <see cref="Property"/>: an audio element's
-    /// readyState) until it holds; fails after <see cref="Patience"/>.
+    /// readyState) until it holds.
     /// </summary>
-    public async Task WaitUntil(Func<Task<bool>> condition, string what)
+    public Task WaitUntil(Func<Task<bool>> condition, string what)
     {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
+        var at = "";
+        return Eventually.That(
+            async () =>
             {
-                throw new AssertionException($"Firefox did not reach {what} within {Patience.TotalSeconds} s (at {await Url()}).");
-            }
-
-            await Task.Delay(ReadInterval);
-        }
+                at = (await Url()).ToString();
+                return await condition();
+            },
+            $"Firefox to reach {what}",
+            () => $"at {at}");
     }
 
     /// <summary>
@@ -139,37 +130,31 @@ public sealed class FirefoxTab : IAsyncDisposable
     /// that field holds <paramref name="value"/>: e.g. a send form back from sending, its field
     /// empty and focused again by its autofocus.
     /// </summary>
-    public async Task WaitForFocus(string id, string value = "")
+    public Task WaitForFocus(string id, string value = "")
     {
         const string focused = "(() => { let d = document; while (d.activeElement && d.activeElement.contentDocument) d = d.activeElement.contentDocument; const e = d.activeElement; return JSON.stringify([e ? e.id : '', e && 'value' in e ? e.value : '']); })()";
-        var deadline = DateTime.UtcNow + Patience;
         var last = "";
-        while (true)
-        {
-            try
+        return Eventually.That(
+            async () =>
             {
-                var result = await Driver.Script.EvaluateAsync(new EvaluateCommandParameters(focused, new ContextTarget(ContextId), false));
-                if (result is EvaluateResultSuccess success)
+                try
                 {
-                    last = success.Result.As<StringRemoteValue>().Value;
-                    if (JsonSerializer.Deserialize<string[]>(last) is [var focusedId, var focusedValue] && focusedId == id && focusedValue == value)
+                    var result = await Driver.Script.EvaluateAsync(new EvaluateCommandParameters(focused, new ContextTarget(ContextId), false));
+                    if (result is EvaluateResultSuccess success)
                     {
-                        return;
+                        last = success.Result.As<StringRemoteValue>().Value;
+                        return JsonSerializer.Deserialize<string[]>(last) is [var focusedId, var focusedValue] && focusedId == id && focusedValue == value;
                     }
                 }
-            }
-            catch (WebDriverBiDiException reading)
-            {
-                last = reading.Message;
-            }
+                catch (WebDriverBiDiException reading)
+                {
+                    last = reading.Message;
+                }
 
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new AssertionException($"The focus did not come to #{id} holding \"{value}\" within {Patience.TotalSeconds} s; [id, value] of the focused element: {last}");
-            }
-
-            await Task.Delay(ReadInterval);
-        }
+                return false;
+            },
+            $"the focus to come to #{id} holding \"{value}\"",
+            () => $"[id, value] of the focused element: {last}");
     }
 
     /// <summary>A property of an element as the browser holds it (what it decoded, e.g. an image's naturalWidth or an audio's duration), as JSON.</summary>

@@ -160,32 +160,39 @@ public sealed partial class Nginx : IAsyncDisposable
 
         var process = Process.Start(start)!;
         var instance = new Nginx(process, folder, new Uri($"http://127.0.0.1:{port}/"));
-        // Readiness: a bounded loop of short waits until nginx accepts connections.
-        for (var attempt = 0; attempt < 100; attempt++)
+        // nginx says nothing when it is ready: try to connect until it accepts.
+        try
         {
-            if (process.HasExited)
-            {
-                var stderr = await process.StandardError.ReadToEndAsync();
-                await instance.DisposeAsync();
-                Assert.Fail($"nginx exited at start ({process.ExitCode}): {stderr}");
-            }
+            await Eventually.That(
+                async () =>
+                {
+                    if (process.HasExited)
+                    {
+                        Assert.Fail($"nginx exited at start ({process.ExitCode}): {await process.StandardError.ReadToEndAsync()}");
+                    }
 
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync("127.0.0.1", port);
-                return instance;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
+                    try
+                    {
+                        using var probe = new TcpClient();
+                        await probe.ConnectAsync("127.0.0.1", port);
+                        return true;
+                    }
+                    catch (SocketException)
+                    {
+                        return false;
+                    }
+                },
+                "nginx to start listening");
+        }
+        catch
+        {
+            await instance.DisposeAsync();
+            throw;
         }
 
-        await instance.DisposeAsync();
-        Assert.Fail("nginx did not start listening within 5 s.");
         return instance;
     }
+
 
     [GeneratedRegex(@"server 127\.0\.0\.1:8080;")]
     private static partial Regex Upstream();

@@ -107,21 +107,7 @@ public sealed class RemandzanaApp : IAsyncDisposable
     public Task WaitUntilEveryoneHasLeft()
     {
         var listeners = Services.GetRequiredService<Remandzana.Web.Cluster.Listeners>();
-        return WaitUntil(() => listeners.Count == 0, "everyone to leave the switchboard");
-    }
-
-    /// <summary>Waits (at most five seconds) for server-side state that follows from a client's action.</summary>
-    public static async Task WaitUntil(Func<bool> condition, string what)
-    {
-        for (var attempt = 0; !condition(); attempt++)
-        {
-            if (attempt == 500)
-            {
-                Assert.Fail($"Timed out waiting for {what}.");
-            }
-
-            await Task.Delay(10);
-        }
+        return Eventually.That(() => listeners.Count == 0, "everyone to leave the switchboard");
     }
 
     private sealed class Factory(Action<IWebHostBuilder> configure) : WebApplicationFactory<Program>

@@ -66,15 +66,11 @@ public sealed class ScaledOutSite : IAsyncDisposable
         if (redis.IsRunning)
         {
             using var http = instance.NewClient();
-            for (var attempt = 0; await http.GetStringAsync("/healthz") != "Healthy"; attempt++)
-            {
-                if (attempt == 300)
-                {
-                    Assert.Fail($"Instance {number} did not join the cluster within 30 s. Output:\n{string.Join("\n", instance.Output)}");
-                }
+            await Eventually.That(
+                async () => await http.GetStringAsync("/healthz") == "Healthy",
+                $"instance {number} to join the cluster",
+                () => $"its output:\n{string.Join("\n", instance.Output)}");
 
-                await Task.Delay(100);
-            }
         }
 
         return instance;

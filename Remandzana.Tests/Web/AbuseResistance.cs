@@ -19,7 +19,7 @@ public sealed class AbuseResistance
     public async Task APersonSendingFasterThanTheBucketGets429WithTheTextKeptAndNothingRelayed()
     {
         await using var app = new RemandzanaApp(new Dictionary<string, string?> { ["Remandzana:Limits:SendBurst"] = "5" });
-        var (alice, bob) = await Pair(app, "/two");
+        var (alice, bob) = await app.OpenPair();
         await using var _ = alice;
         await using var __ = bob;
 
@@ -74,7 +74,7 @@ public sealed class AbuseResistance
         await elsewhere.WaitForLine("You are Charlie.");
 
         await first.DisposeAsync();
-        await RemandzanaApp.WaitUntil(() => app.Services.GetRequiredService<Remandzana.Web.Cluster.Listeners>().Count == 2, "the first tab's person to leave");
+        await Eventually.That(() => app.Services.GetRequiredService<Remandzana.Web.Cluster.Listeners>().Count == 2, "the first tab's person to leave");
         await using var again = await app.OpenChat("/two");
         Assert.That(again.Response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "closing a tab frees its place");
     }
@@ -214,7 +214,7 @@ public sealed class AbuseResistance
     public async Task MessagesArriveNormalisedAndIsolated()
     {
         await using var app = new RemandzanaApp();
-        var (alice, bob) = await Pair(app, "/two");
+        var (alice, bob) = await app.OpenPair();
         await using var _ = alice;
         await using var __ = bob;
 
@@ -232,7 +232,7 @@ public sealed class AbuseResistance
         await using var app = new RemandzanaApp(new Dictionary<string, string?>(StalledReader.LongMessages) { ["Remandzana:Chat:MailboxCapacity"] = $"{capacity}" });
         var switchboard = app.Services.GetRequiredService<Remandzana.Web.Cluster.Listeners>();
         using var stalled = await StalledReader.Open(app.BaseAddress, "/two");
-        await RemandzanaApp.WaitUntil(() => switchboard.Count == 1, "the stalled reader to join");
+        await Eventually.That(() => switchboard.Count == 1, "the stalled reader to join");
         var stalledPerson = switchboard.All.Single();
         await using var talker = await LeanTalker.Open(app, "/two");
 
@@ -250,14 +250,5 @@ public sealed class AbuseResistance
         Assert.That(largestBacklog, Is.LessThanOrEqualTo(capacity), "what the server keeps for a stalled reader is bounded");
         Assert.That(talker.SawPartnerLeave, Is.True, "the partner is told");
         Assert.That(switchboard.Count, Is.Zero);
-    }
-
-    private static async Task<(ChatClient, ChatClient)> Pair(RemandzanaApp app, string path)
-    {
-        var first = await app.OpenChat(path);
-        var second = await app.OpenChat(path);
-        await first.WaitForLine(Notices.FoundStranger);
-        await second.WaitForLine(Notices.FoundStranger);
-        return (first, second);
     }
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Reports;
@@ -116,11 +115,10 @@ public sealed class AddressBlocksOverHttp
     [Test]
     public async Task AReportNamesTheStrangersSlash64AndOneSlash64ReportsAsOneAddress()
     {
-        await using var reporter = new ChatClient(Client(_app, "2001:db8:e:2::1"));
-        await using var stranger = new ChatClient(Client(_app, "2001:db8:e:1::7"));
-        await reporter.Open("/two");
-        await stranger.Open("/two");
-        await reporter.WaitForLine(Notices.FoundStranger);
+        var (reporter, stranger) = await Pairing.OpenPair(Client(_app, "2001:db8:e:2::1"), Client(_app, "2001:db8:e:1::7"));
+        await using var _ = reporter;
+        await using var __ = stranger;
+
 
         var reported = await reporter.Report();
 

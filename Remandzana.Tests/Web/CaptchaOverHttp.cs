@@ -427,7 +427,7 @@ public sealed class CaptchaOverHttp
         Assert.That(third.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
         Assert.That(Parser.ParseDocument(await third.Content.ReadAsStringAsync()).QuerySelector("p")?.TextContent, Does.StartWith("Your pass has too many chat pages open."));
         await first.DisposeAsync();
-        await RemandzanaApp.WaitUntil(() => app.Services.GetRequiredService<Listeners>().Count == 1, "the closed tab to leave");
+        await Eventually.That(() => app.Services.GetRequiredService<Listeners>().Count == 1, "the closed tab to leave");
         await using var again = new ChatClient(app.NewClient());
         await again.Open(chat);
         Assert.That(again.Response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "closing a tab frees its place");
@@ -498,9 +498,10 @@ public sealed class CaptchaOverHttp
             ["Remandzana:Captcha:Mode"] = "UnderPressure",
             ["Remandzana:Captcha:PressureChatsPerMinute"] = "2",
         }, clock);
-        await using var first = await app.OpenChat("/two");
-        await using var second = await app.OpenChat("/two");
-        await first.WaitForLine(Notices.FoundStranger);
+        var (first, second) = await app.OpenPair();
+        await using var _ = first;
+        await using var __ = second;
+
         using var http = app.NewClient();
 
         var third = Parser.ParseDocument(await http.GetStringAsync("/two"));

@@ -163,12 +163,12 @@ public sealed class DebugViewOverHttp
     public async Task TheJsonListsAWaitingPersonAndAPairedRoom()
     {
         await using var app = new RemandzanaApp();
-        await using var alice = await app.OpenChat("/two");
-        await using var bob = await app.OpenChat("/two");
+        var (alice, bob) = await app.OpenPair();
+        await using var _ = alice;
+        await using var __ = bob;
         await using var waiting = await app.OpenChat("/three");
-        await alice.WaitForLine(Notices.FoundStranger);
-        await bob.WaitForLine(Notices.FoundStranger);
-        await waiting.WaitForLine(Notices.LookingForTwoStrangers);
+        await waiting.WaitForLine
+(Notices.LookingForTwoStrangers);
         using var http = app.NewClient();
 
         using var json = JsonDocument.Parse(await DebugView.Read(http, app));

@@ -1,5 +1,4 @@
 using AngleSharp.Html.Parser;
-using Remandzana.Domain.Lines;
 using Remandzana.Tests.Support;
 
 namespace Remandzana.Tests.Web;
@@ -16,9 +15,10 @@ public sealed class FooterOverHttp
         using var http = app.NewClient();
         Assert.That(await MessagesToday(http, "/"), Is.EqualTo("0 messages today"));
 
-        await using var alice = await app.OpenChat("/two");
-        await using var bob = await app.OpenChat("/two");
-        await alice.WaitForLine(Notices.FoundStranger);
+        var (alice, bob) = await app.OpenPair();
+        await using var _ = alice;
+        await using var __ = bob;
+
         await alice.Send("hello");
         Assert.That(await MessagesToday(http, "/about"), Is.EqualTo("1 message today"));
 

@@ -35,9 +35,10 @@ public sealed class HostileInput() : SharedAppFixture(new Dictionary<string, str
     [TestCaseSource(nameof(Corpus))]
     public async Task AMessageShowsAsTextToEveryone(string hostile)
     {
-        await using var alice = await App.OpenChat("/two");
-        await using var bob = await App.OpenChat("/two");
-        await bob.WaitForLine(Notices.FoundStranger);
+        var (alice, bob) = await App.OpenPair();
+        await using var _ = alice;
+        await using var __ = bob;
+
         var clean = bob.Page.QuerySelectorAll("*").Length;
 
         await alice.Send(hostile);

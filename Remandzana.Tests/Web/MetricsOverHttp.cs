@@ -80,12 +80,9 @@ public sealed class MetricsOverHttp
         await plain.WaitForLine(Notices.FoundStranger);
 
         // The room's first lines can overtake its count, which follows its opening.
-        var after = await MetricsPage.Read(http);
-        for (var read = 0; read < 100 && after["remandzana_rooms_formed_total"] == before["remandzana_rooms_formed_total"]; read++)
-        {
-            await Task.Delay(50);
-            after = await MetricsPage.Read(http);
-        }
+        var after = before;
+        await Eventually.That(async () => (after = await MetricsPage.Read(http))["remandzana_rooms_formed_total"] != before["remandzana_rooms_formed_total"], "the room's count");
+
 
         Assert.That(after["remandzana_rooms_formed_total"] - before["remandzana_rooms_formed_total"], Is.EqualTo(1), "the room the matchmaker's timer formed");
     }
@@ -101,7 +98,7 @@ public sealed class MetricsOverHttp
         using var http = app.NewClient();
         var listeners = app.Services.GetRequiredService<Listeners>();
         using var stalled = await StalledReader.Open(app.BaseAddress, "/two");
-        await RemandzanaApp.WaitUntil(() => listeners.Count == 1, "the stalled reader to join");
+        await Eventually.That(() => listeners.Count == 1, "the stalled reader to join");
         await using var talker = await LeanTalker.Open(app, "/two");
         using var full = await http.GetAsync("/global", HttpCompletionOption.ResponseHeadersRead);
         Assert.That(full.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));

@@ -19,7 +19,7 @@ public sealed class ModerationOverHttp
     public async Task SuppressionsWarnTheSenderThenAKickEndsTheirConversationAndTellsThePartner()
     {
         await using var app = new RemandzanaApp(Policy("Two", "BlockUrls", suppress: 1, then: "Kick"));
-        var (alice, bob) = await APair(app);
+        var (alice, bob) = await app.OpenPair();
         await using var _ = alice;
         await using var __ = bob;
 
@@ -45,7 +45,7 @@ public sealed class ModerationOverHttp
     public async Task AnExileSetsTheOneCookieAndChatPagesThenAnswer403()
     {
         await using var app = new RemandzanaApp(Policy("Two", "BlockUrls", suppress: 0, then: "Exile"));
-        var (alice, bob) = await APair(app);
+        var (alice, bob) = await app.OpenPair();
         await using var _ = alice;
         await using var __ = bob;
 
@@ -89,7 +89,7 @@ public sealed class ModerationOverHttp
             var settings = Policy("Two", "OnionBlacklist", suppress: 3, then: "Kick");
             settings["Remandzana:Moderation:OnionBlacklistFile"] = blacklist;
             await using var app = new RemandzanaApp(settings);
-            var (alice, bob) = await APair(app);
+            var (alice, bob) = await app.OpenPair();
             await using var _ = alice;
             await using var __ = bob;
 
@@ -240,14 +240,5 @@ public sealed class ModerationOverHttp
         }
 
         return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-    }
-
-    private static async Task<(ChatClient, ChatClient)> APair(RemandzanaApp app)
-    {
-        var alice = await app.OpenChat("/two");
-        var bob = await app.OpenChat("/two");
-        await alice.WaitForLine(Notices.FoundStranger);
-        await bob.WaitForLine(Notices.FoundStranger);
-        return (alice, bob);
     }
 }

@@ -15,30 +15,20 @@ public sealed class RepeatedTextOverHttp
 
     private static readonly IPAddress Spammer = IPAddress.Parse("127.0.0.2");
 
-    /// <summary>A new two-person conversation: a stranger from 127.0.0.1, then the person from <paramref name="from"/>.</summary>
-    private static async Task<(ChatClient Person, ChatClient Stranger)> Meet(RemandzanaApp app, IPAddress from)
-    {
-        var stranger = await app.OpenChat("/two");
-        var person = await app.OpenChat("/two", from);
-        await stranger.WaitForLine(Notices.FoundStranger);
-        await person.WaitForLine(Notices.FoundStranger);
-        return (person, stranger);
-    }
-
     [Test]
     public async Task AnAdvertPastedIntoSeveralConversationsReachesThreeStrangersThenIsSuppressedThenKicked()
     {
         await using var app = new RemandzanaApp();
         for (var conversation = 1; conversation <= 3; conversation++)
         {
-            var (spammer, stranger) = await Meet(app, Spammer);
+            var (stranger, spammer) = await app.OpenPair(secondFrom: Spammer);
             await using var _ = spammer;
             await using var __ = stranger;
             await spammer.Send(Advert.Replace("100", $"{conversation}00", StringComparison.Ordinal));
             await stranger.WaitForLine("Stranger: Best crypto signals");
         }
 
-        var (fourth, victim) = await Meet(app, Spammer);
+        var (victim, fourth) = await app.OpenPair(secondFrom: Spammer);
         await using var ___ = fourth;
         await using var ____ = victim;
 
@@ -71,7 +61,7 @@ public sealed class RepeatedTextOverHttp
         {
             foreach (var from in new[] { 2, 3, 4, 5, 6, 7, 2 })
             {
-                var (sender, stranger) = await Meet(app, IPAddress.Parse($"127.0.0.{from}"));
+                var (stranger, sender) = await app.OpenPair(secondFrom: IPAddress.Parse($"127.0.0.{from}"));
                 clients.Add(sender);
                 clients.Add(stranger);
                 await sender.Send(Advert);
@@ -110,7 +100,7 @@ public sealed class RepeatedTextOverHttp
         var firstSeen = "";
         foreach (var copy in copies)
         {
-            var (spammer, stranger) = await Meet(app, Spammer);
+            var (stranger, spammer) = await app.OpenPair(secondFrom: Spammer);
             await using var _ = spammer;
             await using var __ = stranger;
             await spammer.Send(copy);

@@ -18,15 +18,6 @@ public sealed class ReportsOverHttp
 
     private static readonly IPAddress StrangerAddress = IPAddress.Parse("127.0.0.2");
 
-    private static async Task<(ChatClient Reporter, ChatClient Stranger)> Pair(RemandzanaApp app)
-    {
-        var reporter = await app.OpenChat("/two");
-        var stranger = await app.OpenChat("/two", StrangerAddress);
-        await reporter.WaitForLine(Notices.FoundStranger);
-        await stranger.WaitForLine(Notices.FoundStranger);
-        return (reporter, stranger);
-    }
-
     private static string ReportsFolder(RemandzanaApp app) => Path.Combine(app.Folder, "reports");
 
     [Test]
@@ -34,7 +25,7 @@ public sealed class ReportsOverHttp
     {
         await using var app = new RemandzanaApp();
         using var counted = new ReportCounter(app);
-        var (reporter, stranger) = await Pair(app);
+        var (reporter, stranger) = await app.OpenPair(secondFrom: StrangerAddress);
         await using var _ = reporter;
         await using var __ = stranger;
         await stranger.Send(Hostile);
@@ -75,7 +66,7 @@ public sealed class ReportsOverHttp
     public async Task TheDebugViewListsOpenReportsUntilTheOperatorClosesThem()
     {
         await using var app = new RemandzanaApp();
-        var (reporter, stranger) = await Pair(app);
+        var (reporter, stranger) = await app.OpenPair(secondFrom: StrangerAddress);
         await using var _ = reporter;
         await using var __ = stranger;
         await reporter.Report();
@@ -97,7 +88,7 @@ public sealed class ReportsOverHttp
     public async Task AnOriginTheOperatorBarredGets403ChatPagesUntilTheBarEnds()
     {
         await using var app = new RemandzanaApp();
-        var (reporter, stranger) = await Pair(app);
+        var (reporter, stranger) = await app.OpenPair(secondFrom: StrangerAddress);
         await using var _ = reporter;
         await using var __ = stranger;
         await reporter.Report();
@@ -127,7 +118,7 @@ public sealed class ReportsOverHttp
     public async Task BarTrueBarsForTheConfiguredDaysFromTheReport()
     {
         await using var app = new RemandzanaApp();
-        var (reporter, stranger) = await Pair(app);
+        var (reporter, stranger) = await app.OpenPair(secondFrom: StrangerAddress);
         await using var _ = reporter;
         await using var __ = stranger;
         await reporter.Report();
@@ -271,7 +262,7 @@ public sealed class ReportsOverHttp
     public async Task AReportIsAlwaysWrittenWithinMaxFileBytesItsOldestLinesDropped()
     {
         await using var app = new RemandzanaApp(new Dictionary<string, string?> { ["Remandzana:Reports:MaxFileBytes"] = "16384" });
-        var (reporter, stranger) = await Pair(app);
+        var (reporter, stranger) = await app.OpenPair(secondFrom: StrangerAddress);
         await using var _ = reporter;
         await using var __ = stranger;
         for (var i = 0; i < 40; i++)
@@ -303,7 +294,7 @@ public sealed class ReportsOverHttp
 
         // The files the operator adds count from the next rescan (every RescanSeconds).
         await app.Services.GetRequiredService<Bars>().Refresh(CancellationToken.None);
-        var (reporter, stranger) = await Pair(app);
+        var (reporter, stranger) = await app.OpenPair(secondFrom: StrangerAddress);
         await using var _ = reporter;
         await using var __ = stranger;
 

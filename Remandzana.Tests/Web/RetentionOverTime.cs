@@ -33,7 +33,7 @@ public sealed class RetentionOverTime
 
         clock.Advance(TimeSpan.FromHours(1));
 
-        await RemandzanaApp.WaitUntil(() => !File.Exists(Path.Combine(reports, "closed-old.json")) && !File.Exists(Path.Combine(feedback, "hidden-old.json")), "the sweep");
+        await Eventually.That(() => !File.Exists(Path.Combine(reports, "closed-old.json")) && !File.Exists(Path.Combine(feedback, "hidden-old.json")), "the sweep");
         Assert.Multiple(() =>
         {
             Assert.That(Directory.GetFiles(reports).Select(Path.GetFileName), Is.EquivalentTo(new[] { "closed-recent.json", "open-old.json", "barred-old-bar-holds.json" }));

@@ -22,9 +22,9 @@ public sealed class SavingConversationsOverHttp() : SharedAppFixture
     [Test]
     public async Task WhileChattingTheFileHasTheLinesAsTheViewerSawThemOldestFirst()
     {
-        await using var alice = await App.OpenChat("/two");
-        await using var bob = await App.OpenChat("/two");
-        await alice.WaitForLine(Notices.FoundStranger);
+        var (alice, bob) = await App.OpenPair();
+        await using var _ = alice;
+        await using var __ = bob;
         await alice.Send("hello, bob");
         await bob.WaitForLine("Stranger: hello, bob");
         await bob.Send(Hostile);
@@ -55,9 +55,8 @@ public sealed class SavingConversationsOverHttp() : SharedAppFixture
     [Test]
     public async Task AfterTheConversationEndedItCanStillBeSavedFromTheLastForm()
     {
-        await using var alice = await App.OpenChat("/two");
-        var bob = await App.OpenChat("/two");
-        await alice.WaitForLine(Notices.FoundStranger);
+        var (alice, bob) = await App.OpenPair();
+        await using var _ = alice;
         await bob.Send("bye now");
         await alice.WaitForLine("Stranger: bye now");
         await bob.DisposeAsync();
@@ -105,12 +104,12 @@ public sealed class SavingConversationsOverHttp() : SharedAppFixture
             services.AddSingleton(provider => new Transcripts(provider.GetRequiredService<IOptions<TranscriptOptions>>(), clock));
         });
         var transcripts = app.Services.GetRequiredService<Transcripts>();
-        await using var alice = await app.OpenChat("/two");
-        var bob = await app.OpenChat("/two");
-        await alice.WaitForLine(Notices.FoundStranger);
+        var (alice, bob) = await app.OpenPair();
+        await using var _ = alice;
+
         await bob.DisposeAsync();
         await alice.WaitForEnd();
-        await RemandzanaApp.WaitUntil(() => transcripts.Find(IdOf(app, alice)) is { EndedAt: not null }, "Alice's page to end");
+        await Eventually.That(() => transcripts.Find(IdOf(app, alice)) is { EndedAt: not null }, "Alice's page to end");
 
         clock.Advance(TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(1));
         Assert.That((await alice.SaveConversation()).Response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "still kept just before ten minutes");

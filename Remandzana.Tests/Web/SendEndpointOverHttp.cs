@@ -90,7 +90,7 @@ public sealed partial class SendEndpointOverHttp : SharedAppFixture
     [Test]
     public async Task TheNextFormAfterARelayedMessageCarriesTheParametersAndSpeaksTheLanguage()
     {
-        var (alice, bob) = await APair("?lang=fr&interests=chess,go");
+        var (alice, bob) = await App.OpenPair("/two?lang=fr&interests=chess,go", found: "Vous discutez maintenant");
         await using var _ = alice;
         await using var __ = bob;
 
@@ -118,15 +118,6 @@ public sealed partial class SendEndpointOverHttp : SharedAppFixture
         using var answer = await http.GetAsync("/send");
 
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
-    }
-
-    private async Task<(ChatClient, ChatClient)> APair(string query)
-    {
-        var alice = await App.OpenChat($"/two{query}");
-        var bob = await App.OpenChat($"/two{query}");
-        await alice.WaitForLine("Vous discutez maintenant");
-        await bob.WaitForLine("Vous discutez maintenant");
-        return (alice, bob);
     }
 
     private static Task<HttpResponseMessage> Post(HttpClient http, string query, string token, string message) =>

@@ -35,7 +35,7 @@ public sealed class TwoStrangersOverHttp : SharedAppFixture
     [Test]
     public async Task TwoStrangersExchangeMessagesBothWaysAndAThirdNeverSeesThem()
     {
-        var (alice, bob) = await APair();
+        var (alice, bob) = await App.OpenPair();
         await using var _ = alice;
         await using var __ = bob;
         await using var third = await App.OpenChat("/two");
@@ -57,7 +57,7 @@ public sealed class TwoStrangersOverHttp : SharedAppFixture
     [Test]
     public async Task MarkupInAMessageArrivesAsText()
     {
-        var (alice, bob) = await APair();
+        var (alice, bob) = await App.OpenPair();
         await using var _ = alice;
         await using var __ = bob;
         const string hostile = "<script>alert(1)</script><img src=x onerror=alert(2)> & \"quotes\"";
@@ -73,7 +73,7 @@ public sealed class TwoStrangersOverHttp : SharedAppFixture
     [Test]
     public async Task ClosingOneTabTellsThePartnerAndEndsTheirPage()
     {
-        var (alice, bob) = await APair();
+        var (alice, bob) = await App.OpenPair();
         await using var _ = bob;
 
         await alice.DisposeAsync();
@@ -100,7 +100,7 @@ public sealed class TwoStrangersOverHttp : SharedAppFixture
     [Test]
     public async Task AnEmptyOrOverlongMessageComesBackWithAnErrorAndTheTextKept()
     {
-        var (alice, bob) = await APair();
+        var (alice, bob) = await App.OpenPair();
         await using var _ = alice;
         await using var __ = bob;
         var overlong = new string('x', 501);
@@ -138,7 +138,7 @@ public sealed class TwoStrangersOverHttp : SharedAppFixture
     [Test]
     public async Task ADepartedPersonGetsADisabledFieldSayingTheChatHasEnded()
     {
-        var (alice, bob) = await APair();
+        var (alice, bob) = await App.OpenPair();
         await using var _ = bob;
         var token = alice.Token!;
         await alice.DisposeAsync();
@@ -159,9 +159,10 @@ public sealed class TwoStrangersOverHttp : SharedAppFixture
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = new RemandzanaApp(clock: clock);
-        await using var alice = await app.OpenChat("/two");
-        await using var bob = await app.OpenChat("/two");
-        await alice.WaitForLine(Notices.FoundStranger);
+        var (alice, bob) = await app.OpenPair();
+        await using var _ = alice;
+        await using var __ = bob;
+
 
         clock.Advance(TimeSpan.FromHours(23));
         Assert.That((await alice.Send("still fresh")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -204,14 +205,5 @@ public sealed class TwoStrangersOverHttp : SharedAppFixture
         }
 
         Assert.Fail($"No heartbeat {count} after 20 intervals.");
-    }
-
-    private async Task<(ChatClient, ChatClient)> APair()
-    {
-        var alice = await App.OpenChat("/two");
-        var bob = await App.OpenChat("/two");
-        await alice.WaitForLine(Notices.FoundStranger);
-        await bob.WaitForLine(Notices.FoundStranger);
-        return (alice, bob);
     }
 }
