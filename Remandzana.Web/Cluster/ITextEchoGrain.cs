@@ -4,12 +4,11 @@ using Remandzana.Domain.Moderation;
 namespace Remandzana.Web.Cluster;
 
 /// <summary>
-/// The copies of texts sent across the site, for the RepeatedText policy: one grain per bucket of
-/// text keys (<see cref="TextEchoGrain.BucketOf"/>), so every copy of one text is counted in one
-/// place, alone or scaled out.
+/// What is left of the text's bucket grain until its caller goes: it hands the copy to this
+/// instance's <see cref="Moderation.EchoWatch"/>, which the room's turn should ask directly.
 /// </summary>
 public interface ITextEchoGrain : IGrainWithIntegerKey
 {
-    /// <summary>Records a copy of the text <paramref name="key"/> and returns the domain's <c>Echo</c> for it (a swarm is remembered here with its member origins, so it holds for them on every instance).</summary>
-    Task<Echo> Observe(string origin, string room, string key);
+    /// <summary>Records a copy of the text <paramref name="key"/> and returns the domain's <c>Echo</c> for it.</summary>
+    Task<Echo> Observe(string origin, string room, ulong key);
 }

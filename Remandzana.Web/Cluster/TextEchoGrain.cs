@@ -1,22 +1,20 @@
-using System.Globalization;
 using Orleans;
+using Orleans.Concurrency;
 using Remandzana.Domain.Moderation;
+using Remandzana.Domain.People;
+using Remandzana.Web.Moderation;
 
 namespace Remandzana.Web.Cluster;
 
 /// <summary>
-/// One bucket of the site's <see cref="TextEchoes"/>. Kept in memory only: when its silo dies, the
-/// copies it remembered are forgotten and counting starts again (a spammer gains one window).
+/// A stand-in kept only while <c>Listeners.EchoOf</c> still calls it: a stateless worker, so it
+/// always runs on the caller's instance, and it only asks that instance's <see cref="EchoWatch"/>.
 /// </summary>
-[KeepAlive]
-public sealed class TextEchoGrain(EchoLimits limits, TimeProvider time) : Grain, ITextEchoGrain
+[StatelessWorker]
+public sealed class TextEchoGrain(EchoWatch watch) : Grain, ITextEchoGrain
 {
-    public const int Buckets = 16;
+    /// <summary>Any key will do: the worker is local whatever it is.</summary>
+    public static long BucketOf(ulong key) => 0;
 
-    private readonly TextEchoes _echoes = new(limits, time);
-
-    /// <summary>The bucket of a key (a hex hash): its first hex digit.</summary>
-    public static long BucketOf(string key) => int.Parse(key.AsSpan(0, 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture) % Buckets;
-
-    public Task<Echo> Observe(string origin, string room, string key) => Task.FromResult(_echoes.Observe(origin, room, key));
+    public Task<Echo> Observe(string origin, string room, ulong key) => Task.FromResult(watch.Observe(new Origin(origin), room, key));
 }
