@@ -142,7 +142,7 @@ public sealed class EchoWatchCounting
 
         for (var i = 0; i < EchoWatch.MaxOutgoing + 10; i++)
         {
-            watch.Observe(new Origin("address:192.0.2.1"), $"room-{i}", Advert);
+            watch.Observe(new Origin("address:192.0.2.1"), "room-1", $"{Advert} {Spelt(i)}");
         }
 
         Assert.That(watch.TakeOutgoing(), Has.Length.EqualTo(EchoWatch.MaxOutgoing));

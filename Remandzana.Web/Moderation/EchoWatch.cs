@@ -12,7 +12,7 @@ namespace Remandzana.Web.Moderation;
 public sealed class EchoWatch(EchoLimits limits, TimeProvider time, PoliciesByMode policies)
 {
     /// <summary>Copies waiting for the next batch at most: beyond it, a flood is counted here only.</summary>
-    public const int MaxOutgoing = 50_000;
+    public const int MaxOutgoing = 10_000;
 
     private readonly TextEchoes _echoes = new(limits, time);
     private readonly Lock _gate = new();
