@@ -4,6 +4,7 @@ using Orleans.Serialization;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
+using Remandzana.Tests.Support;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Moderation;
 
@@ -146,6 +147,20 @@ public sealed class EchoWatchCounting
         }
 
         Assert.That(watch.TakeOutgoing(), Has.Length.EqualTo(EchoWatch.MaxOutgoing));
+    }
+
+    [Test]
+    public void ABadShareIntervalStopsTheStartNamingTheSetting()
+    {
+        var failure = Assert.Catch(() => _ = new RemandzanaApp(new Dictionary<string, string?> { ["Remandzana:Moderation:RepeatedText:ShareMilliseconds"] = "0" }));
+
+        var messages = new List<string>();
+        for (var e = failure; e is not null; e = e.InnerException)
+        {
+            messages.Add(e.Message);
+        }
+
+        Assert.That(string.Join(" | ", messages), Does.Contain("Remandzana:Moderation:RepeatedText").And.Contain("ShareMilliseconds"));
     }
 
     [Test]
