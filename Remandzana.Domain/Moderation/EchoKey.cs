@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -7,7 +8,8 @@ namespace Remandzana.Domain.Moderation;
 /// The name under which copies of one text are counted: the text as a reader sees it
 /// (<see cref="ReaderView"/>: invisible characters, marks and look-alike letters do not make a new
 /// text) with case, runs of white space and numbers evened out ("Call 555-1234 NOW" and
-/// "call 555-9876  now" are one text), hashed.
+/// "call 555-9876  now" are one text), hashed to 64 bits (the start of its SHA-256: a script cannot
+/// make its text pass for somebody else's).
 /// </summary>
 public static class EchoKey
 {
@@ -70,7 +72,7 @@ public static class EchoKey
     /// <paramref name="minLength"/>: greetings such as "hi" or "asl?" are said to every stranger
     /// and are no advert, so they are not counted at all.
     /// </summary>
-    public static string? Of(string text, int minLength)
+    public static ulong? Of(string text, int minLength)
     {
         var normal = Normalise(text);
         if (normal.Length < minLength)
@@ -78,6 +80,8 @@ public static class EchoKey
             return null;
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normal)).AsSpan(0, 12));
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(normal), hash);
+        return BinaryPrimitives.ReadUInt64LittleEndian(hash);
     }
 }

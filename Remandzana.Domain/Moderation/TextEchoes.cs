@@ -7,11 +7,12 @@ namespace Remandzana.Domain.Moderation;
 /// origins send it into many rooms within a minute (<see cref="Echo.Swarm"/>, which then holds
 /// for those origins, the swarm's members, for <see cref="EchoLimits.SwarmBlock"/>). Someone who
 /// was not among them is judged by their own copies only: five origins cannot silence a sixth.
+/// Copies seen elsewhere (<see cref="Record"/>) count like copies judged here.
 /// Not thread-safe: its owner calls it one at a time.
 /// </summary>
 public sealed class TextEchoes(EchoLimits limits, TimeProvider time)
 {
-    private readonly Dictionary<string, Copies> _texts = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, Copies> _texts = [];
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
     /// <summary>Texts remembered now.</summary>
@@ -21,14 +22,14 @@ public sealed class TextEchoes(EchoLimits limits, TimeProvider time)
 
     /// <summary>Records one copy of <paramref name="text"/> (unless it is too short to count), and judges it.</summary>
     public Echo ObserveText(string origin, string room, string text) =>
-        EchoKey.Of(text, limits.MinLength) is { } key ? Observe(origin, room, key) : Echo.None;
+        TextCopy.Of(origin, room, text, limits.MinLength) is { } copy ? Observe(copy) : Echo.None;
 
-    /// <summary>Records one copy of the text <paramref name="key"/> from <paramref name="origin"/> into <paramref name="room"/>, and judges it.</summary>
-    public Echo Observe(string origin, string room, string key)
+    /// <summary>Records one copy of a text, and judges it.</summary>
+    public Echo Observe(TextCopy copy)
     {
         var now = time.GetUtcNow();
         Sweep(now);
-        if (!_texts.TryGetValue(key, out var copies))
+        if (!_texts.TryGetValue(copy.Text, out var copies))
         {
             if (_texts.Count >= limits.MaxTexts)
             {
@@ -36,11 +37,14 @@ public sealed class TextEchoes(EchoLimits limits, TimeProvider time)
             }
 
             copies = new Copies();
-            _texts[key] = copies;
+            _texts[copy.Text] = copies;
         }
 
-        return copies.Add(origin, room, now, limits);
+        return copies.Add(copy.Origin, copy.Room, now, limits);
     }
+
+    /// <summary>Records a copy judged elsewhere (on another instance), so that it counts here too.</summary>
+    public void Record(TextCopy copy) => Observe(copy);
 
     /// <summary>Forgets, now and then, the texts nobody sent lately.</summary>
     private void Sweep(DateTimeOffset now)
@@ -62,26 +66,29 @@ public sealed class TextEchoes(EchoLimits limits, TimeProvider time)
 
     private sealed class Copies
     {
-        private readonly List<(string Origin, string Room, DateTimeOffset At)> _seen = [];
+        // Most texts are said once: one copy, and no swarm, fit in what each starts with.
+        private readonly List<Sighting> _seen = new(1);
 
         /// <summary>The origins whose copies made a swarm, and until when they are suppressed.</summary>
-        private readonly Dictionary<string, DateTimeOffset> _swarm = new(StringComparer.Ordinal);
+        private Dictionary<ulong, DateTimeOffset>? _swarm;
 
-        public Echo Add(string origin, string room, DateTimeOffset now, EchoLimits limits)
+        public Echo Add(ulong origin, ulong room, DateTimeOffset now, EchoLimits limits)
         {
-            _seen.RemoveAll(copy => copy.At <= now - limits.Memory || (copy.Origin == origin && copy.Room == room));
+            var forgotten = (now - limits.Memory).UtcTicks;
+            _seen.RemoveAll(copy => copy.At <= forgotten || (copy.Origin == origin && copy.Room == room));
             if (_seen.Count >= EchoLimits.MaxSightingsPerText)
             {
                 _seen.RemoveAt(0);
             }
 
-            _seen.Add((origin, room, now));
-            if (_swarm.TryGetValue(origin, out var until) && now < until)
+            _seen.Add(new Sighting(origin, room, now.UtcTicks));
+            if (IsSwarming(origin, now))
             {
                 return Echo.Swarm;
             }
 
-            var roomsOfOrigin = _seen.Count(copy => copy.Origin == origin && copy.At > now - limits.Window);
+            var windowStart = (now - limits.Window).UtcTicks;
+            var roomsOfOrigin = _seen.Count(copy => copy.Origin == origin && copy.At > windowStart);
             if (roomsOfOrigin > limits.Rooms)
             {
                 return Echo.Repeated;
@@ -89,7 +96,8 @@ public sealed class TextEchoes(EchoLimits limits, TimeProvider time)
 
             // Only origins not already in a swarm can make one: a swarm's later copies cannot
             // draw in whoever says the same text after it formed.
-            var recent = _seen.Where(copy => copy.At > now - limits.SwarmWindow && !IsSwarming(copy.Origin, now)).ToList();
+            var swarmStart = (now - limits.SwarmWindow).UtcTicks;
+            var recent = _seen.Where(copy => copy.At > swarmStart && !IsSwarming(copy.Origin, now)).ToList();
             if (recent.Select(copy => copy.Origin).Distinct().Count() >= limits.SwarmSenders
                 && recent.Select(copy => copy.Room).Distinct().Count() >= limits.SwarmSenders)
             {
@@ -101,12 +109,13 @@ public sealed class TextEchoes(EchoLimits limits, TimeProvider time)
         }
 
         public bool IsForgotten(DateTimeOffset now, EchoLimits limits) =>
-            _swarm.Values.All(until => now >= until) && _seen.TrueForAll(copy => copy.At <= now - limits.Memory);
+            (_swarm is null || _swarm.Values.All(until => now >= until)) && _seen.TrueForAll(copy => copy.At <= (now - limits.Memory).UtcTicks);
 
-        private bool IsSwarming(string origin, DateTimeOffset now) => _swarm.TryGetValue(origin, out var until) && now < until;
+        private bool IsSwarming(ulong origin, DateTimeOffset now) => _swarm is not null && _swarm.TryGetValue(origin, out var until) && now < until;
 
-        private void Enlist(IEnumerable<string> members, DateTimeOffset until, DateTimeOffset now)
+        private void Enlist(IEnumerable<ulong> members, DateTimeOffset until, DateTimeOffset now)
         {
+            _swarm ??= [];
             foreach (var (member, end) in _swarm)
             {
                 if (end <= now)
@@ -126,5 +135,8 @@ public sealed class TextEchoes(EchoLimits limits, TimeProvider time)
                 _swarm[member] = until;
             }
         }
+
+        /// <summary>One copy: who sent it where, and when (UTC ticks): 24 bytes, and nothing for the collector to follow.</summary>
+        private readonly record struct Sighting(ulong Origin, ulong Room, long At);
     }
 }

@@ -21,7 +21,7 @@ public sealed class TextAsAReaderSeesIt
 
     private static readonly Ladder TwoThenKick = new(2, Consequence.Kick);
 
-    private static string? Key(string text) => EchoKey.Of(text, 10);
+    private static ulong? Key(string text) => EchoKey.Of(text, 10);
 
     [TestCase("Vi\u200bsit my sh\u200bop, best pri\u200bces, gift cards today", TestName = "zero-width spaces inside words")]
     [TestCase("Visit\u200d my\u200c shop,\u2060 best\u00ad prices,\u180e gift\ufeff cards\u034f today", TestName = "joiners, word joiner, soft hyphen, Mongolian vowel separator, BOM, grapheme joiner")]

@@ -12,6 +12,7 @@ using Remandzana.Web.Backplane;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Debug;
 using Remandzana.Web.Metrics;
+using Remandzana.Web.Moderation;
 using Remandzana.Web.Options;
 using Remandzana.Web.Switchboards;
 
@@ -37,6 +38,9 @@ public sealed class SwitchboardCluster : IAsyncDisposable
 
     /// <summary>The grains as <paramref name="instance"/> reaches them, for calls no page would make.</summary>
     public IGrainFactory Grains(int instance) => _hosts[instance % _hosts.Count].Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>The echo count of <paramref name="instance"/> (RepeatedText).</summary>
+    public EchoWatch EchoWatch(int instance) => _hosts[instance % _hosts.Count].Services.GetRequiredService<EchoWatch>();
 
     public Instance this[int instance] => new(this, _hosts[instance % _hosts.Count].Services.GetRequiredService<ClusterSwitchboard>());
 

@@ -99,10 +99,12 @@ public static class ClusterServices
         services.AddMetrics();
         services.TryAddSingleton<SiteMetrics>();
         services.TryAddSingleton(EchoLimits.Default);
+        // Copies of texts, counted here in the room's turn and shared with the other instances in batches.
+        services.AddSingleton<Moderation.EchoWatch>();
+        services.AddHostedService<EchoSharing>();
         // What each person was shown, for "Save conversation": the listeners record it (Remandzana:Transcripts).
         services.AddSingleton<Chat.Transcripts>();
         services.AddSingleton<Listeners>();
-        services.AddSingleton<TextEchoCount>();
         services.AddSingleton<InstanceClient>();
         services.AddSingleton<RoomOpening>();
         services.AddSingleton(provider => new ClusterSwitchboard(

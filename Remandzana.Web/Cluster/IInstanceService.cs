@@ -1,6 +1,7 @@
 using Orleans;
 using Orleans.Concurrency;
 using Orleans.Services;
+using Remandzana.Domain.Moderation;
 using Remandzana.Domain.Switchboards;
 
 namespace Remandzana.Web.Cluster;
@@ -29,6 +30,10 @@ public interface IInstanceService : IGrainService
 
     /// <summary>The people whose streams are here, for the debug view.</summary>
     Task<ListenerView[]> People();
+
+    /// <summary>Copies of texts judged on another instance since its last batch, for this one's echo count (<see cref="Moderation.EchoWatch"/>).</summary>
+    [OneWay]
+    Task Echoes(TextCopy[] copies);
 
     /// <summary>How many people have a chat page open here, per <see cref="Remandzana.Domain.People.ChatEntry"/> (by its number).</summary>
     Task<int[]> PeoplePerEntry();

@@ -1,10 +1,12 @@
 using Orleans.Runtime;
+using Remandzana.Domain.Moderation;
 using Remandzana.Domain.Switchboards;
+using Remandzana.Web.Moderation;
 
 namespace Remandzana.Web.Cluster;
 
 /// <summary>This instance as the grains see it: where the lines for its people arrive, and where their sends go.</summary>
-public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory logging, Listeners listeners, Chat.Transcripts transcripts)
+public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory logging, Listeners listeners, Chat.Transcripts transcripts, EchoWatch echoes)
     : GrainService(id, silo, logging), IInstanceService
 {
     public Task Deliver(PersonDelivery[] deliveries)
@@ -22,6 +24,12 @@ public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory loggin
     public Task<SendReply> Send(string personId, string? text) => listeners.Send(personId, text);
 
     public Task<SetupOutcome?> SetupRefusal(string personId, string? question) => Task.FromResult(listeners.SetupRefusal(personId, question));
+
+    public Task Echoes(TextCopy[] copies)
+    {
+        echoes.Heard(copies);
+        return Task.CompletedTask;
+    }
 
     public Task<int[]> PeoplePerEntry() => Task.FromResult(listeners.PerEntry());
     public Task<ReportMaterial> Report(string personId) => listeners.Report(personId);

@@ -7,6 +7,7 @@ using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 using Remandzana.Domain.Switchboards;
 using Remandzana.Domain.Turns;
+using Remandzana.Web.Moderation;
 using Remandzana.Web.Reports;
 
 namespace Remandzana.Web.Cluster;
@@ -27,7 +28,7 @@ public sealed class RoomGrain(
     Listeners here,
     InstanceClient instances,
     RoomStorageMode storage,
-    TextEchoCount echoes,
+    EchoWatch echoes,
     TimeProvider time) : Grain, IRoomGrain
 {
     public const string GlobalKey = "global";
@@ -119,8 +120,7 @@ public sealed class RoomGrain(
             return new SendReply(SendOutcome.Departed);
         }
 
-        var echo = await echoes.Of(member.Person.Origin, Key, text);
-        var outcome = _room.Receive(member.Person, text, policies, echo);
+        var outcome = _room.Receive(member.Person, text, policies, echoes.Observe(member.Person.Origin, Key, text));
         var effects = _room.TakeEffects();
         var verdict = effects.Verdicts.Count > 0 ? effects.Verdicts[0].Verdict : null;
         Carry(effects);

@@ -28,6 +28,13 @@ public sealed class RepeatedTextOptions
     [Range(1, 10_080)]
     public int SwarmBlockMinutes { get; set; } = 30;
 
+    /// <summary>
+    /// How often the copies judged on one instance are sent to the others (one message to each),
+    /// scaled out: a copy on another instance counts here within this interval.
+    /// </summary>
+    [Range(10, 10_000)]
+    public int ShareMilliseconds { get; set; } = 250;
+
     public EchoLimits ToLimits() => new(
         Rooms,
         TimeSpan.FromMinutes(WindowMinutes),
