@@ -78,10 +78,7 @@ public sealed class ChallengeCosts(IGrainFactory grains, IOptions<LimitsOptions>
     private static ViewResult Problem(Controller controller, int seconds, Notice title, string detail)
     {
         controller.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        controller.Response.Headers.CacheControl = "no-store";
-        var page = controller.View("Problem", new ProblemModel(title, Notice.Of(detail, NoticeArgument.Data(seconds))));
-        page.StatusCode = StatusCodes.Status429TooManyRequests;
-        return page;
+        return controller.ProblemPage(StatusCodes.Status429TooManyRequests, title, Notice.Of(detail, NoticeArgument.Data(seconds)));
     }
 
     private IChallengeCostGrain? Grain(HttpContext context) =>

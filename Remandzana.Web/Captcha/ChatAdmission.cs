@@ -46,13 +46,13 @@ public sealed class ChatAdmission(Challenges challenges, ChallengeCosts costs, I
             {
                 PassEntry.Admitted => Admission.Holding(pass, metrics.PassInUse(passId)),
                 PassEntry.UsedUp => Admission.Refused(await Challenge(controller, Then(context.Request), Notice.Of("Your pass has opened all the {0} chats it was good for. Solve one more to go on.", NoticeArgument.Data(_settings.PassChats)))),
-                PassEntry.TooManyOpen => Admission.Refused(Problem(controller, StatusCodes.Status429TooManyRequests, "Too many open chats", "Your pass has too many chat pages open. Close some of them and try again.")),
-                _ => Admission.Refused(Problem(controller, StatusCodes.Status429TooManyRequests, "Too many new chats", "Your pass opened too many chats in the last minute. Wait a minute and try again.")),
+                PassEntry.TooManyOpen => Admission.Refused(controller.ProblemPage(StatusCodes.Status429TooManyRequests, "Too many open chats", "Your pass has too many chat pages open. Close some of them and try again.")),
+                _ => Admission.Refused(controller.ProblemPage(StatusCodes.Status429TooManyRequests, "Too many new chats", "Your pass opened too many chats in the last minute. Wait a minute and try again.")),
             };
         }
         catch (Exception e) when (ClusterFailure.Is(e))
         {
-            return Admission.Refused(Problem(controller, StatusCodes.Status503ServiceUnavailable, ProblemModel.ChatUnavailable.Title, ProblemModel.ChatUnavailable.Detail));
+            return Admission.Refused(controller.ProblemPage(StatusCodes.Status503ServiceUnavailable, ProblemModel.ChatUnavailable.Title, ProblemModel.ChatUnavailable.Detail));
         }
     }
 
@@ -100,11 +100,4 @@ public sealed class ChatAdmission(Challenges challenges, ChallengeCosts costs, I
         || await grains.GetGrain<IChatPressureGrain>(0).Record() > _settings.PressureChatsPerMinute;
 
     private static string Then(HttpRequest request) => Destination(request.Path + request.QueryString);
-
-    private static ViewResult Problem(Controller controller, int status, Notice title, Notice detail)
-    {
-        var page = controller.View("Problem", new ProblemModel(title, detail));
-        page.StatusCode = status;
-        return page;
-    }
 }

@@ -60,9 +60,7 @@ public sealed class CaptchaController(Challenges challenges, Passes passes, Chat
         }
         catch (Exception e) when (ClusterFailure.Is(e))
         {
-            var unavailable = View("Problem", ProblemModel.ChatUnavailable);
-            unavailable.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return unavailable;
+            return this.ProblemPage(StatusCodes.Status503ServiceUnavailable, ProblemModel.ChatUnavailable);
         }
 
         switch (answer)

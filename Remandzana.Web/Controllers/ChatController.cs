@@ -103,7 +103,7 @@ public sealed class ChatController(
 
         if (person is null)
         {
-            await Problem(StatusCodes.Status503ServiceUnavailable, "The server is restarting", "Start a new conversation in a moment.").ExecuteResultAsync(ControllerContext);
+            await this.ProblemPage(StatusCodes.Status503ServiceUnavailable, "The server is restarting", "Start a new conversation in a moment.").ExecuteResultAsync(ControllerContext);
             return;
         }
 
@@ -130,19 +130,12 @@ public sealed class ChatController(
 
     private ViewResult Refuse(StreamRefusal refusal) => refusal switch
     {
-        StreamRefusal.SiteFull => Problem(StatusCodes.Status503ServiceUnavailable, "The site is full", "The site is full, try again in a minute."),
-        StreamRefusal.TooManyOpen => Problem(StatusCodes.Status429TooManyRequests, "Too many open chats", "Your address has too many chat pages open. Close some of them and try again."),
-        _ => Problem(StatusCodes.Status429TooManyRequests, "Too many new chats", "Your address opened too many chats in the last minute. Wait a minute and try again."),
+        StreamRefusal.SiteFull => this.ProblemPage(StatusCodes.Status503ServiceUnavailable, "The site is full", "The site is full, try again in a minute."),
+        StreamRefusal.TooManyOpen => this.ProblemPage(StatusCodes.Status429TooManyRequests, "Too many open chats", "Your address has too many chat pages open. Close some of them and try again."),
+        _ => this.ProblemPage(StatusCodes.Status429TooManyRequests, "Too many new chats", "Your address opened too many chats in the last minute. Wait a minute and try again."),
     };
 
     /// <summary>The cluster or its Redis cannot be reached: a friendly page, never a hang.</summary>
     private ViewResult Unavailable() =>
-        Problem(StatusCodes.Status503ServiceUnavailable, ProblemModel.ChatUnavailable.Title, ProblemModel.ChatUnavailable.Detail);
-
-    private ViewResult Problem(int status, Notice title, Notice detail)
-    {
-        var result = View("Problem", new ProblemModel(title, detail));
-        result.StatusCode = status;
-        return result;
-    }
+        this.ProblemPage(StatusCodes.Status503ServiceUnavailable, ProblemModel.ChatUnavailable.Title, ProblemModel.ChatUnavailable.Detail);
 }

@@ -73,10 +73,7 @@ public sealed partial class DebugController(ClusterSwitchboard switchboard, Repo
 
     private ViewResult Unavailable()
     {
-        Response.Headers.CacheControl = "no-store";
-        var unavailable = View("Problem", ProblemModel.ChatUnavailable);
-        unavailable.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        return unavailable;
+        return this.ProblemPage(StatusCodes.Status503ServiceUnavailable, ProblemModel.ChatUnavailable);
     }
 
     private ViewResult KeyForm(Notice? error)

@@ -33,14 +33,12 @@ public sealed class HomeController(PeopleOnline online) : Controller
             code = StatusCodes.Status404NotFound;
         }
 
-        var result = View("Problem", code switch
+        return this.ProblemPage(code, code switch
         {
             StatusCodes.Status403Forbidden => new ProblemModel("Not open to you", "This address is for the site's operator only."),
             StatusCodes.Status404NotFound => new ProblemModel("Not found", "There is no page at this address."),
             StatusCodes.Status429TooManyRequests => new ProblemModel("Slow down", "You have sent that several times in a short while. Wait a few minutes and try again."),
             _ => new ProblemModel(Notice.Of("Error {0}", NoticeArgument.Data(code)), "Something went wrong. Try again from the home page."),
         });
-        result.StatusCode = code;
-        return result;
     }
 }

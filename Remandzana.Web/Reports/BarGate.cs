@@ -36,10 +36,7 @@ public sealed class BarGate(Bars bars) : IActionFilter
         catch (OriginHashKeyUnavailableException)
         {
             // Someone is barred and this instance cannot tell whether it is this browser: no chat until it can.
-            http.Response.Headers.CacheControl = "no-store";
-            var unavailable = controller.View("Problem", ProblemModel.ChatUnavailable);
-            unavailable.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Result = unavailable;
+            context.Result = controller.ProblemPage(StatusCodes.Status503ServiceUnavailable, ProblemModel.ChatUnavailable);
             return;
         }
 
@@ -48,12 +45,10 @@ public sealed class BarGate(Bars bars) : IActionFilter
             return;
         }
 
-        http.Response.Headers.CacheControl = "no-store";
-        var refusal = controller.View("Problem", new ProblemModel(
+        context.Result = controller.ProblemPage(
+            StatusCodes.Status403Forbidden,
             "You are barred from chatting",
-            Notice.Of("After a report, the operator barred this browser (its pass or its connection) from chat until {0} UTC.", NoticeArgument.Data(until.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))));
-        refusal.StatusCode = StatusCodes.Status403Forbidden;
-        context.Result = refusal;
+            Notice.Of("After a report, the operator barred this browser (its pass or its connection) from chat until {0} UTC.", NoticeArgument.Data(until.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))));
     }
 
     public void OnActionExecuted(ActionExecutedContext context)

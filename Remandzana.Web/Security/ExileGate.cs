@@ -15,10 +15,7 @@ public sealed class ExileGate(ExileMarks marks) : IActionFilter
             return;
         }
 
-        context.HttpContext.Response.Headers.CacheControl = "no-store";
-        var refusal = controller.View("Problem", new ProblemModel("You have been exiled site-wide", "A moderation policy of this site ended your conversation for good. Chat pages are closed to this browser."));
-        refusal.StatusCode = StatusCodes.Status403Forbidden;
-        context.Result = refusal;
+        context.Result = controller.ProblemPage(StatusCodes.Status403Forbidden, "You have been exiled site-wide", "A moderation policy of this site ended your conversation for good. Chat pages are closed to this browser.");
     }
 
     public void OnActionExecuted(ActionExecutedContext context)
