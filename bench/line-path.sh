@@ -39,6 +39,8 @@ counted() {
   echo "== $name: $(grep -E '^(sent|delivered|lost|sent_per_s|latency_p50_ms|latency_p99_ms):' "$out/d-$name.txt" | tr '\n' ' ')"
 }
 PAIRS=${PAIRS:-300}; MSGS=${MSGS:-20}; WARM=${WARM:-20}
+# BUILD names the build in every row's label (before/after runs of one session); COUNTED=0 skips the counted windows.
+BUILD=${BUILD:+$BUILD: }; COUNTED=${COUNTED:-1}
 
 # ---- one instance (no Redis) ----
 redis=0
@@ -46,9 +48,9 @@ a=$(start 5490 Remandzana__KeyRing__Directory=$out/keys Remandzana__Backplane__S
 healthy http://127.0.0.1:5490
 bench pairs --base http://127.0.0.1:5490 --server-pid $a --pairs $PAIRS --messages 10 --rate 1 --warmup-seconds 20 --no-record >/dev/null  # warm the server (JIT)
 for len in 48 0; do
-  bench pairs --base http://127.0.0.1:5490 --server-pid $a --pairs $PAIRS --messages $MSGS --rate 1 --warmup-seconds $WARM --message-length $len --label "line-path alone, warm, length $len; server on core 0, bench on core 1"
+  bench pairs --base http://127.0.0.1:5490 --server-pid $a --pairs $PAIRS --messages $MSGS --rate 1 --warmup-seconds $WARM --message-length $len --label "${BUILD}line-path alone, warm, length $len; server on core 0, bench on core 1"
 done
-for len in 48 0; do
+[ "$COUNTED" = 1 ] && for len in 48 0; do
   counted "alone-$len" $a --base http://127.0.0.1:5490 --message-length $len
 done
 stop $a
@@ -63,9 +65,9 @@ healthy http://127.0.0.1:5491; healthy http://127.0.0.1:5492
 two=(--base http://127.0.0.1:5491,http://127.0.0.1:5492 --server-pid $a,$b)
 bench pairs "${two[@]}" --pairs $PAIRS --messages 10 --rate 1 --warmup-seconds 20 --no-record >/dev/null  # warm both
 for post in own next; do for len in 48 0; do
-  bench pairs "${two[@]}" --pairs $PAIRS --messages $MSGS --rate 1 --warmup-seconds $WARM --message-length $len --post-to $post --label "line-path 2 instances + redis on core 0, warm, post to $post, length $len"
+  bench pairs "${two[@]}" --pairs $PAIRS --messages $MSGS --rate 1 --warmup-seconds $WARM --message-length $len --post-to $post --label "${BUILD}line-path 2 instances + redis on core 0, warm, post to $post, length $len"
 done; done
-for post in own next; do for len in 48 0; do
+[ "$COUNTED" = 1 ] && for post in own next; do for len in 48 0; do
   counted "two-$post-$len" $a,$b "${two[@]}" --message-length $len --post-to $post
 done; done
 stop $a $b
