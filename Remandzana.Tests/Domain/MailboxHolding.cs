@@ -107,6 +107,6 @@ public sealed class MailboxHolding
 
         Assert.That(async () => await waiting.WaitAsync(Patience), Throws.InstanceOf<OperationCanceledException>());
         Assert.That(mailbox.Post(Line(1)), Is.True);
-        Assert.That(mailbox.Reader.WaitToReadAsync(cancel.Token).IsCompletedSuccessfully, Is.True, "a waiting line answers at once");
+        Assert.That(mailbox.Reader.WaitToReadAsync(cancel.Token).AsTask().IsCompletedSuccessfully, Is.True, "a waiting line answers at once");
     }
 }
