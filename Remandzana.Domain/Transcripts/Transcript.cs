@@ -6,7 +6,8 @@ namespace Remandzana.Domain.Transcripts;
 /// <summary>
 /// What one person was shown, as they saw it (names resolved for them), so that they can save it:
 /// the last <see cref="Capacity"/> lines with the time each arrived. Kept while the conversation
-/// runs and for a while after it ended; never written anywhere.
+/// runs and for a while after it ended; never written anywhere. Its ring is allocated by the first
+/// line and grows with the conversation, so an idle page keeps next to nothing.
 /// </summary>
 public sealed class Transcript(ChatEntry entry, DateTimeOffset startedAt, int capacity = Transcript.MaxLines)
 {
@@ -16,9 +17,10 @@ public sealed class Transcript(ChatEntry entry, DateTimeOffset startedAt, int ca
     /// <summary>The most lines a report takes from the end of the reporter's transcript.</summary>
     public const int ReportLines = 50;
 
-    private readonly Queue<TranscriptLine> _lines = new();
+    private readonly Lock _gate = new();
+    private Ring<(DateTimeOffset At, Line Line)> _lines = new(capacity is >= 1 and <= MaxLines ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity)));
 
-    public int Capacity { get; } = capacity is >= 1 and <= MaxLines ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity));
+    public int Capacity { get; } = capacity;
 
     public ChatEntry Entry { get; } = entry;
 
@@ -32,15 +34,12 @@ public sealed class Transcript(ChatEntry entry, DateTimeOffset startedAt, int ca
 
     public void Add(Line line, DateTimeOffset at)
     {
-        lock (_lines)
+        lock (_gate)
         {
-            if (_lines.Count == Capacity)
+            if (_lines.AddDroppingOldest((at, line)))
             {
-                _lines.Dequeue();
                 Dropped++;
             }
-
-            _lines.Enqueue(new TranscriptLine(at, line));
         }
     }
 
@@ -49,9 +48,9 @@ public sealed class Transcript(ChatEntry entry, DateTimeOffset startedAt, int ca
     {
         get
         {
-            lock (_lines)
+            lock (_gate)
             {
-                return [.. _lines];
+                return [.. _lines.ToArray().Select(kept => new TranscriptLine(kept.At, kept.Line))];
             }
         }
     }
@@ -59,7 +58,7 @@ public sealed class Transcript(ChatEntry entry, DateTimeOffset startedAt, int ca
     /// <summary>The page stopped streaming; only the first call counts.</summary>
     public void End(DateTimeOffset at)
     {
-        lock (_lines)
+        lock (_gate)
         {
             EndedAt ??= at;
         }
@@ -68,7 +67,7 @@ public sealed class Transcript(ChatEntry entry, DateTimeOffset startedAt, int ca
     /// <summary>Whether it is still kept at <paramref name="now"/>: while it runs, and for <paramref name="keep"/> after it ended.</summary>
     public bool IsKept(DateTimeOffset now, TimeSpan keep)
     {
-        lock (_lines)
+        lock (_gate)
         {
             return EndedAt is not { } ended || now < ended + keep;
         }

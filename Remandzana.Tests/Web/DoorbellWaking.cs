@@ -1,5 +1,5 @@
-using System.Threading.Channels;
 using Remandzana.Domain.Lines;
+using Remandzana.Domain.People;
 using Remandzana.Web.Chat;
 
 namespace Remandzana.Tests.Web;
@@ -13,21 +13,34 @@ public sealed class DoorbellWaking
     [Test]
     public async Task ALineInTheMailboxWakesTheStream()
     {
-        var mailbox = Channel.CreateUnbounded<Line>();
-        var doorbell = new Doorbell(mailbox.Reader);
+        var mailbox = new Mailbox(8);
+        var doorbell = new Doorbell();
+        mailbox.Reader.Watch(doorbell.LinesArrived);
 
         var waiting = doorbell.WaitAsync().AsTask();
         Assert.That(waiting.IsCompleted, Is.False, "nothing has happened yet");
-        mailbox.Writer.TryWrite(new SystemLine(NoticeKind.Found, "hi"));
+        mailbox.Post(new SystemLine(NoticeKind.Found, "hi"));
         await waiting.WaitAsync(Patience);
 
         Assert.That(doorbell.Take(), Is.EqualTo(Wake.Lines));
     }
 
     [Test]
+    public void APostedLineRingsTheDoorbellBeforePostReturnsSoTheStreamIsOneHopAway()
+    {
+        var mailbox = new Mailbox(8);
+        var doorbell = new Doorbell();
+        mailbox.Reader.Watch(doorbell.LinesArrived);
+
+        mailbox.Post(new SystemLine(NoticeKind.Found, "hi"));
+
+        Assert.That(doorbell.Take(), Is.EqualTo(Wake.Lines), "the mailbox rang on the sender's thread, not from a hop of its own");
+    }
+
+    [Test]
     public async Task ARingBeforeTheWaitIsNotLost()
     {
-        var doorbell = new Doorbell(Channel.CreateUnbounded<Line>().Reader);
+        var doorbell = new Doorbell();
 
         doorbell.Ring(Wake.Heartbeat);
         await doorbell.WaitAsync().AsTask().WaitAsync(Patience);
@@ -38,8 +51,7 @@ public sealed class DoorbellWaking
     [Test]
     public async Task ReasonsPileUpUntilTaken()
     {
-        var mailbox = Channel.CreateUnbounded<Line>();
-        var doorbell = new Doorbell(mailbox.Reader);
+        var doorbell = new Doorbell();
 
         var waiting = doorbell.WaitAsync().AsTask();
         doorbell.Ring(Wake.Heartbeat);
@@ -51,23 +63,30 @@ public sealed class DoorbellWaking
     }
 
     [Test]
-    public async Task AClosedEmptyMailboxSaysTheConversationIsOver()
+    public async Task AClosedMailboxWakesTheStreamAndEndsItOnceItsLinesAreRead()
     {
-        var mailbox = Channel.CreateUnbounded<Line>();
-        var doorbell = new Doorbell(mailbox.Reader);
+        var mailbox = new Mailbox(8);
+        var doorbell = new Doorbell();
+        mailbox.Reader.Watch(doorbell.LinesArrived);
+        mailbox.Post(new SystemLine(NoticeKind.Left, "bye"));
+        doorbell.Take();
 
         var waiting = doorbell.WaitAsync().AsTask();
-        mailbox.Writer.Complete();
+        mailbox.Close();
         await waiting.WaitAsync(Patience);
 
-        Assert.That(doorbell.Take(), Is.EqualTo(Wake.Closed));
+        Assert.That(doorbell.Take(), Is.EqualTo(Wake.Lines));
+        Assert.That(mailbox.Reader.IsEnded, Is.False, "a line is still to be shown");
+        Assert.That(mailbox.Reader.TryRead(out _), Is.True);
+        Assert.That(mailbox.Reader.IsEnded, Is.True);
     }
 
     [Test]
     public async Task OneDoorbellServesManyWaitsWhileHeartbeatsAndLinesInterleave()
     {
-        var mailbox = Channel.CreateBounded<Line>(8);
-        var doorbell = new Doorbell(mailbox.Reader);
+        var mailbox = new Mailbox(8);
+        var doorbell = new Doorbell();
+        mailbox.Reader.Watch(doorbell.LinesArrived);
         var lines = 0;
         var beats = 0;
 
@@ -88,7 +107,7 @@ public sealed class DoorbellWaking
         var clock = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < 500; i++)
         {
-            await mailbox.Writer.WriteAsync(new SystemLine(NoticeKind.Joined, "x"));
+            Assert.That(mailbox.Post(new SystemLine(NoticeKind.Joined, "x")), Is.True, "the reader keeps up: one line at a time");
             doorbell.Ring(Wake.Heartbeat);
             while (Volatile.Read(ref beats) <= i && !reader.IsCompleted)
             {

@@ -1,8 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.Mvc;
-using Remandzana.Domain.Lines;
+using Remandzana.Domain.People;
 
 namespace Remandzana.Web.Chat;
 
@@ -45,10 +44,11 @@ public sealed class ChatStream(Heartbeats heartbeats, LineMarkup markup)
     }
 
     /// <summary>Writes the stream into <paramref name="body"/> after the page preamble, until the conversation ends or <paramref name="aborted"/> fires.</summary>
-    public async Task Write(ChannelReader<Line> mailbox, PipeWriter body, CancellationToken aborted)
+    public async Task Write(Mailbox.StreamEnd mailbox, PipeWriter body, CancellationToken aborted)
     {
-        var doorbell = new Doorbell(mailbox);
+        var doorbell = new Doorbell();
         using var registration = aborted.UnsafeRegister(static state => ((Doorbell)state!).Ring(Wake.Aborted), doorbell);
+        mailbox.Watch(doorbell.LinesArrived);
         heartbeats.Subscribe(doorbell);
         try
         {
@@ -70,7 +70,8 @@ public sealed class ChatStream(Heartbeats heartbeats, LineMarkup markup)
                     wrote = true;
                 }
 
-                if ((wake & Wake.Closed) != 0)
+                // Read after the lines: a line posted meanwhile keeps the stream open and rings again.
+                if (mailbox.IsEnded)
                 {
                     body.Write(LineMarkup.End);
                     await body.FlushAsync(CancellationToken.None);
@@ -93,6 +94,7 @@ public sealed class ChatStream(Heartbeats heartbeats, LineMarkup markup)
         finally
         {
             heartbeats.Unsubscribe(doorbell);
+            mailbox.Watch(null);
         }
     }
 }

@@ -6,14 +6,11 @@ public enum Wake
 {
     None = 0,
 
-    /// <summary>Lines are waiting in the mailbox.</summary>
+    /// <summary>Lines arrived in the mailbox, or it closed: read it.</summary>
     Lines = 1,
 
     /// <summary>The shared heartbeat reached this stream's slot.</summary>
     Heartbeat = 2,
-
-    /// <summary>The mailbox is closed and empty: the conversation is over.</summary>
-    Closed = 4,
 
     /// <summary>The browser went away or the server is stopping.</summary>
     Aborted = 8,
