@@ -1,6 +1,8 @@
 using NLog.Web;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Hosting;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 if (HealthProbe.IsRequested(args))
 {

@@ -2,8 +2,9 @@ using System.Collections.Immutable;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
-using Remandzana.Domain.Switchboards;
 using Remandzana.Domain.Turns;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
 
 namespace Remandzana.Domain.Rooms;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Remandzana.Domain.Lines;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Captcha;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Tests.Browser;
 

@@ -4,6 +4,8 @@ using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Cluster;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Tests.Contract;
 

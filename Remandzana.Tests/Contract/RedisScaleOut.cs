@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
-using Remandzana.Domain.Switchboards;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Debug;
 using Remandzana.Web.Reports;
-using Remandzana.Web.Switchboards;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Tests.Contract;
 
@@ -39,7 +41,7 @@ public sealed class RedisScaleOut
     {
         await using var cluster = await SwitchboardCluster.Redis(_redis, 3, mailboxCapacity: 100_000);
         ChatEntry[] entries = [ChatEntry.Two, ChatEntry.Three, ChatEntry.QuestionDiscuss, ChatEntry.QuestionAsk, ChatEntry.Any, ChatEntry.Any, ChatEntry.Global];
-        var people = new ConcurrentBag<Listener>();
+        var people = new ConcurrentBag<Session>();
         await Parallel.ForAsync(0, 3_000, new ParallelOptions { MaxDegreeOfParallelism = 24 }, async (i, _) =>
         {
             var person = await cluster[i].Join(entries[i % entries.Length]);

@@ -3,8 +3,11 @@ using Remandzana.Domain.Lines;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
-using Remandzana.Domain.Switchboards;
 using Remandzana.Tests.Support;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Tests.Contract;
 
@@ -80,7 +83,7 @@ public sealed class RepeatedTextAcrossInstances(string backend)
         Assert.That(counted.Sum(instance => instance.Heard), Is.EqualTo(copies * (_cluster.Count - 1)), "and reaches every other one (none alone)");
     }
 
-    private async Task<(Listener Sender, Listener Stranger)> Meet(int instance, Origin sender, Origin stranger)
+    private async Task<(Session Sender, Session Stranger)> Meet(int instance, Origin sender, Origin stranger)
     {
         var partner = await _cluster[instance + 1].Join(ChatEntry.Two, origin: stranger) ?? throw new AssertionException("refused");
         var person = await _cluster[instance].Join(ChatEntry.Two, origin: sender) ?? throw new AssertionException("refused");

@@ -2,13 +2,15 @@ using Remandzana.Domain.Lines;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
-using Remandzana.Domain.Switchboards;
 using Orleans;
 using Orleans.Runtime;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Reports;
-using Remandzana.Web.Switchboards;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Tests.Contract;
 
@@ -68,7 +70,7 @@ public sealed class SwitchboardContract(string backend)
     [TearDown]
     public async Task DisposeCluster() => await _cluster.DisposeAsync();
 
-    private async Task<Listener> Join(int instance, ChatEntry entry, Preferences? preferences = null) =>
+    private async Task<Session> Join(int instance, ChatEntry entry, Preferences? preferences = null) =>
         await _cluster[instance].Join(entry, preferences) ?? throw new AssertionException("The switchboard refused a join.");
 
     [Test]

@@ -46,7 +46,7 @@ public sealed class Departures
 
         Assert.Multiple(() =>
         {
-            Assert.That(room.Receive(bob, "still there?", Remandzana.Domain.Moderation.PoliciesByMode.None), Is.EqualTo(Remandzana.Domain.Switchboards.SendOutcome.Departed));
+            Assert.That(room.Receive(bob, "still there?", Remandzana.Domain.Moderation.PoliciesByMode.None), Is.EqualTo(Remandzana.Domain.Messages.SendOutcome.Departed));
             Assert.That(room.Report(bob), Is.Empty);
             Assert.That(room.TakeEffects().IsEmpty, Is.True, "nobody is told anything, Bob included");
         });

@@ -1,6 +1,7 @@
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
-using Remandzana.Domain.Switchboards;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
 
 namespace Remandzana.Tests.Domain;
 

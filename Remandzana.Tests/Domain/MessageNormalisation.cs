@@ -1,4 +1,5 @@
-using Remandzana.Domain.Switchboards;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
 
 namespace Remandzana.Tests.Domain;
 

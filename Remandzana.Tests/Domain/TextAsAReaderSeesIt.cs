@@ -2,8 +2,9 @@ using Microsoft.Extensions.Time.Testing;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
-using Remandzana.Domain.Switchboards;
 using Remandzana.Tests.Support;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
 
 namespace Remandzana.Tests.Domain;
 

@@ -6,6 +6,7 @@ using Remandzana.Domain.Lines;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Hosting;
 using Remandzana.Web.Security;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Tests.Operations;
 

@@ -7,6 +7,7 @@ using Remandzana.Domain.Lines;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Tests.Operations;
 

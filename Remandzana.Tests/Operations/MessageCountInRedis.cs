@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Remandzana.Tests.Support;
-using Remandzana.Web.Backplane;
 using Remandzana.Web.Options;
+using Remandzana.Web.Redis;
 
 namespace Remandzana.Tests.Operations;
 

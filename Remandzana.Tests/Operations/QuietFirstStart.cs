@@ -4,6 +4,8 @@ using Orleans.Runtime;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Security;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Tests.Operations;
 

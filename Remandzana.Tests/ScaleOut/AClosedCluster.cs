@@ -13,6 +13,8 @@ using Orleans.Hosting;
 using Remandzana.Domain.Lines;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Cluster;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Tests.ScaleOut;
 

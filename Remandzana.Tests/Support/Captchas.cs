@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
 using Remandzana.Web.Captcha;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Tests.Support;
 

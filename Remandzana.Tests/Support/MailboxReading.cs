@@ -1,5 +1,7 @@
 using Remandzana.Domain.Lines;
 using Remandzana.Web.Cluster;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Tests.Support;
 
@@ -9,7 +11,7 @@ public static class MailboxReading
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     /// <summary>The next line, as "Name: text" for chat and the text for notices.</summary>
-    public static async Task<string> Next(this Listener person)
+    public static async Task<string> Next(this Session person)
     {
         using var timeout = new CancellationTokenSource(Patience);
         try
@@ -29,7 +31,7 @@ public static class MailboxReading
     }
 
     /// <summary>The next <paramref name="count"/> lines.</summary>
-    public static async Task<List<string>> Next(this Listener person, int count)
+    public static async Task<List<string>> Next(this Session person, int count)
     {
         var lines = new List<string>();
         for (var i = 0; i < count; i++)
@@ -41,7 +43,7 @@ public static class MailboxReading
     }
 
     /// <summary>Reads until a line equal to <paramref name="expected"/>, returning every line read.</summary>
-    public static async Task<List<string>> Until(this Listener person, string expected)
+    public static async Task<List<string>> Until(this Session person, string expected)
     {
         var lines = new List<string>();
         while (lines.Count == 0 || lines[^1] != expected)
@@ -53,7 +55,7 @@ public static class MailboxReading
     }
 
     /// <summary>Waits until the stream ends, returning the lines it still showed.</summary>
-    public static async Task<List<string>> UntilEnded(this Listener person)
+    public static async Task<List<string>> UntilEnded(this Session person)
     {
         var lines = new List<string>();
         using var timeout = new CancellationTokenSource(Patience);
@@ -73,7 +75,7 @@ public static class MailboxReading
     }
 
     /// <summary>Takes every line already waiting, without waiting for more.</summary>
-    public static List<Line> Drain(this Listener person)
+    public static List<Line> Drain(this Session person)
     {
         var lines = new List<Line>();
         while (person.Mailbox.Reader.TryRead(out var line))

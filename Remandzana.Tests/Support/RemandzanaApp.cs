@@ -106,7 +106,7 @@ public sealed class RemandzanaApp : IAsyncDisposable
     /// </summary>
     public Task WaitUntilEveryoneHasLeft()
     {
-        var listeners = Services.GetRequiredService<Remandzana.Web.Cluster.Listeners>();
+        var listeners = Services.GetRequiredService<Remandzana.Web.Sessions.LocalSessions>();
         return Eventually.That(() => listeners.Count == 0, "everyone to leave the switchboard");
     }
 

@@ -7,14 +7,16 @@ using Orleans;
 using Orleans.Runtime;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
-using Remandzana.Domain.Switchboards;
-using Remandzana.Web.Backplane;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Debug;
 using Remandzana.Web.Metrics;
 using Remandzana.Web.Moderation;
 using Remandzana.Web.Options;
-using Remandzana.Web.Switchboards;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Redis;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Tests.Support;
 
@@ -180,7 +182,7 @@ public sealed class SwitchboardCluster : IAsyncDisposable
     {
         public ClusterSwitchboard Switchboard => switchboard;
 
-        public async Task<Listener?> Join(ChatEntry entry, Preferences? preferences = null, Origin? origin = null)
+        public async Task<Session?> Join(ChatEntry entry, Preferences? preferences = null, Origin? origin = null)
         {
             var person = await switchboard.Join(entry, preferences, origin);
             if (person is not null)

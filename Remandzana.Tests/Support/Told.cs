@@ -4,8 +4,9 @@ using Remandzana.Domain.Lobbies;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
-using Remandzana.Domain.Switchboards;
 using Remandzana.Domain.Turns;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
 
 namespace Remandzana.Tests.Support;
 

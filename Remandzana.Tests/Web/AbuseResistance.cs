@@ -4,8 +4,9 @@ using System.Text;
 using AngleSharp.Html.Parser;
 using Remandzana.Domain.Lines;
 using Microsoft.Extensions.DependencyInjection;
-using Remandzana.Domain.Switchboards;
 using Remandzana.Tests.Support;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
 
 namespace Remandzana.Tests.Web;
 
@@ -74,7 +75,7 @@ public sealed class AbuseResistance
         await elsewhere.WaitForLine("You are Charlie.");
 
         await first.DisposeAsync();
-        await Eventually.That(() => app.Services.GetRequiredService<Remandzana.Web.Cluster.Listeners>().Count == 2, "the first tab's person to leave");
+        await Eventually.That(() => app.Services.GetRequiredService<Remandzana.Web.Sessions.LocalSessions>().Count == 2, "the first tab's person to leave");
         await using var again = await app.OpenChat("/two");
         Assert.That(again.Response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "closing a tab frees its place");
     }
@@ -230,7 +231,7 @@ public sealed class AbuseResistance
     {
         const int capacity = 64;
         await using var app = new RemandzanaApp(new Dictionary<string, string?>(StalledReader.LongMessages) { ["Remandzana:Chat:MailboxCapacity"] = $"{capacity}" });
-        var switchboard = app.Services.GetRequiredService<Remandzana.Web.Cluster.Listeners>();
+        var switchboard = app.Services.GetRequiredService<Remandzana.Web.Sessions.LocalSessions>();
         using var stalled = await StalledReader.Open(app.BaseAddress, "/two");
         await Eventually.That(() => switchboard.Count == 1, "the stalled reader to join");
         var stalledPerson = switchboard.All.Single();

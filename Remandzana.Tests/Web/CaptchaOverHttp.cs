@@ -12,6 +12,8 @@ using Remandzana.Web.Cluster;
 using System.Text.RegularExpressions;
 using NAudio.Wave;
 using SkiaSharp;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Tests.Web;
 
@@ -60,7 +62,7 @@ public sealed class CaptchaOverHttp
             Assert.That(page.Source.Text, Does.Not.Contain(challenge.SpokenCode), "nor the recording's digits");
             Assert.That(page.Source.Text, Does.Not.Contain(" plus "), "no printed question");
         });
-        Assert.That(app.Services.GetRequiredService<Listeners>().Count, Is.Zero, "nobody joined");
+        Assert.That(app.Services.GetRequiredService<LocalSessions>().Count, Is.Zero, "nobody joined");
 
         using var picture = await http.GetAsync(form.Picture);
         Assert.That(picture.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -389,7 +391,7 @@ public sealed class CaptchaOverHttp
             Assert.That(Captchas.Read(Parser.ParseDocument(await answer.Content.ReadAsStringAsync())), Is.Not.Null, query);
         }
 
-        Assert.That(app.Services.GetRequiredService<Listeners>().Count, Is.Zero);
+        Assert.That(app.Services.GetRequiredService<LocalSessions>().Count, Is.Zero);
     }
 
     [Test]
@@ -427,7 +429,7 @@ public sealed class CaptchaOverHttp
         Assert.That(third.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
         Assert.That(Parser.ParseDocument(await third.Content.ReadAsStringAsync()).QuerySelector("p")?.TextContent, Does.StartWith("Your pass has too many chat pages open."));
         await first.DisposeAsync();
-        await Eventually.That(() => app.Services.GetRequiredService<Listeners>().Count == 1, "the closed tab to leave");
+        await Eventually.That(() => app.Services.GetRequiredService<LocalSessions>().Count == 1, "the closed tab to leave");
         await using var again = new ChatClient(app.NewClient());
         await again.Open(chat);
         Assert.That(again.Response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "closing a tab frees its place");
@@ -482,7 +484,7 @@ public sealed class CaptchaOverHttp
         var answers = await swarm;
 
         Assert.That(answers.Select(answer => answer.Item1).Concat(answers.Select(answer => answer.Item2)), Has.All.EqualTo(HttpStatusCode.OK).Or.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(app.Services.GetRequiredService<Listeners>().Count, Is.EqualTo(1), "only the person is listening");
+        Assert.That(app.Services.GetRequiredService<LocalSessions>().Count, Is.EqualTo(1), "only the person is listening");
         var snapshot = await app.Services.GetRequiredService<ClusterSwitchboard>().Snapshot();
         Assert.That(snapshot.People, Has.Count.EqualTo(1), "no bot reached the switchboard");
         Assert.That(snapshot.Lobbies.SelectMany(lobby => lobby.Waiting), Is.Empty, "no bot waits in a lobby");

@@ -7,6 +7,8 @@ using Remandzana.Domain.Rooms;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Moderation;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Tests.Web;
 

@@ -8,10 +8,13 @@ using Orleans.Serialization;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
-using Remandzana.Domain.Switchboards;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Tests.Web;
 

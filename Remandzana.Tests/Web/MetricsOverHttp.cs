@@ -7,6 +7,8 @@ using Remandzana.Domain.Lines;
 using Remandzana.Domain.Moderation;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Cluster;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Tests.Web;
 
@@ -96,7 +98,7 @@ public sealed class MetricsOverHttp
             ["Remandzana:Limits:MaxStreams"] = "2",
         });
         using var http = app.NewClient();
-        var listeners = app.Services.GetRequiredService<Listeners>();
+        var listeners = app.Services.GetRequiredService<LocalSessions>();
         using var stalled = await StalledReader.Open(app.BaseAddress, "/two");
         await Eventually.That(() => listeners.Count == 1, "the stalled reader to join");
         await using var talker = await LeanTalker.Open(app, "/two");

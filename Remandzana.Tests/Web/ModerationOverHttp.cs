@@ -4,6 +4,7 @@ using Remandzana.Domain.Lines;
 using Remandzana.Domain.Moderation;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Security;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Tests.Web;
 

@@ -38,7 +38,7 @@ public sealed class OrdinaryPages
         Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.OK), "not 405");
         Assert.That(head.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
         Assert.That(await head.Content.ReadAsByteArrayAsync(), Is.Empty);
-        Assert.That(_app.Services.GetRequiredService<Remandzana.Web.Cluster.Listeners>().Count, Is.Zero, "a HEAD on a chat page opens no chat");
+        Assert.That(_app.Services.GetRequiredService<Remandzana.Web.Sessions.LocalSessions>().Count, Is.Zero, "a HEAD on a chat page opens no chat");
     }
 
     [Test]

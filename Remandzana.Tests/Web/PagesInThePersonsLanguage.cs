@@ -4,6 +4,7 @@ using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Captcha;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Tests.Web;
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using Remandzana.Domain.People;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Tests.Web;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Remandzana.Domain.People;
 using Remandzana.Web.Captcha;
 using Remandzana.Web.Options;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Abuse;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Captcha;
 

@@ -1,4 +1,5 @@
 using SkiaSharp;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Captcha;
 

@@ -1,6 +1,7 @@
 using NAudio.Dsp;
 using NAudio.Wave;
 using NAudio.Wave.SampleProviders;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Captcha;
 

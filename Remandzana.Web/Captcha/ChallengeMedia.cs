@@ -2,6 +2,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Remandzana.Domain.Captcha;
 using Remandzana.Web.Options;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Captcha;
 

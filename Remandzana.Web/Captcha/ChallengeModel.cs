@@ -1,5 +1,6 @@
 using Remandzana.Domain.Captcha;
 using Remandzana.Domain.Lines;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Captcha;
 

@@ -6,6 +6,7 @@ using Orleans;
 using Remandzana.Domain.Captcha;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Captcha;
 

@@ -9,6 +9,8 @@ using Remandzana.Web.Cluster;
 using Remandzana.Web.Localisation;
 using Remandzana.Web.Metrics;
 using Remandzana.Web.Options;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Captcha;
 

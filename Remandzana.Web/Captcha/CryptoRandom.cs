@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Captcha;
 

@@ -1,4 +1,5 @@
 using Remandzana.Web.Links;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Captcha;
 

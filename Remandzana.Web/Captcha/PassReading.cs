@@ -1,3 +1,4 @@
+using Remandzana.Web.Grains;
 namespace Remandzana.Web.Captcha;
 
 /// <summary>

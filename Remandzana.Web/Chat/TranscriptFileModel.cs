@@ -1,6 +1,8 @@
 using System.Globalization;
 using Remandzana.Domain.Lines;
 using Remandzana.Web.Cluster;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Chat;
 

@@ -1,6 +1,8 @@
 using Orleans;
 using Orleans.Runtime;
 using Remandzana.Domain.People;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Cluster;
 

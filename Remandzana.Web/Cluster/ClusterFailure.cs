@@ -1,6 +1,8 @@
 using Orleans.Runtime;
 using Orleans.Storage;
 using StackExchange.Redis;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Cluster;
 

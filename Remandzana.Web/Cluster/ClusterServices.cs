@@ -7,10 +7,12 @@ using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.Runtime.Hosting;
 using Remandzana.Domain.Moderation;
-using Remandzana.Web.Backplane;
 using Remandzana.Web.Metrics;
 using Remandzana.Web.Options;
 using StackExchange.Redis;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Redis;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Cluster;
 
@@ -91,7 +93,7 @@ public static class ClusterServices
         return host;
     }
 
-    /// <summary>The switchboard and this instance's side of the cluster (its listeners, its grain service client, the silo watch).</summary>
+    /// <summary>The switchboard and this instance's side of the cluster (its sessions, its grain service client, the silo watch).</summary>
     /// <param name="scaledOut">Chat is available only while Redis (the key ring's home) is reachable.</param>
     public static IServiceCollection AddClusterSwitchboard(this IServiceCollection services, bool scaledOut)
     {
@@ -102,13 +104,13 @@ public static class ClusterServices
         // Copies of texts, counted here in the room's turn and shared with the other instances in batches.
         services.AddSingleton<Moderation.EchoWatch>();
         services.AddHostedService<EchoSharing>();
-        // What each person was shown, for "Save conversation": the listeners record it (Remandzana:Transcripts).
+        // What each person was shown, for "Save conversation": the sessions record it (Remandzana:Transcripts).
         services.AddSingleton<Chat.Transcripts>();
-        services.AddSingleton<Listeners>();
+        services.AddSingleton<LocalSessions>();
         services.AddSingleton<InstanceClient>();
         services.AddSingleton<RoomOpening>();
         services.AddSingleton(provider => new ClusterSwitchboard(
-            provider.GetRequiredService<Listeners>(),
+            provider.GetRequiredService<LocalSessions>(),
             provider.GetRequiredService<InstanceClient>(),
             provider.GetRequiredService<IClusterMembershipService>(),
             provider.GetRequiredService<IRelayTally>(),

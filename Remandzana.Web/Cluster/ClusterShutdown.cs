@@ -1,3 +1,5 @@
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 namespace Remandzana.Web.Cluster;
 
 /// <summary>

@@ -2,7 +2,10 @@ using Orleans;
 using Orleans.Concurrency;
 using Orleans.Services;
 using Remandzana.Domain.Moderation;
-using Remandzana.Domain.Switchboards;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Cluster;
 
@@ -29,7 +32,7 @@ public interface IInstanceService : IGrainService
     Task<TranscriptMessage?> Transcript(string personId);
 
     /// <summary>The people whose streams are here, for the debug view.</summary>
-    Task<ListenerView[]> People();
+    Task<SessionView[]> People();
 
     /// <summary>Copies of texts judged on another instance since its last batch, for this one's echo count (<see cref="Moderation.EchoWatch"/>).</summary>
     [OneWay]

@@ -1,19 +1,22 @@
 using Orleans.Runtime;
 using Remandzana.Domain.Moderation;
-using Remandzana.Domain.Switchboards;
 using Remandzana.Web.Moderation;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Cluster;
 
 /// <summary>This instance as the grains see it: where the lines for its people arrive, and where their sends go.</summary>
-public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory logging, Listeners listeners, Chat.Transcripts transcripts, EchoWatch echoes)
+public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory logging, LocalSessions sessions, Chat.Transcripts transcripts, EchoWatch echoes)
     : GrainService(id, silo, logging), IInstanceService
 {
     public Task Deliver(PersonDelivery[] deliveries)
     {
         foreach (var delivery in deliveries)
         {
-            listeners.Deliver(delivery.ToParcel());
+            sessions.Deliver(delivery.ToParcel());
         }
 
         return Task.CompletedTask;
@@ -21,9 +24,9 @@ public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory loggin
 
     public Task Tell(PersonDelivery[] deliveries) => Deliver(deliveries);
 
-    public Task<SendReply> Send(string personId, string? text) => listeners.Send(personId, text);
+    public Task<SendReply> Send(string personId, string? text) => sessions.Send(personId, text);
 
-    public Task<SetupOutcome?> SetupRefusal(string personId, string? question) => Task.FromResult(listeners.SetupRefusal(personId, question));
+    public Task<SetupOutcome?> SetupRefusal(string personId, string? question) => Task.FromResult(sessions.SetupRefusal(personId, question));
 
     public Task Echoes(TextCopy[] copies)
     {
@@ -31,23 +34,23 @@ public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory loggin
         return Task.CompletedTask;
     }
 
-    public Task<int[]> PeoplePerEntry() => Task.FromResult(listeners.PerEntry());
-    public Task<ReportMaterial> Report(string personId) => listeners.Report(personId);
+    public Task<int[]> PeoplePerEntry() => Task.FromResult(sessions.PerEntry());
+    public Task<ReportMaterial> Report(string personId) => sessions.Report(personId);
 
     public Task<TranscriptMessage?> Transcript(string personId) =>
         Task.FromResult(transcripts.Find(personId) is { } transcript ? TranscriptMessage.Of(transcript) : null);
 
-    public Task<ListenerView[]> People() => Task.FromResult(listeners.All
-        .Where(listener => !listener.Left)
-        .Select(listener => new ListenerView(
-            listener.Id.Value,
-            listener.Role.ToString(),
-            listener.Entry.ToString(),
-            listener.JoinedAt,
-            listener.RoomId,
-            listener.Question is not null,
-            listener.WarnedNotTalking,
-            listener.Preferences.Language,
-            [.. listener.Preferences.Interests.Tags]))
+    public Task<SessionView[]> People() => Task.FromResult(sessions.All
+        .Where(session => !session.Left)
+        .Select(session => new SessionView(
+            session.Id.Value,
+            session.Role.ToString(),
+            session.Entry.ToString(),
+            session.JoinedAt,
+            session.RoomId,
+            session.Question is not null,
+            session.WarnedNotTalking,
+            session.Preferences.Language,
+            [.. session.Preferences.Interests.Tags]))
         .ToArray());
 }

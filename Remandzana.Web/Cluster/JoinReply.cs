@@ -1,5 +1,7 @@
 using Orleans;
 using Remandzana.Domain.Lines;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Cluster;
 

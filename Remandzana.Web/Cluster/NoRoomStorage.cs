@@ -1,5 +1,7 @@
 using Orleans.Runtime;
 using Orleans.Storage;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Cluster;
 

@@ -1,5 +1,7 @@
 using Orleans.Runtime;
 using Remandzana.Domain.Turns;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Cluster;
 
@@ -49,8 +51,8 @@ public sealed class Outbox
         }
     }
 
-    /// <summary>Hands every parcel on: to this instance's listeners directly, to the others without waiting.</summary>
-    public void Send(Listeners here, InstanceClient instances)
+    /// <summary>Hands every parcel on: to this instance's sessions directly, to the others without waiting.</summary>
+    public void Send(LocalSessions here, InstanceClient instances)
     {
         foreach (var (home, parcels) in _byInstance)
         {

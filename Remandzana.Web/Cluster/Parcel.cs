@@ -1,4 +1,6 @@
 using Remandzana.Domain.Lines;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Cluster;
 

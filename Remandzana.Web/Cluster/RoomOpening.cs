@@ -1,6 +1,8 @@
 using Orleans;
 using Remandzana.Domain.Lines;
 using Remandzana.Web.Metrics;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Cluster;
 

@@ -1,5 +1,7 @@
 using Remandzana.Domain.People;
 using Remandzana.Domain.Transcripts;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Cluster;
 

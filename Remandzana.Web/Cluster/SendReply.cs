@@ -1,6 +1,9 @@
 using Orleans;
 using Remandzana.Domain.Moderation;
-using Remandzana.Domain.Switchboards;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Cluster;
 

@@ -1,4 +1,6 @@
 using Orleans.Runtime;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Cluster;
 
@@ -7,7 +9,7 @@ namespace Remandzana.Web.Cluster;
 /// room with someone there are told (the room leaves those members), and its waiting people are
 /// put back if the matchmaker was lost with that silo.
 /// </summary>
-public sealed partial class SiloWatch(IClusterMembershipService membership, Listeners listeners, RoomOpening opening, ILogger<SiloWatch> logger) : BackgroundService
+public sealed partial class SiloWatch(IClusterMembershipService membership, LocalSessions sessions, RoomOpening opening, ILogger<SiloWatch> logger) : BackgroundService
 {
     private static readonly TimeSpan Retry = TimeSpan.FromSeconds(1);
 
@@ -21,7 +23,7 @@ public sealed partial class SiloWatch(IClusterMembershipService membership, List
             {
                 foreach (var member in snapshot.Members.Values)
                 {
-                    if (member.Status == SiloStatus.Dead && !member.SiloAddress.Equals(listeners.Home) && _lost.Add(member.SiloAddress))
+                    if (member.Status == SiloStatus.Dead && !member.SiloAddress.Equals(sessions.Home) && _lost.Add(member.SiloAddress))
                     {
                         LogSiloLost(member.SiloAddress.ToString(), member.Name);
                         _ = Recover(member.SiloAddress, snapshot.Version.Value, stoppingToken);
@@ -40,14 +42,14 @@ public sealed partial class SiloWatch(IClusterMembershipService membership, List
         {
             try
             {
-                var present = listeners.All.Where(listener => !listener.Left).ToList();
-                var rooms = present.Select(listener => listener.RoomId).OfType<string>().Distinct();
-                await Task.WhenAll(rooms.Select(room => listeners.Room(room).InstanceLost(dead)));
+                var present = sessions.All.Where(session => !session.Left).ToList();
+                var rooms = present.Select(session => session.RoomId).OfType<string>().Distinct();
+                await Task.WhenAll(rooms.Select(room => sessions.Room(room).InstanceLost(dead)));
                 var waiting = present
-                    .Where(listener => listener.RoomId is null && listener.Entry != Domain.People.ChatEntry.Global)
-                    .Select(listener => listener.Arrival)
+                    .Where(session => session.RoomId is null && session.Entry != Domain.People.ChatEntry.Global)
+                    .Select(session => session.Arrival)
                     .ToArray();
-                var formed = await listeners.Matchmaking.Recover(dead, version, waiting);
+                var formed = await sessions.Matchmaking.Recover(dead, version, waiting);
                 await opening.Open(formed);
                 return;
             }

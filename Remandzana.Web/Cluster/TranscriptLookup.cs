@@ -1,7 +1,8 @@
 using Orleans.Runtime;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Security;
-using Remandzana.Web.Switchboards;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Cluster;
 

@@ -7,6 +7,8 @@ using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Hosting;
 using Remandzana.Web.Metrics;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Controllers;
 

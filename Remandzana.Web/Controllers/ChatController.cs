@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
-using Remandzana.Domain.Switchboards;
 using Remandzana.Web.Abuse;
 using Remandzana.Web.Captcha;
 using Remandzana.Web.Chat;
@@ -11,11 +10,14 @@ using Remandzana.Web.Hosting;
 using Remandzana.Web.Links;
 using Remandzana.Web.Metrics;
 using Remandzana.Web.Localisation;
-using Remandzana.Web.Matching;
 using Remandzana.Web.Options;
 using Remandzana.Web.Reports;
 using Remandzana.Web.Security;
-using Remandzana.Web.Switchboards;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Home;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Controllers;
 
@@ -90,7 +92,7 @@ public sealed class ChatController(
         }
 
         using var _ = lease;
-        Listener? person;
+        Session? person;
         try
         {
             person = await switchboard.Join(page.Entry, new Preferences(LanguageChoice.For(HttpContext).Code, InterestsParameter.For(HttpContext)), RequestOrigin.Of(HttpContext));

@@ -8,7 +8,8 @@ using Remandzana.Web.Options;
 using Remandzana.Web.Reports;
 using Remandzana.Web.Security;
 using Remandzana.Web.Cluster;
-using Remandzana.Web.Switchboards;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Controllers;
 

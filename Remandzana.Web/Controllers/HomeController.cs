@@ -4,7 +4,7 @@ using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Hosting;
-using Remandzana.Web.Matching;
+using Remandzana.Web.Home;
 
 namespace Remandzana.Web.Controllers;
 

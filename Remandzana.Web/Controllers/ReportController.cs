@@ -9,7 +9,8 @@ using Remandzana.Web.Cluster;
 using Remandzana.Web.Hosting;
 using Remandzana.Web.Reports;
 using Remandzana.Web.Security;
-using Remandzana.Web.Switchboards;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Controllers;
 

@@ -5,7 +5,8 @@ using Remandzana.Web.Abuse;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Security;
-using Remandzana.Web.Switchboards;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Controllers;
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Remandzana.Web.Backplane;
 using Remandzana.Web.Cluster;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Redis;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Health;
 

@@ -4,6 +4,7 @@ using Remandzana.Web.Abuse;
 using Remandzana.Web.Captcha;
 using Remandzana.Web.Links;
 using Remandzana.Web.Options;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Hosting;
 

@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 using Remandzana.Domain.Metrics;
-using Remandzana.Web.Backplane;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Metrics;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Redis;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Hosting;
 

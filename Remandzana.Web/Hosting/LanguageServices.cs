@@ -4,8 +4,9 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using Remandzana.Web.Links;
 using Remandzana.Web.Localisation;
-using Remandzana.Web.Matching;
 using Remandzana.Web.Options;
+using Remandzana.Web.Chat;
+using Remandzana.Web.Home;
 
 namespace Remandzana.Web.Hosting;
 

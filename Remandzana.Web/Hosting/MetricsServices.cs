@@ -6,6 +6,7 @@ using OpenTelemetry.Resources;
 using Remandzana.Web.Metrics;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Hosting;
 

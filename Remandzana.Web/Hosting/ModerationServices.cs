@@ -3,6 +3,7 @@ using Remandzana.Domain.Moderation;
 using Remandzana.Web.Moderation;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Hosting;
 

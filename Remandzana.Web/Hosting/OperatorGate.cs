@@ -1,4 +1,5 @@
 using Remandzana.Web.Security;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Hosting;
 

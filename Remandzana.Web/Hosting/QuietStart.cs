@@ -1,5 +1,7 @@
 using Orleans.Runtime;
 using Remandzana.Web.Cluster;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Hosting;
 

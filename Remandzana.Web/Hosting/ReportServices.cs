@@ -17,8 +17,8 @@ public static class ReportServices
         services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReportStore>();
         services.AddSingleton<OriginHashes>();
-        services.AddSingleton<IOriginHashKey>(provider => provider.GetService<Backplane.RedisConnection>() is { } redis
-            ? new Backplane.RedisOriginHashKey(redis, provider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>())
+        services.AddSingleton<IOriginHashKey>(provider => provider.GetService<Redis.RedisConnection>() is { } redis
+            ? new Redis.RedisOriginHashKey(redis, provider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>())
             : ActivatorUtilities.CreateInstance<FolderOriginHashKey>(provider));
         services.AddHostedService<Storage.RetentionSweep>();
         services.AddSingleton<Bars>();

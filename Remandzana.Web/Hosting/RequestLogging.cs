@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Remandzana.Web.Health;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Hosting;
 

@@ -3,6 +3,8 @@ using Orleans;
 using Orleans.Runtime;
 using Remandzana.Domain.People;
 using Remandzana.Web.Cluster;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Reports;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Reports;
 

@@ -1,3 +1,4 @@
+using Remandzana.Web.Grains;
 namespace Remandzana.Web.Security;
 
 /// <summary>A certificate file that could not be read; the message says why, the caller names the setting.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Security;
 

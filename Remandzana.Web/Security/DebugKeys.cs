@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Orleans;
 using Remandzana.Web.Options;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Security;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Remandzana.Web.Chat;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Security;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Remandzana.Web.Options;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Security;
 

@@ -1,4 +1,5 @@
 using Remandzana.Domain.People;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Security;
 

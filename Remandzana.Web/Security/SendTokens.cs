@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;
 using Microsoft.Extensions.Options;
 using Remandzana.Domain.People;
 using Remandzana.Web.Options;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Security;
 

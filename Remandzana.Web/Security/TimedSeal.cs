@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
+using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Security;
 

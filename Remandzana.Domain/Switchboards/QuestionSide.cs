@@ -1,7 +1,0 @@
-namespace Remandzana.Domain.Switchboards;
-
-public enum QuestionSide
-{
-    Ask,
-    Discuss,
-}

@@ -1,8 +1,0 @@
-using Remandzana.Domain.Moderation;
-using Remandzana.Domain.Switchboards;
-
-namespace Remandzana.Web.Switchboards;
-
-/// <param name="Verdict">When a moderation policy refused the message: the policy and its sanction.</param>
-/// <param name="RoomId">The room that took it, which the next form's token names.</param>
-public sealed record SendResult(SendOutcome Outcome, Verdict? Verdict = null, string? RoomId = null);

@@ -1,4 +1,0 @@
-namespace Remandzana.Web.Switchboards;
-
-/// <summary>The cluster cannot take the request (a silo, or Redis, is down or too slow); the request gets a friendly answer.</summary>
-public sealed class SwitchboardUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
