@@ -20,7 +20,13 @@ public static class IdleScenario
         report.Add(prefix + "streams", streams);
         report.Add(prefix + "hold_s", hold);
         report.Add(prefix + "workers", workers);
-        await using var holders = new HoldWorkers(args.Base, path, workers);
+        var sourcePerWorker = args.Flag("source-per-worker");
+        if (sourcePerWorker)
+        {
+            report.Add(prefix + "sources", $"{HoldWorkers.SourceOf(0)}-{HoldWorkers.SourceOf(workers - 1)}");
+        }
+
+        await using var holders = new HoldWorkers(args.Base, path, workers, sourcePerWorker);
         await Task.Delay(TimeSpan.FromSeconds(1));
         var before = probe.Sample();
         var opened = await holders.Open(streams, args.Integer("concurrency", 128));
