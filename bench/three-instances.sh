@@ -12,17 +12,22 @@
 #    rate, straight to the instances): CPU per message and p50/p99 side by side with the ratio.
 # The bench appends its rows to RESULTS_FILE (bench/RESULTS.md); this script adds one summary row
 # per phase. Logs and raw outputs in OUT (/tmp/rz-three).
-# Scale (environment): PAGES=50000 PAIRS=500 MSGS=30 HOLD=90 WARM=20 POSTS="own next";
+# Scale (environment): PAGES=50000 PAIRS=500 MSGS=30 WARM=20 HOLD=max(60, WARM+MSGS+45) POSTS="own next";
 # cores: SERVER_CPUS=0 (instances, redis) LOAD_CPUS=1 (bench) NGINX_CPUS=$LOAD_CPUS.
 set -uo pipefail
 [ $# -ge 1 ] || { echo "usage: bench/three-instances.sh PUBLISH_DIR [RESULTS_FILE]" >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd); repo=$(dirname "$here")
 app=$(realpath "$1"); results=$(realpath -m "${2:-$here/RESULTS.md}")
 [ -f "$app/Remandzana.Web.dll" ] || { echo "no Remandzana.Web.dll in $app (dotnet publish Remandzana.Web -c Release -o DIR)" >&2; exit 2; }
-PAGES=${PAGES:-50000}; PAIRS=${PAIRS:-500}; MSGS=${MSGS:-30}; HOLD=${HOLD:-90}; WARM=${WARM:-20}; POSTS=${POSTS:-own next}
+PAGES=${PAGES:-50000}; PAIRS=${PAIRS:-500}; MSGS=${MSGS:-30}; WARM=${WARM:-20}; POSTS=${POSTS:-own next}
+# The pages are held at least 60 s and long enough for the pairs (opening, warm-up, messages, drain) to finish inside.
+HOLD=${HOLD:-$(( WARM + MSGS + 45 > 60 ? WARM + MSGS + 45 : 60 ))}
 SERVER_CPUS=${SERVER_CPUS:-0}; LOAD_CPUS=${LOAD_CPUS:-1}; NGINX_CPUS=${NGINX_CPUS:-$LOAD_CPUS}
 out=${OUT:-/tmp/rz-three}; benchdir=$out/bench
 redis_port=6590; nginx_port=5590; http_ports=(5591 5592 5593); silo_ports=(11391 11392 11393)
+for port in $redis_port $nginx_port "${http_ports[@]}" "${silo_ports[@]}"; do
+  ss -Htln "sport = :$port" | grep -q . && { echo "port $port is in use: this script needs $redis_port, $nginx_port, ${http_ports[*]}, ${silo_ports[*]}" >&2; exit 1; }
+done
 rm -rf "$out"; mkdir -p "$out"
 dotnet build "$here/Remandzana.Bench" -c Release -o "$benchdir" >"$out/bench-build.log" 2>&1 || { echo "the bench did not build: $out/bench-build.log" >&2; exit 1; }
 ulimit -n 20000
@@ -48,7 +53,7 @@ healthy() { for _ in $(seq 1 1200); do [ "$(curl -s --max-time 2 "$1/healthz" ||
 start_cluster() {
   local n=$1 prefix=$2 i pid
   for ((i = 0; i < n; i++)); do
-    pid=$(cd "$app" && env Remandzana__Backplane__Redis=127.0.0.1:$redis_port Remandzana__Backplane__KeyPrefix="$prefix" \
+    pid=$(cd "$app" || exit 1; env Remandzana__Backplane__Redis=127.0.0.1:$redis_port Remandzana__Backplane__KeyPrefix="$prefix" \
       Remandzana__Backplane__AdvertisedAddress=127.0.0.1 Remandzana__Backplane__SiloPort=${silo_ports[$i]} \
       Remandzana__Backplane__InstanceName="$prefix-$i" Remandzana__KeyRing__Directory="$out/keys-$prefix" \
       taskset -c "$SERVER_CPUS" dotnet Remandzana.Web.dll --urls "http://127.0.0.1:${http_ports[$i]}" \
@@ -97,6 +102,7 @@ EOF
   nginx_pid=$!
   healthy "http://127.0.0.1:$nginx_port"
 }
+say() { echo "$(date -u +%H:%M:%S) $*"; }
 fig() { grep -m1 "^$2: " "$1" | cut -d' ' -f2-; }
 num() { local v; v=$(fig "$1" "$2"); [[ "$v" =~ ^-?[0-9.]+$ ]] && echo "$v" || echo 0; }
 summary_row() { # LABEL FIGURES: one row in the results file's table, like the bench's own
@@ -111,7 +117,7 @@ taskset -c "$SERVER_CPUS" redis-server --port $redis_port --bind 127.0.0.1 --sav
 redis_up=1
 
 # ---- 2. PAGES pages held through nginx while PAIRS pairs chat across the three instances ----
-echo "== three instances behind nginx: $PAGES pages held $HOLD s, $PAIRS pairs x $MSGS messages while they are held"
+say "== three instances behind nginx: $PAGES pages held $HOLD s, $PAIRS pairs x $MSGS messages while they are held"
 start_cluster 3 rz3held
 three_pids=$pids
 start_nginx "${http_ports[@]}"
@@ -124,13 +130,16 @@ bench idle --base "$front" --server-pid "$three_pids" --streams "$PAGES" --hold 
 idle=$!; background+=("$idle")
 for _ in $(seq 1 2400); do grep -q '^opened: ' "$out/held-idle.txt" && break; kill -0 $idle 2>/dev/null || break; sleep 0.5; done
 grep -q '^opened: ' "$out/held-idle.txt" || { echo "the pages were not opened:"; cat "$out/held-idle.txt"; exit 1; }
-echo "opened $(fig "$out/held-idle.txt" opened) of $PAGES pages in $(fig "$out/held-idle.txt" open_s) s (failed $(fig "$out/held-idle.txt" open_failed): $(fig "$out/held-idle.txt" open_error))"
+say "opened $(fig "$out/held-idle.txt" opened) of $PAGES pages in $(fig "$out/held-idle.txt" open_s) s (failed $(fig "$out/held-idle.txt" open_failed): $(fig "$out/held-idle.txt" open_error))"
 
 # The most files each process holds while the pages are held (sampled every 5 s).
 ( while kill -0 $idle 2>/dev/null; do
     for p in $(pgrep -P "$nginx_pid"); do echo "nginx-worker $p $(ls /proc/$p/fd 2>/dev/null | wc -l)"; done
     for p in ${three_pids//,/ }; do echo "instance $p $(ls /proc/$p/fd 2>/dev/null | wc -l)"; done
     for p in $idle $(pgrep -P $idle) $(cat "$out/pairs.pid" 2>/dev/null); do echo "bench $p $(ls /proc/$p/fd 2>/dev/null | wc -l)"; done
+    # Connections to the instances from anything but nginx (they would share the instances' lobby with these pages).
+    ss -Htnp state established "( dport = :${http_ports[0]} or dport = :${http_ports[1]} or dport = :${http_ports[2]} )" | grep -v '"nginx"' >"$out/others-now.txt"
+    echo "others-to-instances - $(wc -l <"$out/others-now.txt")"; head -3 "$out/others-now.txt" >>"$out/others.txt"
     sleep 5
   done >"$out/fds.txt" ) &
 sampler=$!; background+=("$sampler")
@@ -150,14 +159,14 @@ unpaired=$(( 2 * PAIRS - $(num "$pp" paired_streams) ))
 failures=$(awk -v a="$(num "$ip" failures)" -v b="$(num "$pp" open_failed)" -v c="$unpaired" -v d="$(num "$pp" refused)" \
   -v e="$(num "$pp" lost)" -v f="$(num "$pp" duplicated)" -v g="$(num "$pp" streams_ended_early)" 'BEGIN { print a + b + c + d + e + f + g }')
 maxfd() { awk -v r="$1" '$1 == r && $3 > m { m = $3 } END { print m + 0 }' "$out/fds.txt"; }
-held_figures="pages_opened=$(fig "$ip" opened); pages_failed=$(fig "$ip" failures); pairs_sent=$(fig "$pp" sent); pairs_refused=$(fig "$pp" refused); pairs_lost=$(fig "$pp" lost); pairs_unpaired_streams=$unpaired; pairs_streams_ended_early=$(fig "$pp" streams_ended_early); failures=$failures; pairs_done_while_held=$held_throughout; latency_p50_ms=$(fig "$pp" latency_p50_ms); latency_p99_ms=$(fig "$pp" latency_p99_ms); server_cpu_us_per_msg=$(fig "$pp" server_cpu_us_per_msg); server_rss_mib=$(fig "$pp" server_rss_mib); rss_held_mib=$(fig "$ip" rss_held_mib); rss_per_stream_kib=$(fig "$ip" rss_per_stream_kib); nginx_workers=$workers; max_fds_nginx_worker=$(maxfd nginx-worker); max_fds_instance=$(maxfd instance); max_fds_bench=$(maxfd bench)"
+held_figures="pages_opened=$(fig "$ip" opened); pages_failed=$(fig "$ip" failures); pairs_sent=$(fig "$pp" sent); pairs_refused=$(fig "$pp" refused); pairs_lost=$(fig "$pp" lost); pairs_unpaired_streams=$unpaired; pairs_streams_ended_early=$(fig "$pp" streams_ended_early); failures=$failures; pairs_done_while_held=$held_throughout; latency_p50_ms=$(fig "$pp" latency_p50_ms); latency_p99_ms=$(fig "$pp" latency_p99_ms); server_cpu_us_per_msg=$(fig "$pp" server_cpu_us_per_msg); server_rss_mib=$(fig "$pp" server_rss_mib); rss_held_mib=$(fig "$ip" rss_held_mib); rss_per_stream_kib=$(fig "$ip" rss_per_stream_kib); nginx_workers=$workers; max_fds_nginx_worker=$(maxfd nginx-worker); max_fds_instance=$(maxfd instance); max_fds_bench=$(maxfd bench); max_connections_to_instances_not_from_nginx=$(maxfd others-to-instances)"
 echo "$held_figures" | tr ';' '\n' | sed 's/^ //'
 summary_row "three-instances: summary, $PAGES pages held through nginx while $PAIRS pairs chat" "$held_figures"
 
 # ---- 3. a send with two instances and with three: fresh clusters, warm, the same load ----
 declare -A cpu p50 p99
 for n in 2 3; do
-  echo "== $n instances, $PAIRS pairs x $MSGS messages at 1/s per side, warm, straight to the instances"
+  say "== $n instances, $PAIRS pairs x $MSGS messages at 1/s per side, warm, straight to the instances"
   start_cluster $n rz3n$n
   bench pairs --base "$bases" --server-pid "$pids" --pairs "$PAIRS" --messages 10 --rate 1 --warmup-seconds "$WARM" --no-record >"$out/warm-$n.txt" 2>&1
   for post in $POSTS; do

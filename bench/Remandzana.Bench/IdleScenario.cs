@@ -31,6 +31,12 @@ public static class IdleScenario
         var before = probe.Sample();
         var opened = await holders.Open(streams, args.Integer("concurrency", 128));
         var openTook = DateTimeOffset.UtcNow - before.At;
+        // Said before the hold, so that a script can start other load while these streams are held.
+        report.Add(prefix + "opened", opened.Opened);
+        report.Add(prefix + "open_failed", opened.Failed);
+        report.Add(prefix + "open_error", opened.FirstError);
+        report.Add(prefix + "open_s", openTook.TotalSeconds);
+        report.Add(prefix + "open_p99_ms", opened.P99OpenMs);
         await Task.Delay(TimeSpan.FromSeconds(2));
         var afterOpen = probe.Sample();
         await Task.Delay(TimeSpan.FromSeconds(hold));
@@ -38,11 +44,6 @@ public static class IdleScenario
         var status = await holders.Status();
 
         var held = (afterHold.At - afterOpen.At).TotalSeconds;
-        report.Add(prefix + "opened", opened.Opened);
-        report.Add(prefix + "open_failed", opened.Failed);
-        report.Add(prefix + "open_error", opened.FirstError);
-        report.Add(prefix + "open_s", openTook.TotalSeconds);
-        report.Add(prefix + "open_p99_ms", opened.P99OpenMs);
         report.Add(prefix + "alive_after_hold", status.Alive);
         report.Add(prefix + "ended_early", status.Ended);
         report.Add(prefix + "failures", opened.Failed + status.Ended);
