@@ -46,8 +46,10 @@ cleanup() {
 }
 trap cleanup EXIT; trap 'exit 130' INT TERM
 
-# bench ARGS...: the bench on the load cores (exec: the pid of a backgrounded call is the bench's own).
-bench() { (cd "$benchdir" && exec taskset -c "$LOAD_CPUS" dotnet Remandzana.Bench.dll "$@" --results "$results"); }
+# run_bench ARGS...: the bench on the load cores; `run_bench … &` runs it in a subshell that it replaces,
+# so $! is the bench's own pid. bench ARGS...: the same in the foreground.
+run_bench() { cd "$benchdir" && exec taskset -c "$LOAD_CPUS" dotnet Remandzana.Bench.dll "$@" --results "$results"; }
+bench() { (run_bench "$@"); }
 healthy() { for _ in $(seq 1 1200); do [ "$(curl -s --max-time 2 "$1/healthz" || true)" = Healthy ] && return 0; sleep 0.1; done; echo "never healthy: $1" >&2; exit 1; }
 # start_cluster N PREFIX: N instances on one redis-server; fills instances, pids (a,b,c) and bases.
 start_cluster() {
@@ -124,7 +126,7 @@ start_nginx "${http_ports[@]}"
 front=http://127.0.0.1:$nginx_port
 echo "nginx: $workers workers x 19000 connections, rlimit 20000 files each"
 
-bench idle --base "$front" --server-pid "$three_pids" --streams "$PAGES" --hold "$HOLD" --source-per-worker \
+run_bench idle --base "$front" --server-pid "$three_pids" --streams "$PAGES" --hold "$HOLD" --source-per-worker \
   --label "three-instances: $PAGES pages held through nginx ($workers workers) while $PAIRS pairs chat; 3 instances + redis on cores $SERVER_CPUS, bench on $LOAD_CPUS, nginx on $NGINX_CPUS" \
   >"$out/held-idle.txt" 2>&1 &
 idle=$!; background+=("$idle")
@@ -144,7 +146,7 @@ say "opened $(fig "$out/held-idle.txt" opened) of $PAGES pages in $(fig "$out/he
   done >"$out/fds.txt" ) &
 sampler=$!; background+=("$sampler")
 
-bench pairs --base "$front" --server-pid "$three_pids" --pairs "$PAIRS" --messages "$MSGS" --rate 1 --warmup-seconds "$WARM" \
+run_bench pairs --base "$front" --server-pid "$three_pids" --pairs "$PAIRS" --messages "$MSGS" --rate 1 --warmup-seconds "$WARM" \
   --label "three-instances: $PAIRS pairs through nginx while $PAGES pages are held; 3 instances + redis on cores $SERVER_CPUS, bench on $LOAD_CPUS, nginx on $NGINX_CPUS" \
   >"$out/held-pairs.txt" 2>&1 &
 echo $! >"$out/pairs.pid"; pairs_pid=$!; background+=("$pairs_pid")
