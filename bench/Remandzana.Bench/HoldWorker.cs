@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Net;
 
 namespace Remandzana.Bench;
 
 /// <summary>
 /// A child process that holds open chat pages for <see cref="HoldWorkers"/>: a process may open
 /// only about 20,000 files here, so many thousands of streams need more than one process.
+/// With <c>--source ADDRESS</c> its connections come from that loopback address.
 /// Commands on stdin: <c>open COUNT CONCURRENCY</c>, <c>status</c>, <c>stop</c>; one answer line each.
 /// </summary>
 public static class HoldWorker
@@ -13,7 +15,13 @@ public static class HoldWorker
     {
         var path = args.Text("path", "/two");
         var limit = TimeSpan.FromSeconds(args.Integer("max-seconds", 1800));
-        using var http = Browsers.Client(args.Base);
+        var source = args.OptionalString("source") is { } address ? IPAddress.Parse(address) : null;
+        if (source is not null && !IPAddress.IsLoopback(source))
+        {
+            throw new ArgumentException("--source must be a loopback address (127.0.0.0/8).");
+        }
+
+        using var http = Browsers.Client(args.Base, source);
         var tabs = new List<Tab>();
         using var deadline = new CancellationTokenSource(limit);
         while (!deadline.IsCancellationRequested)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Reflection;
 
 namespace Remandzana.Bench;
@@ -9,7 +10,8 @@ public sealed class HoldWorkers : IAsyncDisposable
 {
     private readonly List<Process> _children = [];
 
-    public HoldWorkers(Uri baseAddress, string path, int count)
+    /// <param name="sourcePerWorker">Each worker connects from its own loopback address, 127.0.0.2, 127.0.0.3, …: see <see cref="SourceOf"/>.</param>
+    public HoldWorkers(Uri baseAddress, string path, int count, bool sourcePerWorker = false)
     {
         var bench = Assembly.GetEntryAssembly()!.Location;
         for (var i = 0; i < count; i++)
@@ -25,11 +27,24 @@ public sealed class HoldWorkers : IAsyncDisposable
                 start.ArgumentList.Add(argument);
             }
 
+            if (sourcePerWorker)
+            {
+                start.ArgumentList.Add("--source");
+                start.ArgumentList.Add(SourceOf(i).ToString());
+            }
+
             _children.Add(Process.Start(start) ?? throw new InvalidOperationException("Could not start a hold worker."));
         }
     }
 
     public int Count => _children.Count;
+
+    /// <summary>
+    /// Worker <paramref name="index"/>'s source address with <c>--source-per-worker</c>: 127.0.0.(2 + index).
+    /// More streams than one address has ephemeral ports (about 28,000) to one proxy then still connect.
+    /// </summary>
+    public static IPAddress SourceOf(int index) =>
+        index is >= 0 and < 250 ? new IPAddress([127, 0, 0, (byte)(2 + index)]) : throw new ArgumentException("--source-per-worker allows at most 250 workers.");
 
     /// <summary>Opens <paramref name="total"/> more streams, split evenly across the workers.</summary>
     public async Task<(int Opened, int Failed, double P99OpenMs, string FirstError)> Open(int total, int concurrency)

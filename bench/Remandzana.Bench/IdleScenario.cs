@@ -20,11 +20,23 @@ public static class IdleScenario
         report.Add(prefix + "streams", streams);
         report.Add(prefix + "hold_s", hold);
         report.Add(prefix + "workers", workers);
-        await using var holders = new HoldWorkers(args.Base, path, workers);
+        var sourcePerWorker = args.Flag("source-per-worker");
+        if (sourcePerWorker)
+        {
+            report.Add(prefix + "sources", $"{HoldWorkers.SourceOf(0)}-{HoldWorkers.SourceOf(workers - 1)}");
+        }
+
+        await using var holders = new HoldWorkers(args.Base, path, workers, sourcePerWorker);
         await Task.Delay(TimeSpan.FromSeconds(1));
         var before = probe.Sample();
         var opened = await holders.Open(streams, args.Integer("concurrency", 128));
         var openTook = DateTimeOffset.UtcNow - before.At;
+        // Said before the hold, so that a script can start other load while these streams are held.
+        report.Add(prefix + "opened", opened.Opened);
+        report.Add(prefix + "open_failed", opened.Failed);
+        report.Add(prefix + "open_error", opened.FirstError);
+        report.Add(prefix + "open_s", openTook.TotalSeconds);
+        report.Add(prefix + "open_p99_ms", opened.P99OpenMs);
         await Task.Delay(TimeSpan.FromSeconds(2));
         var afterOpen = probe.Sample();
         await Task.Delay(TimeSpan.FromSeconds(hold));
@@ -32,11 +44,6 @@ public static class IdleScenario
         var status = await holders.Status();
 
         var held = (afterHold.At - afterOpen.At).TotalSeconds;
-        report.Add(prefix + "opened", opened.Opened);
-        report.Add(prefix + "open_failed", opened.Failed);
-        report.Add(prefix + "open_error", opened.FirstError);
-        report.Add(prefix + "open_s", openTook.TotalSeconds);
-        report.Add(prefix + "open_p99_ms", opened.P99OpenMs);
         report.Add(prefix + "alive_after_hold", status.Alive);
         report.Add(prefix + "ended_early", status.Ended);
         report.Add(prefix + "failures", opened.Failed + status.Ended);

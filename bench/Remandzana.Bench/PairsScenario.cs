@@ -21,7 +21,7 @@ public static class PairsScenario
         var rate = args.Number("rate", 1);
         var path = args.Text("path", "/two");
         var probe = new ServerProbe(args.ServerPids);
-        var instances = args.Bases.Select(Browsers.Client).ToList();
+        var instances = args.Bases.Select(address => Browsers.Client(address)).ToList();
         try
         {
             await Run(args, report, prefix, instances, pairs, messages, rate, path, probe);
