@@ -1,7 +1,7 @@
 using NLog.Web;
 using Remandzana.Web.Cluster;
-using Remandzana.Web.Hosting;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Hosting;
 using Remandzana.Web.Sessions;
 
 if (HealthProbe.IsRequested(args))

@@ -1,10 +1,10 @@
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.Lobbies;
+using Remandzana.Domain.Messages;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 using Remandzana.Domain.Turns;
-using Remandzana.Domain.Messages;
 
 namespace Remandzana.Domain.Matching;
 

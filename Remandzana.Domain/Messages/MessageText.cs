@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-
 using Remandzana.Domain.Matching;
 
 namespace Remandzana.Domain.Messages;

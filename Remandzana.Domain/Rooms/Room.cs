@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using Remandzana.Domain.Lines;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Turns;
-using Remandzana.Domain.Matching;
-using Remandzana.Domain.Messages;
 
 namespace Remandzana.Domain.Rooms;
 

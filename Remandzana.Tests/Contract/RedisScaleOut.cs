@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using Remandzana.Domain.Lines;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
 using Remandzana.Domain.People;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Debug;
-using Remandzana.Web.Reports;
-using Remandzana.Domain.Matching;
-using Remandzana.Domain.Messages;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Reports;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Tests.Contract;

@@ -1,11 +1,11 @@
-using Remandzana.Web.Cluster;
 using Remandzana.Domain.Lines;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 using Remandzana.Tests.Support;
-using Remandzana.Domain.Matching;
-using Remandzana.Domain.Messages;
+using Remandzana.Web.Cluster;
 using Remandzana.Web.Grains;
 using Remandzana.Web.Sessions;
 

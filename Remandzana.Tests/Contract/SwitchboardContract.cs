@@ -1,15 +1,15 @@
+using Orleans;
+using Orleans.Runtime;
 using Remandzana.Domain.Lines;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
-using Orleans;
-using Orleans.Runtime;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Cluster;
-using Remandzana.Web.Reports;
-using Remandzana.Domain.Matching;
-using Remandzana.Domain.Messages;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Reports;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Tests.Contract;

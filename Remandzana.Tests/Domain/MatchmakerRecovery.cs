@@ -1,7 +1,7 @@
-using Remandzana.Domain.People;
-using Remandzana.Domain.Rooms;
 using Remandzana.Domain.Matching;
 using Remandzana.Domain.Messages;
+using Remandzana.Domain.People;
+using Remandzana.Domain.Rooms;
 
 namespace Remandzana.Tests.Domain;
 

@@ -1,10 +1,10 @@
 using Remandzana.Domain.Lines;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 using Remandzana.Tests.Support;
-using Remandzana.Domain.Matching;
-using Remandzana.Domain.Messages;
 
 namespace Remandzana.Tests.Domain;
 

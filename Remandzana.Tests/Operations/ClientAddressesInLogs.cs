@@ -4,9 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Remandzana.Domain.Lines;
 using Remandzana.Tests.Support;
+using Remandzana.Web.Grains;
 using Remandzana.Web.Hosting;
 using Remandzana.Web.Security;
-using Remandzana.Web.Grains;
 
 namespace Remandzana.Tests.Operations;
 

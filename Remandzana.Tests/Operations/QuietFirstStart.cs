@@ -3,8 +3,8 @@ using Microsoft.Extensions.Time.Testing;
 using Orleans.Runtime;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Cluster;
-using Remandzana.Web.Security;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Security;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Tests.Operations;

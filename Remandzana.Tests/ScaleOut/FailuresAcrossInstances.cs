@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Remandzana.Web.Debug;
 using AngleSharp.Html.Parser;
 using Remandzana.Domain.Lines;
 using Remandzana.Tests.Support;
+using Remandzana.Web.Debug;
 
 namespace Remandzana.Tests.ScaleOut;
 

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Time.Testing;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.Lobbies;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 using Remandzana.Domain.Turns;
-using Remandzana.Domain.Matching;
-using Remandzana.Domain.Messages;
 
 namespace Remandzana.Tests.Support;
 

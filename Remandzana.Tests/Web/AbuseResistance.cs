@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using AngleSharp.Html.Parser;
-using Remandzana.Domain.Lines;
 using Microsoft.Extensions.DependencyInjection;
-using Remandzana.Tests.Support;
+using Remandzana.Domain.Lines;
 using Remandzana.Domain.Matching;
 using Remandzana.Domain.Messages;
+using Remandzana.Tests.Support;
 
 namespace Remandzana.Tests.Web;
 

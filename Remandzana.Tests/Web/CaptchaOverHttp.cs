@@ -1,19 +1,19 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using NAudio.Wave;
 using Remandzana.Domain.Lines;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Captcha;
 using Remandzana.Web.Cluster;
-using System.Text.RegularExpressions;
-using NAudio.Wave;
-using SkiaSharp;
 using Remandzana.Web.Grains;
 using Remandzana.Web.Sessions;
+using SkiaSharp;
 
 namespace Remandzana.Tests.Web;
 

@@ -6,8 +6,8 @@ using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Cluster;
-using Remandzana.Web.Moderation;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Moderation;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Tests.Web;

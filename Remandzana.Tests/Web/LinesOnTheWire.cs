@@ -6,13 +6,13 @@ using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Remandzana.Domain.Lines;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Tests.Support;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
-using Remandzana.Domain.Matching;
-using Remandzana.Domain.Messages;
 using Remandzana.Web.Grains;
 using Remandzana.Web.Sessions;
 

@@ -1,6 +1,6 @@
-using Remandzana.Web.Chat;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
+using Remandzana.Web.Chat;
 
 namespace Remandzana.Tests.Web;
 

@@ -3,8 +3,8 @@ using AngleSharp.Html.Parser;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.Moderation;
 using Remandzana.Tests.Support;
-using Remandzana.Web.Security;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Security;
 
 namespace Remandzana.Tests.Web;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using Remandzana.Domain.People;
 using Remandzana.Web.Captcha;
-using Remandzana.Web.Options;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Options;
 
 namespace Remandzana.Web.Abuse;
 

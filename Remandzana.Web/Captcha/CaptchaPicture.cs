@@ -1,5 +1,5 @@
-using SkiaSharp;
 using Remandzana.Web.Grains;
+using SkiaSharp;
 
 namespace Remandzana.Web.Captcha;
 

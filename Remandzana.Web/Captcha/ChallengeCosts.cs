@@ -6,8 +6,8 @@ using Remandzana.Domain.Lines;
 using Remandzana.Web.Abuse;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
-using Remandzana.Web.Options;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Options;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Captcha;

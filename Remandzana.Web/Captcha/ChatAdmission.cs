@@ -2,14 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Orleans;
-using Remandzana.Domain.Lines;
 using Remandzana.Domain.Captcha;
+using Remandzana.Domain.Lines;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
+using Remandzana.Web.Grains;
 using Remandzana.Web.Localisation;
 using Remandzana.Web.Metrics;
 using Remandzana.Web.Options;
-using Remandzana.Web.Grains;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Captcha;

@@ -1,5 +1,5 @@
-using Remandzana.Web.Links;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Links;
 
 namespace Remandzana.Web.Captcha;
 

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Options;
 using Remandzana.Domain.Lines;
-using Remandzana.Web.Abuse;
-using Remandzana.Web.Cluster;
-using Remandzana.Web.Options;
-using Remandzana.Web.Security;
 using Remandzana.Domain.Matching;
 using Remandzana.Domain.Messages;
+using Remandzana.Web.Abuse;
+using Remandzana.Web.Cluster;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Options;
+using Remandzana.Web.Security;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Chat;

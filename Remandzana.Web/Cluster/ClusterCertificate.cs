@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
+using Remandzana.Web.Grains;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
-using Remandzana.Web.Grains;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Cluster;

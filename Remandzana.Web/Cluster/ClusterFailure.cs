@@ -1,8 +1,8 @@
 using Orleans.Runtime;
 using Orleans.Storage;
-using StackExchange.Redis;
 using Remandzana.Web.Grains;
 using Remandzana.Web.Sessions;
+using StackExchange.Redis;
 
 namespace Remandzana.Web.Cluster;
 

@@ -1,18 +1,18 @@
-using Microsoft.Extensions.Options;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.Runtime.Hosting;
 using Remandzana.Domain.Moderation;
+using Remandzana.Web.Grains;
 using Remandzana.Web.Metrics;
 using Remandzana.Web.Options;
-using StackExchange.Redis;
-using Remandzana.Web.Grains;
 using Remandzana.Web.Redis;
 using Remandzana.Web.Sessions;
+using StackExchange.Redis;
 
 namespace Remandzana.Web.Cluster;
 

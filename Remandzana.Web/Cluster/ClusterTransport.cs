@@ -1,8 +1,8 @@
 using System.Net;
 using Orleans.Connections.Security;
 using Orleans.Hosting;
-using Remandzana.Web.Options;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Options;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Cluster;

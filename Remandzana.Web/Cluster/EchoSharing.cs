@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
+using Remandzana.Web.Grains;
 using Remandzana.Web.Moderation;
 using Remandzana.Web.Options;
-using Remandzana.Web.Grains;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Cluster;

@@ -1,9 +1,9 @@
 using Orleans;
 using Orleans.Concurrency;
 using Orleans.Services;
-using Remandzana.Domain.Moderation;
 using Remandzana.Domain.Matching;
 using Remandzana.Domain.Messages;
+using Remandzana.Domain.Moderation;
 using Remandzana.Web.Grains;
 using Remandzana.Web.Sessions;
 

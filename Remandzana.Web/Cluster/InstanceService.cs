@@ -1,9 +1,9 @@
 using Orleans.Runtime;
-using Remandzana.Domain.Moderation;
-using Remandzana.Web.Moderation;
 using Remandzana.Domain.Matching;
 using Remandzana.Domain.Messages;
+using Remandzana.Domain.Moderation;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Moderation;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Cluster;

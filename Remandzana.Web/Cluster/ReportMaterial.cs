@@ -1,6 +1,6 @@
 using Orleans;
-using Remandzana.Web.Reports;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Reports;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Cluster;

@@ -1,7 +1,7 @@
 using Orleans;
 using Remandzana.Domain.Lines;
-using Remandzana.Web.Metrics;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Metrics;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Cluster;

@@ -1,7 +1,7 @@
 using Orleans;
-using Remandzana.Domain.Moderation;
 using Remandzana.Domain.Matching;
 using Remandzana.Domain.Messages;
+using Remandzana.Domain.Moderation;
 using Remandzana.Web.Grains;
 using Remandzana.Web.Sessions;
 

@@ -1,7 +1,7 @@
 using Orleans.Runtime;
 using Remandzana.Web.Chat;
-using Remandzana.Web.Security;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Security;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Cluster;

@@ -5,9 +5,9 @@ using Remandzana.Web.Abuse;
 using Remandzana.Web.Captcha;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
+using Remandzana.Web.Grains;
 using Remandzana.Web.Hosting;
 using Remandzana.Web.Metrics;
-using Remandzana.Web.Grains;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Controllers;

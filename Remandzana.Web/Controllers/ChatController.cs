@@ -1,22 +1,22 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Remandzana.Domain.Lines;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
 using Remandzana.Domain.People;
 using Remandzana.Web.Abuse;
 using Remandzana.Web.Captcha;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
+using Remandzana.Web.Grains;
+using Remandzana.Web.Home;
 using Remandzana.Web.Hosting;
 using Remandzana.Web.Links;
-using Remandzana.Web.Metrics;
 using Remandzana.Web.Localisation;
+using Remandzana.Web.Metrics;
 using Remandzana.Web.Options;
 using Remandzana.Web.Reports;
 using Remandzana.Web.Security;
-using Remandzana.Domain.Matching;
-using Remandzana.Domain.Messages;
-using Remandzana.Web.Grains;
-using Remandzana.Web.Home;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Controllers;

@@ -3,12 +3,12 @@ using Microsoft.Extensions.Options;
 using Remandzana.Domain.Lines;
 using Remandzana.Web.Abuse;
 using Remandzana.Web.Chat;
+using Remandzana.Web.Cluster;
 using Remandzana.Web.Debug;
+using Remandzana.Web.Grains;
 using Remandzana.Web.Options;
 using Remandzana.Web.Reports;
 using Remandzana.Web.Security;
-using Remandzana.Web.Cluster;
-using Remandzana.Web.Grains;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Controllers;

@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Remandzana.Domain.Lines;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
 using Remandzana.Web.Abuse;
 using Remandzana.Web.Feedback;
 using Remandzana.Web.Hosting;
 using Remandzana.Web.Options;
-using Remandzana.Domain.Matching;
-using Remandzana.Domain.Messages;
 
 namespace Remandzana.Web.Controllers;
 

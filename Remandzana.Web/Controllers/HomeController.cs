@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
 using Remandzana.Web.Chat;
-using Remandzana.Web.Hosting;
 using Remandzana.Web.Home;
+using Remandzana.Web.Hosting;
 
 namespace Remandzana.Web.Controllers;
 

@@ -6,10 +6,10 @@ using Remandzana.Domain.People;
 using Remandzana.Web.Abuse;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
+using Remandzana.Web.Grains;
 using Remandzana.Web.Hosting;
 using Remandzana.Web.Reports;
 using Remandzana.Web.Security;
-using Remandzana.Web.Grains;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Controllers;

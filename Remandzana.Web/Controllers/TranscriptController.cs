@@ -4,8 +4,8 @@ using Remandzana.Domain.Lines;
 using Remandzana.Web.Abuse;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
-using Remandzana.Web.Security;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Security;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Controllers;

@@ -1,9 +1,9 @@
 using Orleans;
-using Remandzana.Web.Reports;
 using Remandzana.Domain.Matching;
 using Remandzana.Domain.Messages;
 using Remandzana.Web.Captcha;
 using Remandzana.Web.Cluster;
+using Remandzana.Web.Reports;
 using Remandzana.Web.Security;
 using Remandzana.Web.Sessions;
 

@@ -1,8 +1,8 @@
 using Orleans;
-using Remandzana.Domain.Moderation;
 using Orleans.Runtime;
 using Remandzana.Domain.Matching;
 using Remandzana.Domain.Messages;
+using Remandzana.Domain.Moderation;
 using Remandzana.Web.Captcha;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Security;

@@ -5,14 +5,14 @@ using Orleans;
 using Orleans.Runtime;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.Lobbies;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
-using Remandzana.Web.Options;
-using Remandzana.Domain.Matching;
-using Remandzana.Domain.Messages;
 using Remandzana.Web.Captcha;
 using Remandzana.Web.Cluster;
+using Remandzana.Web.Options;
 using Remandzana.Web.Security;
 using Remandzana.Web.Sessions;
 

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Options;
 using Orleans;
 using Remandzana.Domain.Captcha;
-using Remandzana.Web.Options;
 using Remandzana.Domain.Matching;
 using Remandzana.Domain.Messages;
 using Remandzana.Web.Captcha;
 using Remandzana.Web.Cluster;
+using Remandzana.Web.Options;
 using Remandzana.Web.Security;
 using Remandzana.Web.Sessions;
 

@@ -1,10 +1,10 @@
-using Remandzana.Domain.Rooms;
 using Microsoft.Extensions.Options;
 using Remandzana.Domain.People;
-using Remandzana.Web.Cluster;
-using Remandzana.Web.Options;
+using Remandzana.Domain.Rooms;
 using Remandzana.Web.Chat;
+using Remandzana.Web.Cluster;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Options;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Home;

@@ -2,9 +2,9 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Remandzana.Web.Abuse;
 using Remandzana.Web.Captcha;
+using Remandzana.Web.Grains;
 using Remandzana.Web.Links;
 using Remandzana.Web.Options;
-using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Hosting;
 

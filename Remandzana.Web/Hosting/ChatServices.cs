@@ -5,11 +5,11 @@ using Microsoft.Extensions.Options;
 using Remandzana.Domain.Metrics;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
+using Remandzana.Web.Grains;
 using Remandzana.Web.Metrics;
 using Remandzana.Web.Options;
-using Remandzana.Web.Security;
-using Remandzana.Web.Grains;
 using Remandzana.Web.Redis;
+using Remandzana.Web.Security;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Hosting;

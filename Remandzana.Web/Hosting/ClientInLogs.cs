@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
+using Remandzana.Web.Grains;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
-using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Hosting;
 

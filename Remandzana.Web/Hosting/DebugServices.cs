@@ -1,6 +1,6 @@
+using Remandzana.Web.Grains;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
-using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Hosting;
 

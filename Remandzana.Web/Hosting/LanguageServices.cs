@@ -1,12 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
+using Remandzana.Web.Chat;
+using Remandzana.Web.Home;
 using Remandzana.Web.Links;
 using Remandzana.Web.Localisation;
 using Remandzana.Web.Options;
-using Remandzana.Web.Chat;
-using Remandzana.Web.Home;
 
 namespace Remandzana.Web.Hosting;
 

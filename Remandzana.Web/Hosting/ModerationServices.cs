@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using Remandzana.Domain.Moderation;
+using Remandzana.Web.Grains;
 using Remandzana.Web.Moderation;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
-using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Hosting;
 

@@ -1,5 +1,5 @@
-using Remandzana.Web.Security;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Security;
 
 namespace Remandzana.Web.Hosting;
 

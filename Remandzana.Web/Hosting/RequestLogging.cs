@@ -1,8 +1,8 @@
 using System.Diagnostics;
+using Remandzana.Web.Grains;
 using Remandzana.Web.Health;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
-using Remandzana.Web.Grains;
 
 namespace Remandzana.Web.Hosting;
 

@@ -1,7 +1,7 @@
 using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
-using Remandzana.Web.Options;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Options;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Hosting;

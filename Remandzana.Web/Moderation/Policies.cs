@@ -1,7 +1,7 @@
+using Microsoft.Extensions.Localization;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
-using Microsoft.Extensions.Localization;
 using Remandzana.Web.Options;
 
 namespace Remandzana.Web.Moderation;

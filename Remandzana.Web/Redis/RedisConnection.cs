@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Remandzana.Web.Options;
-using StackExchange.Redis;
 using Remandzana.Web.Sessions;
+using StackExchange.Redis;
 
 namespace Remandzana.Web.Redis;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Remandzana.Web.Cluster;
-using Remandzana.Web.Options;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Options;
 using Remandzana.Web.Sessions;
 
 namespace Remandzana.Web.Reports;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
-using Remandzana.Web.Options;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Options;
 
 namespace Remandzana.Web.Security;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using Remandzana.Web.Options;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Options;
 
 namespace Remandzana.Web.Security;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
-using Remandzana.Web.Options;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Options;
 
 namespace Remandzana.Web.Security;
 

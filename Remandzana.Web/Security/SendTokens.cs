@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;
 using Microsoft.Extensions.Options;
 using Remandzana.Domain.People;
-using Remandzana.Web.Options;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Options;
 
 namespace Remandzana.Web.Security;
 

@@ -1,14 +1,14 @@
 using Orleans.Runtime;
 using Remandzana.Domain.Lines;
-using Remandzana.Domain.People;
-using Remandzana.Domain.Rooms;
-using Remandzana.Web.Debug;
-using Remandzana.Web.Metrics;
 using Remandzana.Domain.Matching;
 using Remandzana.Domain.Messages;
+using Remandzana.Domain.People;
+using Remandzana.Domain.Rooms;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
+using Remandzana.Web.Debug;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Metrics;
 
 namespace Remandzana.Web.Sessions;
 

@@ -3,18 +3,18 @@ using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
 using Remandzana.Domain.Lines;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
 using Remandzana.Domain.Moderation;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 using Remandzana.Domain.Transcripts;
-using Remandzana.Web.Metrics;
 using Remandzana.Web.Chat;
-using Remandzana.Web.Options;
-using Remandzana.Web.Reports;
-using Remandzana.Domain.Matching;
-using Remandzana.Domain.Messages;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Grains;
+using Remandzana.Web.Metrics;
+using Remandzana.Web.Options;
+using Remandzana.Web.Reports;
 
 namespace Remandzana.Web.Sessions;
 

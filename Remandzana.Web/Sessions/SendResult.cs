@@ -1,6 +1,6 @@
-using Remandzana.Domain.Moderation;
 using Remandzana.Domain.Matching;
 using Remandzana.Domain.Messages;
+using Remandzana.Domain.Moderation;
 using Remandzana.Web.Chat;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Grains;

@@ -1,9 +1,9 @@
 using Orleans.Runtime;
+using Remandzana.Domain.Matching;
+using Remandzana.Domain.Messages;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Transcripts;
 using Remandzana.Web.Chat;
-using Remandzana.Domain.Matching;
-using Remandzana.Domain.Messages;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Grains;
 
