@@ -9,14 +9,14 @@ namespace Remandzana.Tests.Contract;
 
 /// <summary>
 /// The RepeatedText policy counts every copy of a text in one place, whichever instance holds the
-/// sender's page and whichever one the message is posted to: alone, and across three instances
-/// sharing a real redis-server.
+/// sender's page and whichever one the message is posted to: alone, and across three silos on
+/// Orleans' in-process test cluster.
 /// </summary>
 [Category("Contract")]
-[TestFixture("memory")]
-[TestFixture("redis")]
+[TestFixture("alone")]
+[TestFixture("three silos")]
 [NonParallelizable]
-public sealed class RepeatedTextAcrossInstances(string backend)
+public sealed class RepeatedTextAcrossInstances(string silos)
 {
     private const string Advert = "Cheap followers for your channel, write to me for the price list";
 
@@ -24,32 +24,14 @@ public sealed class RepeatedTextAcrossInstances(string backend)
 
     private static readonly PoliciesByMode Policies = new(new Dictionary<Mode, IReadOnlyList<Policy>> { [Mode.Two] = [Policy] });
 
-    private RedisServer? _redis;
     private SwitchboardCluster _cluster = null!;
 
     [OneTimeSetUp]
-    public async Task Start()
-    {
-        if (backend == "redis")
-        {
-            _redis = await RedisServer.Start();
-            _cluster = await SwitchboardCluster.Redis(_redis, 3, Policies);
-        }
-        else
-        {
-            _cluster = await SwitchboardCluster.Alone(Policies);
-        }
-    }
+    public async Task Start() =>
+        _cluster = silos == "alone" ? await SwitchboardCluster.Alone(Policies) : await SwitchboardCluster.InProcess(3, Policies);
 
     [OneTimeTearDown]
-    public async Task Stop()
-    {
-        await _cluster.DisposeAsync();
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
-        }
-    }
+    public async Task Stop() => await _cluster.DisposeAsync();
 
     private async Task<(Person Sender, Person Stranger)> Meet(int instance, Origin sender, Origin stranger)
     {
@@ -63,7 +45,7 @@ public sealed class RepeatedTextAcrossInstances(string backend)
     [Test]
     public async Task OneOriginOnEveryInstanceReachesThreeStrangersWithOneAdvert()
     {
-        var spammer = new Origin($"address:198.51.100.{backend.Length}");
+        var spammer = new Origin($"address:198.51.100.{silos.Length}");
         var outcomes = new List<SendOutcome>();
         for (var stranger = 0; stranger < 6; stranger++)
         {
