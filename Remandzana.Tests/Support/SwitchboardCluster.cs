@@ -64,10 +64,9 @@ public sealed class SwitchboardCluster : IAsyncDisposable
 #pragma warning disable ORLEANSEXP003
         builder.Options.UseDistributedGrainDirectory = true;
 #pragma warning restore ORLEANSEXP003
-        var settings = Settings(redis: null, certificate: "", builder.Options.ClusterId, siloPort: 0, instance: 0, mailboxCapacity);
-        builder.ConfigureSiloHost((_, host) =>
+        builder.ConfigureSiloHost((silo, host) =>
         {
-            host.Configuration.AddInMemoryCollection(settings);
+            host.Configuration.AddInMemoryCollection(Settings(redis: null, certificate: "", builder.Options.ClusterId, silo.SiloPort, silo.SiloName, mailboxCapacity));
             host.Logging.SetMinimumLevel(LogLevel.Warning);
             AddSwitchboard(host.Services, redis: null, policies, calls: null);
             host.Services.AddSingleton(new RoomStorageMode(Stored: true));
@@ -90,7 +89,7 @@ public sealed class SwitchboardCluster : IAsyncDisposable
         {
             // Clustered, the silos talk over TLS with the run's certificate, as an operator's do.
             var certificate = redis is null ? "" : await TestCertificates.Cluster();
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(redis, certificate, clusterId, FreePort.Next(), i, mailboxCapacity)).Build();
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(redis, certificate, clusterId, FreePort.Next(), $"test-{i}", mailboxCapacity)).Build();
             var host = new HostBuilder()
                 .ConfigureAppConfiguration(app => app.AddConfiguration(configuration))
                 .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
@@ -105,14 +104,14 @@ public sealed class SwitchboardCluster : IAsyncDisposable
         return cluster;
     }
 
-    private static Dictionary<string, string?> Settings(RedisServer? redis, string certificate, string clusterId, int siloPort, int instance, int mailboxCapacity) => new()
+    private static Dictionary<string, string?> Settings(RedisServer? redis, string certificate, string clusterId, int siloPort, string instance, int mailboxCapacity) => new()
     {
         ["Remandzana:Backplane:Redis"] = redis?.ConnectionString ?? "",
         ["Remandzana:Backplane:Certificate"] = certificate,
         ["Remandzana:Backplane:KeyPrefix"] = clusterId,
         ["Remandzana:Backplane:SiloPort"] = $"{siloPort}",
         ["Remandzana:Backplane:AdvertisedAddress"] = "127.0.0.1",
-        ["Remandzana:Backplane:InstanceName"] = $"test-{instance}",
+        ["Remandzana:Backplane:InstanceName"] = instance,
         ["Remandzana:Chat:MailboxCapacity"] = $"{mailboxCapacity}",
         ["Remandzana:Matching:InterestWaitSeconds"] = "1",
     };
