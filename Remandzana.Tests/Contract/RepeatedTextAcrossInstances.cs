@@ -13,15 +13,15 @@ namespace Remandzana.Tests.Contract;
 
 /// <summary>
 /// The RepeatedText policy counts every copy of a text, whichever instance holds the sender's page
-/// and whichever one the message is posted to: alone, and across three instances sharing a real
-/// redis-server. Each copy is judged on one instance, with no call, and reaches the others in
-/// their next batch (<c>ShareMilliseconds</c>): the tests wait for that before the next copy.
+/// and whichever one the message is posted to: alone, and across three silos on Orleans'
+/// in-process test cluster. Each copy is judged on one instance, with no call, and reaches the
+/// others in their next batch (<c>ShareMilliseconds</c>): the tests wait for that before the next copy.
 /// </summary>
 [Category("Contract")]
-[TestFixture("memory")]
-[TestFixture("redis")]
+[TestFixture("alone")]
+[TestFixture("three silos")]
 [NonParallelizable]
-public sealed class RepeatedTextAcrossInstances(string backend)
+public sealed class RepeatedTextAcrossInstances(string silos)
 {
     private const string Advert = "Cheap followers for your channel, write to me for the price list";
 
@@ -31,33 +31,15 @@ public sealed class RepeatedTextAcrossInstances(string backend)
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    private RedisServer? _redis;
     private SwitchboardCluster _cluster = null!;
     private (long Observed, long Heard)[] _before = [];
 
     [OneTimeSetUp]
-    public async Task Start()
-    {
-        if (backend == "redis")
-        {
-            _redis = await RedisServer.Start();
-            _cluster = await SwitchboardCluster.Redis(_redis, 3, Policies);
-        }
-        else
-        {
-            _cluster = await SwitchboardCluster.Alone(Policies);
-        }
-    }
+    public async Task Start() =>
+        _cluster = silos == "alone" ? await SwitchboardCluster.Alone(Policies) : await SwitchboardCluster.InProcess(3, Policies);
 
     [OneTimeTearDown]
-    public async Task Stop()
-    {
-        await _cluster.DisposeAsync();
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
-        }
-    }
+    public async Task Stop() => await _cluster.DisposeAsync();
 
     [SetUp]
     public void NoteTheCountsSoFar() => _before = Enumerable.Range(0, _cluster.Count).Select(instance => _cluster.EchoWatch(instance).Copies).ToArray();
@@ -95,7 +77,7 @@ public sealed class RepeatedTextAcrossInstances(string backend)
     [Test]
     public async Task OneOriginOnEveryInstanceReachesThreeStrangersWithOneAdvert()
     {
-        var spammer = new Origin($"address:198.51.100.{backend.Length}");
+        var spammer = new Origin($"address:198.51.100.{silos.Length}");
         var outcomes = new List<SendOutcome>();
         for (var stranger = 0; stranger < 6; stranger++)
         {

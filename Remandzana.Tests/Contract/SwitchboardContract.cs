@@ -15,15 +15,15 @@ using Remandzana.Web.Sessions;
 namespace Remandzana.Tests.Contract;
 
 /// <summary>
-/// What every switchboard promises the web layer, run against the in-memory one and against
-/// three instances sharing a real redis-server. People join on different instances and send from
-/// yet another, as behind a round-robin proxy; in memory every "instance" is the one switchboard.
+/// What every switchboard promises the web layer, run against one silo alone and against three
+/// silos on Orleans' in-process test cluster. People join on different instances and send from
+/// yet another, as behind a round-robin proxy; alone, every "instance" is the one switchboard.
 /// </summary>
 [Category("Contract")]
-[TestFixture("memory")]
-[TestFixture("redis")]
+[TestFixture("alone")]
+[TestFixture("three silos")]
 [NonParallelizable]
-public sealed class SwitchboardContract(string backend)
+public sealed class SwitchboardContract(string silos)
 {
     private const string Link = "see https://example.com";
 
@@ -33,39 +33,11 @@ public sealed class SwitchboardContract(string backend)
         [Mode.Question] = [new BlockUrls(new Ladder(1, Consequence.Kick))],
     });
 
-    private RedisServer? _redis;
     private SwitchboardCluster _cluster = null!;
 
-    [OneTimeSetUp]
-    public async Task StartRedis()
-    {
-        if (backend == "redis")
-        {
-            _redis = await RedisServer.Start();
-        }
-    }
-
-    [OneTimeTearDown]
-    public async Task StopRedis()
-    {
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
-        }
-    }
-
     [SetUp]
-    public async Task NewCluster()
-    {
-        if (_redis is null)
-        {
-            _cluster = await SwitchboardCluster.Alone(Policies);
-            return;
-        }
-
-        await _redis.FlushAll();
-        _cluster = await SwitchboardCluster.Redis(_redis, 3, Policies);
-    }
+    public async Task NewCluster() =>
+        _cluster = silos == "alone" ? await SwitchboardCluster.Alone(Policies) : await SwitchboardCluster.InProcess(3, Policies);
 
     [TearDown]
     public async Task DisposeCluster() => await _cluster.DisposeAsync();

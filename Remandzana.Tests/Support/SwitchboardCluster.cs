@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans;
+using Orleans.Hosting;
 using Orleans.Runtime;
+using Orleans.TestingHost;
 using Remandzana.Domain.Matching;
 using Remandzana.Domain.Messages;
 using Remandzana.Domain.Moderation;
@@ -21,14 +23,16 @@ using Remandzana.Web.Sessions;
 namespace Remandzana.Tests.Support;
 
 /// <summary>
-/// Switchboards as instances of one site see them: one silo alone (the embedded default), or
-/// several silos in this process clustered through a real redis-server. A send goes through
-/// whichever instance the test names, as behind a round-robin proxy.
+/// Switchboards as instances of one site see them: one silo alone (the embedded default), several
+/// silos on Orleans' in-process test cluster, or several silos in this process clustered through a
+/// real redis-server. A send goes through whichever instance the test names, as behind a
+/// round-robin proxy.
 /// </summary>
 public sealed class SwitchboardCluster : IAsyncDisposable
 {
     private readonly List<IHost> _hosts = [];
     private readonly ConcurrentDictionary<PersonId, SiloAddress> _homes = new();
+    private InProcessTestCluster? _inProcess;
 
     private SwitchboardCluster()
     {
@@ -53,48 +57,50 @@ public sealed class SwitchboardCluster : IAsyncDisposable
     public static Task<SwitchboardCluster> Redis(RedisServer redis, int count, PoliciesByMode? policies = null, int mailboxCapacity = 256) =>
         Start(redis, count, policies, mailboxCapacity);
 
+    /// <summary>
+    /// <paramref name="count"/> silos on Orleans' in-process test cluster: its own membership and
+    /// transport stand in for Redis and TLS, and each silo carries the chat as a scaled-out instance
+    /// does, its rooms stored (in memory) whenever they change.
+    /// </summary>
+    public static async Task<SwitchboardCluster> InProcess(int count, PoliciesByMode? policies = null, int mailboxCapacity = 256)
+    {
+        var builder = new InProcessTestClusterBuilder((short)count);
+        builder.Options.InitializeClientOnDeploy = false;
+        builder.Options.ConfigureFileLogging = false;
+#pragma warning disable ORLEANSEXP003
+        builder.Options.UseDistributedGrainDirectory = true;
+#pragma warning restore ORLEANSEXP003
+        builder.ConfigureSiloHost((silo, host) =>
+        {
+            host.Configuration.AddInMemoryCollection(Settings(redis: null, certificate: "", builder.Options.ClusterId, silo.SiloPort, silo.SiloName, mailboxCapacity));
+            host.Logging.SetMinimumLevel(LogLevel.Warning);
+            AddSwitchboard(host.Services, redis: null, policies, calls: null);
+            host.Services.AddSingleton(new RoomStorageMode(Stored: true));
+        });
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(ClusterServices.RoomStorage).AddChatGrains());
+        var testCluster = builder.Build();
+        await testCluster.DeployAsync();
+        var cluster = new SwitchboardCluster { _inProcess = testCluster };
+        cluster._hosts.AddRange(testCluster.Silos.Select(silo => silo.SiloHost));
+
+        await cluster.WaitUntilEverySiloSeesTheOthers();
+        return cluster;
+    }
+
     private static async Task<SwitchboardCluster> Start(RedisServer? redis, int count, PoliciesByMode? policies, int mailboxCapacity, IIncomingGrainCallFilter? calls = null)
     {
         var cluster = new SwitchboardCluster();
         var clusterId = $"t{Guid.NewGuid():N}"[..12];
         for (var i = 0; i < count; i++)
         {
-            var settings = new Dictionary<string, string?>
-            {
-                ["Remandzana:Backplane:Redis"] = redis?.ConnectionString ?? "",
-                // Clustered, the silos talk over TLS with the run's certificate, as an operator's do.
-                ["Remandzana:Backplane:Certificate"] = redis is null ? "" : await TestCertificates.Cluster(),
-                ["Remandzana:Backplane:KeyPrefix"] = clusterId,
-                ["Remandzana:Backplane:SiloPort"] = $"{FreePort.Next()}",
-                ["Remandzana:Backplane:AdvertisedAddress"] = "127.0.0.1",
-                ["Remandzana:Backplane:InstanceName"] = $"test-{i}",
-                ["Remandzana:Chat:MailboxCapacity"] = $"{mailboxCapacity}",
-                ["Remandzana:Matching:InterestWaitSeconds"] = "1",
-            };
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+            // Clustered, the silos talk over TLS with the run's certificate, as an operator's do.
+            var certificate = redis is null ? "" : await TestCertificates.Cluster();
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(redis, certificate, clusterId, FreePort.Next(), $"test-{i}", mailboxCapacity)).Build();
             var host = new HostBuilder()
                 .ConfigureAppConfiguration(app => app.AddConfiguration(configuration))
                 .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
                 .UseChatCluster(configuration)
-                .ConfigureServices(services =>
-                {
-                    services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section);
-                    services.AddOptions<BackplaneOptions>().BindConfiguration(BackplaneOptions.Section);
-                    services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.Section);
-                    services.AddSingleton(policies ?? PoliciesByMode.None);
-                    services.AddSingleton(TimeProvider.System);
-                    services.AddSingleton<IRelayTally, NoTally>();
-                    if (redis is not null)
-                    {
-                        services.AddSingleton<RedisConnection>();
-                    }
-
-                    services.AddClusterSwitchboard(scaledOut: redis is not null);
-                    if (calls is not null)
-                    {
-                        services.AddSingleton(calls);
-                    }
-                })
+                .ConfigureServices(services => AddSwitchboard(services, redis, policies, calls))
                 .Build();
             await host.StartAsync();
             cluster._hosts.Add(host);
@@ -102,6 +108,38 @@ public sealed class SwitchboardCluster : IAsyncDisposable
 
         await cluster.WaitUntilEverySiloSeesTheOthers();
         return cluster;
+    }
+
+    private static Dictionary<string, string?> Settings(RedisServer? redis, string certificate, string clusterId, int siloPort, string instance, int mailboxCapacity) => new()
+    {
+        ["Remandzana:Backplane:Redis"] = redis?.ConnectionString ?? "",
+        ["Remandzana:Backplane:Certificate"] = certificate,
+        ["Remandzana:Backplane:KeyPrefix"] = clusterId,
+        ["Remandzana:Backplane:SiloPort"] = $"{siloPort}",
+        ["Remandzana:Backplane:AdvertisedAddress"] = "127.0.0.1",
+        ["Remandzana:Backplane:InstanceName"] = instance,
+        ["Remandzana:Chat:MailboxCapacity"] = $"{mailboxCapacity}",
+        ["Remandzana:Matching:InterestWaitSeconds"] = "1",
+    };
+
+    private static void AddSwitchboard(IServiceCollection services, RedisServer? redis, PoliciesByMode? policies, IIncomingGrainCallFilter? calls)
+    {
+        services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section);
+        services.AddOptions<BackplaneOptions>().BindConfiguration(BackplaneOptions.Section);
+        services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.Section);
+        services.AddSingleton(policies ?? PoliciesByMode.None);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IRelayTally, NoTally>();
+        if (redis is not null)
+        {
+            services.AddSingleton<RedisConnection>();
+        }
+
+        services.AddClusterSwitchboard(scaledOut: redis is not null);
+        if (calls is not null)
+        {
+            services.AddSingleton(calls);
+        }
     }
 
     private async Task WaitUntilEverySiloSeesTheOthers()
@@ -162,6 +200,19 @@ public sealed class SwitchboardCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_inProcess is not null)
+        {
+            // One at a time, the last started first: stopped together, a silo often waited about 3 s
+            // for the others that had already gone.
+            foreach (var silo in _inProcess.Silos.Reverse())
+            {
+                await StopWithinPatience(silo);
+            }
+
+            await _inProcess.DisposeAsync();
+            return;
+        }
+
         foreach (var host in _hosts)
         {
             using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
@@ -174,6 +225,18 @@ public sealed class SwitchboardCluster : IAsyncDisposable
             }
 
             host.Dispose();
+        }
+    }
+
+    private async Task StopWithinPatience(InProcessSiloHandle silo)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await _inProcess!.StopSiloAsync(silo, patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 

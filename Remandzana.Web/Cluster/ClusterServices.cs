@@ -87,10 +87,20 @@ public static class ClusterServices
                 silo.Services.AddGrainStorage(RoomStorage, (_, _) => new NoRoomStorage());
             }
 
-            silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(10));
-            silo.AddGrainService<InstanceService>();
+            silo.AddChatGrains();
         });
         return host;
+    }
+
+    /// <summary>
+    /// The chat's own part of a silo, whatever clusters it and stores its rooms: this instance's
+    /// grain service, and how long a grain call may take.
+    /// </summary>
+    public static ISiloBuilder AddChatGrains(this ISiloBuilder silo)
+    {
+        silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(10));
+        silo.AddGrainService<InstanceService>();
+        return silo;
     }
 
     /// <summary>The switchboard and this instance's side of the cluster (its sessions, its grain service client, the silo watch).</summary>

@@ -27,6 +27,10 @@ public sealed partial class EchoSharing(
             return;
         }
 
+        // Whether copies are kept for others follows the membership as it changes, not the next tick:
+        // a copy judged just after another instance joined is still shared with it.
+        var following = FollowMembership(stoppingToken);
+
         // A cadence, not a rule: the real clock, whatever clock the rules are given.
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(moderation.Value.RepeatedText.ShareMilliseconds));
         try
@@ -39,14 +43,34 @@ public sealed partial class EchoSharing(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+
+        await following;
     }
 
-    private void Share()
+    private async Task FollowMembership(CancellationToken stoppingToken)
     {
-        var others = membership.CurrentSnapshot.Members.Values
+        try
+        {
+            watch.Shared = Others(membership.CurrentSnapshot).Count > 0;
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
+            {
+                watch.Shared = Others(snapshot).Count > 0;
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private List<SiloAddress> Others(ClusterMembershipSnapshot snapshot) =>
+        snapshot.Members.Values
             .Where(member => member.Status == SiloStatus.Active && !member.SiloAddress.Equals(silo.SiloAddress))
             .Select(member => member.SiloAddress)
             .ToList();
+
+    private void Share()
+    {
+        var others = Others(membership.CurrentSnapshot);
         watch.Shared = others.Count > 0;
         var copies = watch.TakeOutgoing();
         if (copies.Length == 0)
