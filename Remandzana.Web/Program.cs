@@ -1,4 +1,3 @@
-using NLog.Web;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Grains;
 using Remandzana.Web.Hosting;
@@ -16,8 +15,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 
-builder.Logging.ClearProviders();
-builder.Host.UseNLog();
+builder.Logging.AddSiteLogging(builder.Host);
 builder.Host.UseChatCluster(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 

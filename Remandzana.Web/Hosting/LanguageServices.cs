@@ -21,7 +21,9 @@ public static class LanguageServices
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            var cultures = SiteLanguage.All.Select(language => new System.Globalization.CultureInfo(language.Culture)).ToList();
+            // Read-only: the middleware hands each request CultureInfo.ReadOnly(supported), which copies a writable
+            // culture (with its number and date formats) per request, and a chat stream keeps its copies for its life.
+            var cultures = SiteLanguage.All.Select(language => System.Globalization.CultureInfo.ReadOnly(new System.Globalization.CultureInfo(language.Culture))).ToList();
             options.DefaultRequestCulture = new RequestCulture(SiteLanguage.English.Culture);
             options.SupportedCultures = cultures;
             options.SupportedUICultures = cultures;

@@ -1,3 +1,4 @@
+using NLog.Web;
 using System.Diagnostics;
 using Remandzana.Web.Grains;
 using Remandzana.Web.Health;
@@ -18,6 +19,20 @@ public static partial class RequestLogging
         services.AddSingleton<ClientInLogs>();
         services.AddSingleton<WarmUpMark>();
         return services;
+    }
+
+    /// <summary>
+    /// NLog without log scopes (no layout prints one), and ASP.NET Core's own request log off (it logs only at
+    /// Information and Debug, which the NLog rules drop; this log replaces it): while it is on, hosting starts an
+    /// <see cref="Activity"/> and a log scope for every request, and a chat stream keeps both, and every
+    /// scope MVC opens, for its whole life.
+    /// </summary>
+    public static ILoggingBuilder AddSiteLogging(this ILoggingBuilder logging, IHostBuilder host)
+    {
+        logging.ClearProviders();
+        host.UseNLog(new NLogAspNetCoreOptions { IncludeScopes = false });
+        logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        return logging;
     }
 
     /// <summary>
