@@ -80,6 +80,21 @@ public sealed class AccessibilityAudits : BrowserFixture
     }
 
     [Test]
+    public async Task AConversationOnAPhoneHasNoViolationsWithItsMoreMenuClosedAndOpen()
+    {
+        var page = await AuditTab(Chromium.Phone);
+        await page.GotoAsync("/two", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        await using var stranger = await App.OpenChat("/two");
+        await page.WaitForLine(Notices.FoundStranger);
+        await page.MoreMenu().WaitForAsync();
+        await page.AssertNoViolations("a conversation at 390 px with More closed");
+
+        await page.MoreMenu().ClickAsync();
+        await page.ReportButton().WaitForAsync();
+        await page.AssertNoViolations("a conversation at 390 px with More open");
+    }
+
+    [Test]
     public async Task TheAskersFormHasNoViolationsWhileTheyWatch()
     {
         var page = await AuditTab();
@@ -128,9 +143,9 @@ public sealed class AccessibilityAudits : BrowserFixture
 
     private readonly List<IPage> _tabs = [];
 
-    private async Task<IPage> AuditTab()
+    private async Task<IPage> AuditTab((int Width, int Height)? viewport = null)
     {
-        var page = await Chromium.NewAuditTab(App.BaseAddress);
+        var page = await Chromium.NewAuditTab(App.BaseAddress, viewport);
         _tabs.Add(page);
         return page;
     }

@@ -18,6 +18,11 @@ public sealed class ReportInChromium : BrowserFixture
         await bob.Say("Something nobody wants to read");
         await alice.WaitForLine("Stranger: Something nobody wants to read");
 
+        if (await alice.MoreMenu().IsVisibleAsync())
+        {
+            await alice.MoreMenu().ClickAsync();
+        }
+
         var button = alice.ReportButton();
         var box = await button.BoundingBoxAsync() ?? throw new AssertionException("the Report button is not displayed");
         var frame = await alice.Locator("iframe.send").BoundingBoxAsync() ?? throw new AssertionException("the send form's frame is not displayed");
