@@ -18,7 +18,7 @@ public static class ChatPageInBrowser
     {
         var form = page.FrameLocator("iframe.send");
         await form.Locator("input[name=message]:not([disabled])").FillAsync(text);
-        await form.Locator("form.compose button[type=submit]:not([formaction])").ClickAsync();
+        await form.Locator("form.compose > button[type=submit]:not([formaction])").ClickAsync();
     }
 
     /// <summary>The send form's Report button on screen: beside Send, or (on a narrow screen) under More once it is open.</summary>
