@@ -81,6 +81,20 @@ public sealed class NarrowScreensInChromium : BrowserFixture
         await page.Context.CloseAsync();
     }
 
+    [Test]
+    public async Task TheAskersFormKeepsSaveBesideAskAt320Px()
+    {
+        var page = await Chromium.Open(App.BaseAddress, "/question/ask", (320, 800));
+        var form = page.FrameLocator("iframe.send");
+        await page.WaitForLine(Notices.AskForQuestion);
+        await page.MessageField().WaitForAsync();
+
+        await AssertTheFieldIsTheWidestControl(page, "the asker's form at 320 px");
+        Assert.That(await form.GetByRole(AriaRole.Button, new() { Name = "Save conversation", Exact = true }).CountAsync(), Is.EqualTo(1), "Save is on screen (nothing folds where there is no Report)");
+        Assert.That(await form.GetByRole(AriaRole.Button, new() { Name = "Ask", Exact = true }).CountAsync(), Is.EqualTo(1), "Ask keeps its name");
+        await page.Context.CloseAsync();
+    }
+
     private static async Task AssertTheFieldIsTheWidestControl(IPage page, string what)
     {
         var field = await page.MessageField().BoundingBoxAsync() ?? throw new AssertionException($"the message field is not displayed in {what}");
