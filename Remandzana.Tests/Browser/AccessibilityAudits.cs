@@ -79,6 +79,22 @@ public sealed class AccessibilityAudits : BrowserFixture
         await page.AssertNoViolations("the send form after the end");
     }
 
+    [TestCase(390)]
+    [TestCase(320)]
+    public async Task AConversationOnAPhoneHasNoViolationsWithItsMoreMenuClosedAndOpen(int width)
+    {
+        var page = await AuditTab((width, 844));
+        await page.GotoAsync("/two", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        await using var stranger = await App.OpenChat("/two");
+        await page.WaitForLine(Notices.FoundStranger);
+        await page.MoreMenu().WaitForAsync();
+        await page.AssertNoViolations($"a conversation at {width} px with More closed");
+
+        await page.MoreMenu().ClickAsync();
+        await page.ReportButton().WaitForAsync();
+        await page.AssertNoViolations($"a conversation at {width} px with More open");
+    }
+
     [Test]
     public async Task TheAskersFormHasNoViolationsWhileTheyWatch()
     {
@@ -128,9 +144,9 @@ public sealed class AccessibilityAudits : BrowserFixture
 
     private readonly List<IPage> _tabs = [];
 
-    private async Task<IPage> AuditTab()
+    private async Task<IPage> AuditTab((int Width, int Height)? viewport = null)
     {
-        var page = await Chromium.NewAuditTab(App.BaseAddress);
+        var page = await Chromium.NewAuditTab(App.BaseAddress, viewport);
         _tabs.Add(page);
         return page;
     }

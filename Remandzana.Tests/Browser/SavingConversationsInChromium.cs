@@ -20,6 +20,11 @@ public sealed class SavingConversationsInChromium : BrowserFixture
         await alice.WaitForLine("Stranger: Yes, <b>save</b> it & see.");
         await alice.MessageField().FillAsync("a draft that stays");
 
+        if (await alice.MoreMenu().IsVisibleAsync())
+        {
+            await alice.MoreMenu().ClickAsync();
+        }
+
         var save = alice.FrameLocator("iframe.send").GetByRole(AriaRole.Button, new() { Name = "Save conversation" });
         await save.FocusAsync();
         await alice.Screenshot($"chat-with-save-focused-{width}x{height}");

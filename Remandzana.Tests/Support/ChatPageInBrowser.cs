@@ -18,11 +18,14 @@ public static class ChatPageInBrowser
     {
         var form = page.FrameLocator("iframe.send");
         await form.Locator("input[name=message]:not([disabled])").FillAsync(text);
-        await form.Locator("form.compose button[type=submit]:not([formaction])").ClickAsync();
+        await form.Locator("form.compose > button[type=submit]:not([formaction])").ClickAsync();
     }
 
-    /// <summary>The send form's Report button.</summary>
-    public static ILocator ReportButton(this IPage page) => page.FrameLocator("iframe.send").Locator("form.report button");
+    /// <summary>The send form's Report button on screen: beside Send, or (on a narrow screen) under More once it is open.</summary>
+    public static ILocator ReportButton(this IPage page) => page.FrameLocator("iframe.send").Locator("form.report button:visible, details.more button.report:visible");
+
+    /// <summary>The send form's More control, where Save and Report fold on a narrow screen.</summary>
+    public static ILocator MoreMenu(this IPage page) => page.FrameLocator("iframe.send").Locator("details.more > summary");
 
     /// <summary>A full-page screenshot in the test's output folder, attached to the result.</summary>
     public static async Task<string> Screenshot(this IPage page, string label)
@@ -44,7 +47,7 @@ public static class ChatPageInBrowser
         var viewport = page.ViewportSize!;
         var form = page.FrameLocator("iframe.send");
         var iframe = await Box(page.Locator("iframe.send"), "the send form's frame");
-        var buttons = (await form.Locator("button").AllAsync()).Select((button, i) => (button, $"button {i + 1} of the form"));
+        var buttons = (await form.Locator("button:visible, summary:visible").AllAsync()).Select((button, i) => (button, $"control {i + 1} of the form"));
         foreach (var (part, what) in buttons.Prepend((page.MessageField(), "the message field")))
         {
             var box = await Box(part, what);

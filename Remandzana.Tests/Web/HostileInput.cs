@@ -59,7 +59,7 @@ public sealed class HostileInput() : SharedAppFixture(new Dictionary<string, str
 
         var input = alone.Form.QuerySelector("input[name=message]")!;
         Assert.That(input.GetAttribute("value"), Is.EqualTo(hostile));
-        Assert.That(alone.Form.Body!.QuerySelectorAll("*").Select(element => element.LocalName), Is.EqualTo(new[] { "main", "h1", "form", "input", "label", "input", "button", "button", "span", "span", "form", "input", "button" }), "the send form and the Report form, nothing from the text");
+        Assert.That(alone.Form.Body!.QuerySelectorAll("*").Select(element => element.LocalName), Is.EqualTo(new[] { "main", "h1", "form", "input", "label", "input", "button", "button", "span", "span", "details", "summary", "div", "button", "span", "span", "button", "form", "input", "button" }), "the send form (with its More menu) and the Report form, nothing from the text");
         var srcdoc = alone.Page.QuerySelector("iframe.send")!.GetAttribute("srcdoc")!;
         Assert.That(Parser.ParseDocument(srcdoc).QuerySelectorAll("script"), Is.Empty);
     }

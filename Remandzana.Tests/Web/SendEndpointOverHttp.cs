@@ -150,8 +150,15 @@ public sealed partial class SendEndpointOverHttp : SharedAppFixture
 <input type="text" id="message" name="message" value="&lt;b&gt;&amp;&quot;&#x27;hi &#x1F600; привет" placeholder="Schreib eine Nachricht" autocomplete="off" autofocus>
 <button type="submit">Senden</button>
 <button type="submit" class="save" formaction="/transcript?lang=de&amp;interests=cats"><span class="wide">Gespräch speichern</span><span class="narrow" aria-hidden="true">Speichern</span></button>
+<details class="more">
+<summary>Mehr</summary>
+<div class="menu">
+<button type="submit" class="save" formaction="/transcript?lang=de&amp;interests=cats"><span class="wide">Gespräch speichern</span><span class="narrow" aria-hidden="true">Speichern</span></button>
+<button type="submit" form="report" class="report" title="Dieses Gespräch beenden und seine letzten Zeilen an den Betreiber senden">Melden</button>
+</div>
+</details>
 </form>
-<form method="post" action="/report?lang=de&amp;interests=cats" class="report">
+<form method="post" action="/report?lang=de&amp;interests=cats" class="report" id="report">
 <input type="hidden" name="token" value="TOKEN">
 <button type="submit" title="Dieses Gespräch beenden und seine letzten Zeilen an den Betreiber senden">Melden</button>
 </form>

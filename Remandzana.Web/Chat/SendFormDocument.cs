@@ -21,6 +21,7 @@ namespace Remandzana.Web.Chat;
 public sealed class SendFormDocument(HtmlEncoder encoder, IStringLocalizer<SiteText> words, IOptions<TranscriptOptions> transcripts, IFileVersionProvider versions)
 {
     private const string ErrorId = "form-error";
+    private const string ReportFormId = "report";
 
     private readonly ConcurrentDictionary<string, SendFormWords> _languages = new(StringComparer.Ordinal);
     private readonly bool _canSaveAtAll = transcripts.Value.Enabled;
@@ -72,10 +73,24 @@ public sealed class SendFormDocument(HtmlEncoder encoder, IStringLocalizer<SiteT
                 html.Append("</button>\n");
             }
 
+            if (form.State == SendFormState.Message)
+            {
+                // The same Save and Report, folded under one control for narrow screens (the stylesheet shows one set or the other).
+                html.Append("<details class=\"more\">\n<summary>").Append(w.More).Append("</summary>\n<div class=\"menu\">\n");
+                if (canSave)
+                {
+                    html.Append("<button type=\"submit\" class=\"save\" formaction=\"").Append(encoder.Encode(links.To("/transcript"))).Append("\">");
+                    AppendSaveWords(html, w);
+                    html.Append("</button>\n");
+                }
+
+                html.Append("<button type=\"submit\" form=\"").Append(ReportFormId).Append("\" class=\"report\" title=\"").Append(w.ReportTitle).Append("\">").Append(w.Report).Append("</button>\n</div>\n</details>\n");
+            }
+
             html.Append("</form>\n");
             if (form.State == SendFormState.Message)
             {
-                html.Append("<form method=\"post\" action=\"").Append(encoder.Encode(links.To("/report"))).Append("\" class=\"report\">\n<input type=\"hidden\" name=\"token\"").Append(token)
+                html.Append("<form method=\"post\" action=\"").Append(encoder.Encode(links.To("/report"))).Append("\" class=\"report\" id=\"").Append(ReportFormId).Append("\">\n<input type=\"hidden\" name=\"token\"").Append(token)
                     .Append(">\n<button type=\"submit\" title=\"").Append(w.ReportTitle).Append("\">").Append(w.Report).Append("</button>\n</form>\n");
             }
         }

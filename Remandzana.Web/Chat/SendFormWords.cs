@@ -27,6 +27,7 @@ public sealed class SendFormWords
         Report = Say(T["Report"]);
         Watching = Say(T["Watching"]);
         Ended = Say(T["Ended"]);
+        More = Say(T["More"]);
     }
 
     public string Language { get; }
@@ -60,4 +61,6 @@ public sealed class SendFormWords
     public string Watching { get; }
 
     public string Ended { get; }
+
+    public string More { get; }
 }
