@@ -79,6 +79,21 @@ public sealed class AccessibilityAudits : BrowserFixture
         await page.AssertNoViolations("the send form after the end");
     }
 
+    /// <summary>The question before ending a live conversation, open, left to right and right to left.</summary>
+    [TestCase("/two", Notices.FoundStranger)]
+    [TestCase("/two?lang=ar", "أنت الآن تدردش مع غريب عشوائي. قل مرحبًا!")]
+    public async Task TheQuestionBeforeEndingALiveConversationHasNoViolations(string path, string found)
+    {
+        var page = await AuditTab();
+        await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        await using var stranger = await App.OpenChat(path);
+        await page.WaitForLine(found);
+        await page.Locator("nav details.end-chat summary").ClickAsync();
+        await page.Locator("nav a.end-chat-yes").WaitForAsync();
+        await page.AssertNoViolations(path + " asking \"End this chat?\"");
+        await page.Screenshot(path.Contains("ar", StringComparison.Ordinal) ? "asked-ar" : "asked");
+    }
+
     [Test]
     public async Task TheAskersFormHasNoViolationsWhileTheyWatch()
     {
