@@ -61,5 +61,28 @@ public sealed class EndingAChatOverHttp : SharedAppFixture
         Assert.That(labels.Select(id => person.Page.GetElementById(id!)?.TextContent), Is.All.EqualTo("End this chat?"));
     }
 
+    /// <summary>
+    /// The stylesheet asks only on a page whose log has a "found" line: every member of every kind
+    /// of room gets one when the room forms (the asker of a question too, who then watches).
+    /// </summary>
+    [Test]
+    public async Task EveryMemberOfEveryKindOfRoomIsToldItFormedByAFoundLine()
+    {
+        await using var global = await App.OpenChat("/global");
+        await using var alice = await App.OpenChat("/three");
+        await using var bob = await App.OpenChat("/three");
+        await using var charlie = await App.OpenChat("/any");
+        await using var asker = await App.OpenChat("/question/ask");
+        await asker.WaitFor(page => page.QuerySelector(".log > .line.waiting"), "the asker's first line");
+        Assert.That((await asker.Send("Tea or coffee?")).IsSuccessStatusCode, Is.True);
+        await using var first = await App.OpenChat("/question/discuss");
+        await using var second = await App.OpenChat("/question/discuss");
+
+        foreach (var (person, who) in new[] { (global, "global"), (alice, "Alice"), (bob, "Bob"), (charlie, "Charlie (any mode)"), (asker, "the asker"), (first, "a discusser"), (second, "the other discusser") })
+        {
+            await person.WaitFor(page => page.QuerySelector(".log > .line.system.found"), $"the found line of {who}");
+        }
+    }
+
     private static string? Yes(IElement question) => question.QuerySelector("a.end-chat-yes")?.GetAttribute("href");
 }
