@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Remandzana.Domain.Lines;
 using Remandzana.Tests.Support;
+using Remandzana.Web.Localisation;
 
 namespace Remandzana.Tests.Browser;
 
@@ -93,6 +94,26 @@ public sealed class AccessibilityAudits : BrowserFixture
         await page.MoreMenu().ClickAsync();
         await page.ReportButton().WaitForAsync();
         await page.AssertNoViolations($"a conversation at {width} px with More open");
+    }
+
+    public static IEnumerable<string> LanguageCodes => SiteLanguage.All.Select(language => language.Code);
+
+    /// <summary>The question before ending a live conversation, open, in every language (Arabic right to left).</summary>
+    [TestCaseSource(nameof(LanguageCodes))]
+    public async Task TheQuestionBeforeEndingALiveConversationHasNoViolations(string language)
+    {
+        var path = $"/two?lang={language}";
+        var page = await AuditTab();
+        await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        await using var stranger = await App.OpenChat(path);
+        await page.Locator(".log > .line.found").WaitForAsync();
+        await page.Locator("nav details.end-chat summary").ClickAsync();
+        await page.Locator("nav a.end-chat-yes").WaitForAsync();
+        await page.AssertNoViolations(path + " asking \"End this chat?\"");
+        if (language is "en" or "ar")
+        {
+            await page.Screenshot($"asked-{language}");
+        }
     }
 
     [Test]

@@ -33,8 +33,12 @@ public sealed class KeyboardOnlyInChromium : BrowserFixture
         await page.Keyboard.PressAsync("Enter");
         await stranger.WaitForLine("Stranger: And again");
 
+        // During the conversation, New conversation asks first; Yes is the next Tab stop.
         await FocusedField(page).WaitForAsync();
-        await PressUntil(page, "Shift+Tab", page.Locator("a.start-over:focus"), "the New conversation link");
+        await PressUntil(page, "Shift+Tab", page.Locator("details.end-chat summary:focus"), "New conversation");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.That(await page.Locator("a.end-chat-yes:focus").CountAsync(), Is.EqualTo(1), "Tab after New conversation lands on \"Yes, end it\"");
         await page.Keyboard.PressAsync("Enter");
         await stranger.WaitForLine(Notices.StrangerLeft);
         await page.Line("Typed without a mouse").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
@@ -43,6 +47,74 @@ public sealed class KeyboardOnlyInChromium : BrowserFixture
 
         await stranger.DisposeAsync();
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// "End this chat?" comes only while the conversation is live: a waiting page and an ended page
+    /// keep the one-step link. A screen reader hears the question when it opens; "Keep chatting"
+    /// closes it and the chat goes on; "Yes, end it" leaves at once and the partner is told.
+    /// </summary>
+    [Test]
+    public async Task OnlyALiveConversationAsksBeforeEndingAndKeepChattingKeepsIt()
+    {
+        var alice = await Chromium.Open(App.BaseAddress, "/two");
+        await alice.WaitForLine(Notices.LookingForStranger);
+        await AssertOneStep(alice, "while waiting");
+
+        var bob = await Chromium.Open(App.BaseAddress, "/two");
+        await alice.WaitForLine(Notices.FoundStranger);
+        await bob.WaitForLine(Notices.FoundStranger);
+        var summary = alice.Locator("nav details.end-chat summary");
+        var yes = alice.Locator("nav a.end-chat-yes");
+        await summary.WaitForAsync();
+        Assert.That(await alice.Locator("nav a.start-over").IsVisibleAsync(), Is.False, "the one-step link gives way to the question");
+        Assert.That(await summary.InnerTextAsync(), Is.EqualTo("New conversation"));
+        Assert.That(await yes.IsVisibleAsync(), Is.False, "nothing is asked before New conversation is pressed");
+        await alice.Screenshot("live");
+
+        await PressUntil(alice, "Shift+Tab", alice.Locator("nav details.end-chat summary:focus"), "New conversation");
+        await alice.Keyboard.PressAsync("Enter");
+        await yes.WaitForAsync();
+        Assert.That(await summary.InnerTextAsync(), Is.EqualTo("Keep chatting"), "the same key again keeps the chat");
+        var tree = await AccessibilityTree.Of(alice);
+        var alert = tree.Find("alert") ?? throw new AssertionException("the question is not an alert for assistive technology");
+        Assert.Multiple(() =>
+        {
+            Assert.That(tree.TextsUnder(alert), Is.EqualTo(new[] { "End this chat?" }));
+            Assert.That(tree.FindNamed("End this chat?", "group"), Is.Not.Null, "Yes is inside a group named by the question");
+            Assert.That(tree.FindNamed("Yes, end it", "link"), Is.Not.Null);
+            // Chromium names the summary of a details in a group (name="…") DisclosureTriangleGrouped.
+            var toggle = tree.FindNamed("Keep chatting", "DisclosureTriangle", "DisclosureTriangleGrouped") ?? throw new AssertionException("no \"Keep chatting\" disclosure");
+            Assert.That(AccessibilityTree.Property(toggle, "expanded"), Is.EqualTo("True").IgnoreCase);
+        });
+        await alice.Screenshot("asked");
+
+        await alice.Keyboard.PressAsync("Enter");
+        await yes.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
+        Assert.That(await summary.InnerTextAsync(), Is.EqualTo("New conversation"));
+        await bob.Say("Still here?");
+        await alice.WaitForLine("Stranger: Still here?");
+
+        await alice.Keyboard.PressAsync("Enter");
+        await alice.Keyboard.PressAsync("Tab");
+        await alice.Keyboard.PressAsync("Enter");
+        await bob.WaitForLine(Notices.StrangerLeft);
+        await bob.WaitForLoadStateAsync(LoadState.Load);
+        await AssertOneStep(bob, "once the conversation has ended");
+        await bob.Screenshot("partner-ended");
+
+        await alice.Line("Still here?").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        await alice.WaitForLine(Notices.LookingForStranger);
+        await AssertOneStep(alice, "in the next conversation, while it waits");
+
+        await alice.Context.CloseAsync();
+        await bob.Context.CloseAsync();
+    }
+
+    private static async Task AssertOneStep(IPage page, string when)
+    {
+        Assert.That(await page.Locator("nav a.start-over").IsVisibleAsync(), Is.True, $"the one-step link is there {when}");
+        Assert.That(await page.Locator("nav details.end-chat").IsVisibleAsync(), Is.False, $"nothing is asked {when}");
     }
 
     private static ILocator FocusedField(IPage page) => page.FrameLocator("iframe.send").Locator("input[name=message]:focus");

@@ -28,6 +28,10 @@ public sealed class AccessibilityTree
     public JsonElement? Find(string role) =>
         _nodes.Values.Where(node => !Ignored(node) && Value(node, "role") == role).Select(node => (JsonElement?)node).FirstOrDefault();
 
+    /// <summary>The first node named <paramref name="name"/> with one of <paramref name="roles"/> that assistive technology sees.</summary>
+    public JsonElement? FindNamed(string name, params string[] roles) =>
+        _nodes.Values.Where(node => !Ignored(node) && roles.Contains(Value(node, "role")) && Name(node) == name).Select(node => (JsonElement?)node).FirstOrDefault();
+
     public static string? Name(JsonElement node) => Value(node, "name");
 
     /// <summary>A property such as "live" or "relevant".</summary>

@@ -213,6 +213,33 @@ public sealed class FirefoxTab : IAsyncDisposable
         await Perform(keyboard);
     }
 
+    /// <summary>Presses Tab, or Shift+Tab when <paramref name="backwards"/>: the next (or previous) stop of the focus.</summary>
+    public async Task PressTab(bool backwards = false)
+    {
+        var keyboard = new KeySourceActions();
+        if (backwards)
+        {
+            keyboard.Actions.Add(new KeyDownAction("\uE008"));
+        }
+
+        keyboard.Actions.Add(new KeyDownAction("\uE004"));
+        keyboard.Actions.Add(new KeyUpAction("\uE004"));
+        if (backwards)
+        {
+            keyboard.Actions.Add(new KeyUpAction("\uE008"));
+        }
+
+        await Perform(keyboard);
+    }
+
+    /// <summary>Whether the page's focused element (a frame, when the focus is inside one) matches <paramref name="selector"/>.</summary>
+    public async Task<bool> HasFocus(string selector)
+    {
+        var expression = $"JSON.stringify(document.activeElement?.matches({JsonSerializer.Serialize(selector)}) === true)";
+        var result = await Driver.Script.EvaluateAsync(new EvaluateCommandParameters(expression, new ContextTarget(ContextId), false));
+        return result is EvaluateResultSuccess success && success.Result.As<StringRemoteValue>().Value == "true";
+    }
+
     /// <summary>A full-page screenshot in the test's output folder (screenshots/), attached to the result.</summary>
     public async Task<string> Screenshot(string label)
     {
