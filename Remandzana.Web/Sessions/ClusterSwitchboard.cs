@@ -94,15 +94,16 @@ public sealed class ClusterSwitchboard(
 
     /// <summary>
     /// Sends for <paramref name="id"/>, whose stream is on the instance at <paramref name="home"/>:
-    /// straight to their <paramref name="room"/> once a token names it (only a talker's relayed
-    /// message does), else through their home, which knows whether they are in a room yet.
+    /// from another instance straight to their <paramref name="room"/> once a token names it (only a
+    /// talker's relayed message does), else through their home, which knows whether they are in a room yet.
     /// </summary>
     public async ValueTask<SendResult> Send(PersonId id, string? text, SiloAddress home, string? room = null)
     {
         SendReply reply;
         try
         {
-            if (room is not null)
+            // At home the session holds the room's reference; elsewhere the token's room saves the hop to the home.
+            if (room is not null && !home.Equals(Home))
             {
                 if (MessageText.Refusal(Role.Talker, isInRoom: true, text, maxMessageLength, out var checkedText) is { } refusal)
                 {
