@@ -27,20 +27,30 @@ public sealed class SendFormDocument(HtmlEncoder encoder, IStringLocalizer<SiteT
     private readonly bool _canSaveAtAll = transcripts.Value.Enabled;
     private volatile Stylesheet? _stylesheet;
 
-    /// <summary>Answers the request with the document: never cached, its length known.</summary>
+    /// <summary>
+    /// Answers the request with the document: never cached, its length known. The markup is composed
+    /// in a builder this thread keeps and encoded straight into the response, so a message's answer
+    /// makes neither a builder nor a string of its own.
+    /// </summary>
     public Task Write(HttpContext context, SendFormModel form, int status)
     {
-        var html = Render(form, context.RequestServices.GetRequiredService<SiteLinks>(), context.Request.PathBase);
+        var html = ReusedBuilder.Take();
+        Compose(html, form, context.RequestServices.GetRequiredService<SiteLinks>(), context.Request.PathBase);
         var response = context.Response;
         response.StatusCode = status;
         response.ContentType = "text/html; charset=utf-8";
         response.Headers.CacheControl = "no-store";
-        response.ContentLength = Encoding.UTF8.GetByteCount(html);
-        return response.WriteAsync(html, context.RequestAborted);
+        response.ContentLength = Utf8Chunks.ByteCount(html);
+        Utf8Chunks.Write(html, response.BodyWriter);
+        ReusedBuilder.Give(html);
+        return response.BodyWriter.FlushAsync(context.RequestAborted).AsTask();
     }
 
     /// <summary>The document in the request's language (<see cref="CultureInfo.CurrentUICulture"/>), its links carrying the request's parameters.</summary>
-    public string Render(SendFormModel form, SiteLinks links, PathString pathBase)
+    public string Render(SendFormModel form, SiteLinks links, PathString pathBase) =>
+        Compose(new StringBuilder(2048), form, links, pathBase).ToString();
+
+    private StringBuilder Compose(StringBuilder html, SendFormModel form, SiteLinks links, PathString pathBase)
     {
         var culture = CultureInfo.CurrentUICulture;
         var w = _languages.GetOrAdd(culture.Name, _ => new SendFormWords(words, encoder, SiteLanguage.Current));
@@ -55,7 +65,7 @@ public sealed class SendFormDocument(HtmlEncoder encoder, IStringLocalizer<SiteT
         var canSave = _canSaveAtAll && form.Token is not null;
         var token = form.Token is null ? "" : $" value=\"{encoder.Encode(form.Token)}\"";
         var text = encoder.Encode(form.Text);
-        var html = new StringBuilder(2048)
+        html
             .Append("<!DOCTYPE html>\n<html lang=\"").Append(w.Language).Append("\" dir=\"").Append(w.Direction).Append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(title)
             .Append("</title>\n<link rel=\"stylesheet\" href=\"").Append(StylesheetHref(pathBase)).Append("\">\n</head>\n<body class=\"send-form\">\n<main aria-label=\"").Append(title)
             .Append("\">\n<h1 class=\"visually-hidden\">").Append(title).Append("</h1>\n");
@@ -116,7 +126,7 @@ public sealed class SendFormDocument(HtmlEncoder encoder, IStringLocalizer<SiteT
             html.Append("<p class=\"error\" id=\"").Append(ErrorId).Append("\" role=\"alert\">").Append(encoder.Encode(words.Say(error))).Append("</p>\n");
         }
 
-        return html.Append("</main>\n</body>\n</html>\n").ToString();
+        return html.Append("</main>\n</body>\n</html>\n");
     }
 
     private static void AppendSaveWords(StringBuilder html, SendFormWords w) =>
