@@ -52,9 +52,6 @@ public sealed class Person
     /// <summary>How many times this person violated each moderation policy.</summary>
     public ModerationRecord Moderation { get; } = new();
 
-    /// <summary>May watch but not speak (the asker after setup).</summary>
-    public bool IsSilenced => Role == Role.Asker && Question is not null;
-
     /// <summary>Has left; nothing more happens to them.</summary>
     public bool IsGone { get; private set; }
 
