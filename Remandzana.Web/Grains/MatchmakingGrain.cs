@@ -23,7 +23,9 @@ namespace Remandzana.Web.Grains;
 /// person to exactly one room. It only picks members; <see cref="RoomOpening"/> opens each room on the caller's silo.
 /// It lives in memory: when its silo dies, the instances put their waiting people back (<see cref="Recover"/>).
 /// When a waiting person's wait for someone close runs out, a grain timer (one, set to the next
-/// deadline) retries their match: nobody polls, and the rooms it forms open on this silo.
+/// deadline) retries their match: nobody polls, and the rooms it forms open on this silo. Who met
+/// whom, and the origins kept apart ("Don't match me with them again"), are in its memory only: a
+/// new activation after its silo died has forgotten them.
 /// </summary>
 [KeepAlive]
 public sealed partial class MatchmakingGrain(
@@ -38,7 +40,14 @@ public sealed partial class MatchmakingGrain(
     ILocalSiloDetails silo) : Grain, IMatchmakingGrain
 {
     private readonly Matchmaker _matchmaker = new(
-        new Random(), policies, chat.Value.MaxMessageLength, new Affinity(TimeSpan.FromSeconds(matching.Value.InterestWaitSeconds)), time);
+        new Random(),
+        policies,
+        chat.Value.MaxMessageLength,
+        new Affinity(TimeSpan.FromSeconds(matching.Value.InterestWaitSeconds)),
+        time,
+        new Avoidances(time, TimeSpan.FromHours(matching.Value.AvoidHours)),
+        // As long as the form that asks can be valid: a send token's lifetime.
+        new Meetings(time, TimeSpan.FromHours(chat.Value.TokenLifetimeHours)));
     private readonly Dictionary<string, Arrival> _arrivals = [];
 
     /// <summary>People who left while their room was opening: if it fails to open, they are not taken back.</summary>
@@ -108,6 +117,8 @@ public sealed partial class MatchmakingGrain(
     }
 
     public Task<QuestionSide> SuggestQuestionSide() => Task.FromResult(_matchmaker.SuggestQuestionSide());
+
+    public Task<AvoidedCompany?> AvoidLastCompany(string personId) => Task.FromResult(_matchmaker.AvoidLastCompany(new PersonId(personId)));
 
     public Task<FormationMessage[]> Recover(SiloAddress dead, long deathVersion, Arrival[] waiting)
     {

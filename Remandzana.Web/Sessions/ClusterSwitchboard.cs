@@ -209,6 +209,19 @@ public sealed class ClusterSwitchboard(
         }
     }
 
+    /// <summary>"Don't match me with them again", from whichever instance took the post: the matchmaker knows whom they met.</summary>
+    public async ValueTask<AvoidedCompany?> AvoidLastCompany(PersonId id)
+    {
+        try
+        {
+            return await sessions.Matchmaking.AvoidLastCompany(id.Value);
+        }
+        catch (Exception e) when (ClusterFailure.Is(e))
+        {
+            throw new SwitchboardUnavailableException("The matchmaker cannot be reached: " + e.Message, e);
+        }
+    }
+
     public async ValueTask<QuestionSide> SuggestQuestionSide()
     {
         try
