@@ -274,6 +274,9 @@ public sealed class Matchmaker
         return true;
     }
 
+    /// <summary>Whether <paramref name="id"/>'s last room is known, so that <see cref="AvoidLastCompany"/> would keep its people apart.</summary>
+    public bool RemembersLastCompany(PersonId id) => Avoidances is not null && _meetings?.Of(id) is not null;
+
     /// <summary>
     /// "Don't match me with them again": <paramref name="id"/>'s origin and the origins of everyone
     /// else in the last room formed for them are kept apart from now on. Asking again changes nothing.

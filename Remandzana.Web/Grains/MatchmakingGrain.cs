@@ -120,6 +120,8 @@ public sealed partial class MatchmakingGrain(
 
     public Task<AvoidedCompany?> AvoidLastCompany(string personId) => Task.FromResult(_matchmaker.AvoidLastCompany(new PersonId(personId)));
 
+    public Task<bool> RemembersLastCompany(string personId) => Task.FromResult(_matchmaker.RemembersLastCompany(new PersonId(personId)));
+
     public Task<FormationMessage[]> Recover(SiloAddress dead, long deathVersion, Arrival[] waiting)
     {
         foreach (var gone in _arrivals.Values.Where(arrival => arrival.Home.Equals(dead)).Select(arrival => arrival.PersonId).ToList())

@@ -222,6 +222,19 @@ public sealed class ClusterSwitchboard(
         }
     }
 
+    /// <summary>Whether the matchmaker knows whom <paramref name="id"/> last met (false when it cannot be asked just now).</summary>
+    public async ValueTask<bool> RemembersLastCompany(PersonId id)
+    {
+        try
+        {
+            return await sessions.Matchmaking.RemembersLastCompany(id.Value);
+        }
+        catch (Exception e) when (ClusterFailure.Is(e))
+        {
+            return false;
+        }
+    }
+
     public async ValueTask<QuestionSide> SuggestQuestionSide()
     {
         try
