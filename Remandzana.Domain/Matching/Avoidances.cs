@@ -41,13 +41,15 @@ public sealed class Avoidances
 
     /// <summary>
     /// <paramref name="avoider"/> asks not to meet <paramref name="avoided"/> again. An unknown
-    /// origin, or the avoider's own, is not kept (it would keep apart people who never asked); a
-    /// request already kept stays as it was, so asking twice changes nothing.
+    /// origin is not kept (it would keep apart everyone whose origin is unknown). The avoider's own
+    /// origin is (a stranger behind the same address): they then meet nobody from it, which keeps
+    /// the promise and costs nobody else anything. A request already kept stays as it was, so asking
+    /// twice changes nothing.
     /// </summary>
     /// <returns>Whether the two are kept apart now.</returns>
     public bool Add(Origin avoider, Origin avoided)
     {
-        if (avoider == Origin.Unknown || avoided == Origin.Unknown || avoider == avoided)
+        if (avoider == Origin.Unknown || avoided == Origin.Unknown)
         {
             return false;
         }

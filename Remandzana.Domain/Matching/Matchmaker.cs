@@ -281,7 +281,7 @@ public sealed class Matchmaker
     /// "Don't match me with them again": <paramref name="id"/>'s origin and the origins of everyone
     /// else in the last room formed for them are kept apart from now on. Asking again changes nothing.
     /// </summary>
-    /// <returns>What was kept apart, or null when their last room is not known (forgotten, or none formed: global chat has none).</returns>
+    /// <returns>What was kept apart, or null when their last room is not known (forgotten, or none formed: global chat has none) or nobody in it has a known origin.</returns>
     public AvoidedCompany? AvoidLastCompany(PersonId id)
     {
         if (Avoidances is null || _meetings?.Of(id) is not { } meeting)
@@ -290,14 +290,10 @@ public sealed class Matchmaker
         }
 
         var (_, entry, origin) = meeting.Members.First(member => member.Id == id);
-        var others = 0;
-        foreach (var member in meeting.Members.Where(member => member.Id != id))
-        {
-            Avoidances.Add(origin, member.Origin);
-            others++;
-        }
-
-        return new AvoidedCompany(entry, others);
+        var others = meeting.Members.Count - 1;
+        var kept = meeting.Members.Where(member => member.Id != id).Count(member => Avoidances.Add(origin, member.Origin));
+        // Without an origin (no client address) nobody can be kept apart: the person is told nothing changed.
+        return kept > 0 ? new AvoidedCompany(entry, others) : null;
     }
 
     /// <summary>

@@ -98,7 +98,7 @@ public sealed class AvoidingAStranger
     }
 
     [Test]
-    public void AnUnknownOriginOrOnesOwnIsNeverKeptApart()
+    public void AnUnknownOriginIsNeverKeptApart()
     {
         var avoid = new Avoidances(NewClock(), TimeSpan.FromHours(24));
 
@@ -106,9 +106,36 @@ public sealed class AvoidingAStranger
         {
             Assert.That(avoid.Add(A, Origin.Unknown), Is.False, "it would keep A from everyone whose origin is unknown");
             Assert.That(avoid.Add(Origin.Unknown, A), Is.False);
-            Assert.That(avoid.Add(A, new Origin(A.Value)), Is.False, "two tabs of one browser");
             Assert.That(avoid.Count, Is.Zero);
+            Assert.That(avoid.Between(Origin.Unknown, Origin.Unknown), Is.False);
         });
+    }
+
+    [Test]
+    public void AStrangerBehindTheSameAddressIsKeptApartByKeepingThatAddressFromItself()
+    {
+        var told = new Told();
+        var first = told.Join(ChatEntry.Two, origin: A);
+        told.Join(ChatEntry.Two, origin: new Origin(A.Value));
+        Assert.That(told.Matchmaker.AvoidLastCompany(first.Id), Is.Not.Null, "the promise holds");
+
+        var again = told.Join(ChatEntry.Two, origin: A);
+        var sameAddress = told.Join(ChatEntry.Two, origin: A);
+        var elsewhere = told.Join(ChatEntry.Two, origin: B);
+
+        Assert.That(again.Room, Is.Not.Null.And.SameAs(elsewhere.Room));
+        Assert.That(sameAddress.Room, Is.Null);
+    }
+
+    [Test]
+    public void WithoutAnyKnownOriginNothingChanges()
+    {
+        var told = new Told();
+        var first = told.Join(ChatEntry.Two);
+        told.Join(ChatEntry.Two);
+
+        Assert.That(told.Matchmaker.AvoidLastCompany(first.Id), Is.Null);
+        Assert.That(told.Avoidances.Count, Is.Zero);
     }
 
     [Test]
