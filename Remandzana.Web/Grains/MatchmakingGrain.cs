@@ -13,6 +13,7 @@ using Remandzana.Domain.Rooms;
 using Remandzana.Web.Captcha;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Options;
+using Remandzana.Web.Reports;
 using Remandzana.Web.Security;
 using Remandzana.Web.Sessions;
 
@@ -37,7 +38,8 @@ public sealed partial class MatchmakingGrain(
     RoomOpening rooms,
     ILogger<MatchmakingGrain> log,
     IClusterMembershipService membership,
-    ILocalSiloDetails silo) : Grain, IMatchmakingGrain
+    ILocalSiloDetails silo,
+    OriginHashes? hashes = null) : Grain, IMatchmakingGrain
 {
     private readonly Matchmaker _matchmaker = new(
         new Random(),
@@ -222,12 +224,40 @@ public sealed partial class MatchmakingGrain(
     {
         var entry = (ChatEntry)arrival.Entry;
         _arrivals[arrival.PersonId] = arrival;
-        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, arrival.ToOrigin())
+        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, HashedOrigin(arrival))
         {
             Preferences = arrival.Preferences(),
         };
         person.Restore(arrival.Question, nickname: null);
         return person;
+    }
+
+    /// <summary>
+    /// Here an origin only keeps people apart, and whom a person met is kept for hours: by its keyed
+    /// hash (<see cref="OriginHashes"/>), never as an address or a pass. Rooms get the arrival as it came.
+    /// Without the key just now (Redis unreachable), the person cannot be kept apart from anyone. A
+    /// switchboard hosted without the reports' services (the contract tests) keeps origins as they came.
+    /// </summary>
+    private Origin HashedOrigin(Arrival arrival)
+    {
+        if (arrival.ToOrigin() is not { } origin || origin == Origin.Unknown)
+        {
+            return Origin.Unknown;
+        }
+
+        if (hashes is null)
+        {
+            return origin;
+        }
+
+        try
+        {
+            return new Origin(hashes.Of(origin));
+        }
+        catch (OriginHashKeyUnavailableException)
+        {
+            return Origin.Unknown;
+        }
     }
 
     private FormationMessage[] Formations(IReadOnlyList<Formation> formed) =>
