@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Microsoft.Extensions.Options;
 using Remandzana.Domain.Lines;
 using Remandzana.Tests.Support;
 
@@ -139,6 +140,17 @@ public sealed class AvoidingAStrangerOverHttp : SharedAppFixture
 
         Assert.That(form.QuerySelector("input[disabled]"), Is.Not.Null, "the ended form");
         Assert.That(form.QuerySelector("form.avoid"), Is.Null, "global chat is one room for everyone: nobody to keep apart");
+    }
+
+    [TestCase("0")]
+    [TestCase("721")]
+    public void AnAvoidTimeOutsideItsRangeStopsTheStartNamingTheSetting(string hours)
+    {
+        var failure = Assert.Catch(() => _ = new RemandzanaApp(new Dictionary<string, string?> { ["Remandzana:Matching:AvoidHours"] = hours }));
+
+        var validation = failure as OptionsValidationException ?? failure?.InnerException as OptionsValidationException;
+        Assert.That(validation, Is.Not.Null, failure?.ToString());
+        Assert.That(validation!.Message, Does.Contain("Remandzana:Matching:AvoidHours"));
     }
 
     private static IPAddress Address(int last) => IPAddress.Parse($"127.0.0.{last}");
