@@ -1,4 +1,5 @@
 using Remandzana.Domain.Lines;
+using Remandzana.Domain.Matching;
 using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 
@@ -48,9 +49,11 @@ public abstract class Lobby
     /// Picks the members of a room around <paramref name="anchor"/> (a newcomer, someone whose
     /// wait ran out, an asker who became ready): for each place, the ready person every member
     /// picked so far may meet now, closest to the anchor first, then the earliest. Null when some
-    /// place stays empty. Only the anchor's arrival or change can have made a room possible.
+    /// place stays empty. Only the anchor's arrival or change can have made a room possible. Two
+    /// origins kept apart (<paramref name="avoidances"/>) are never picked together: one lookup per
+    /// pair looked at, so picking costs what it cost before.
     /// </summary>
-    internal IReadOnlyList<Person>? NextRoomMembers(Person anchor, Affinity affinity, DateTimeOffset now)
+    internal IReadOnlyList<Person>? NextRoomMembers(Person anchor, Affinity affinity, Avoidances? avoidances, DateTimeOffset now)
     {
         if (!_waiting.Contains(anchor) || !IsReady(anchor) || !RoomNeeds.ContainsKey(anchor.Role))
         {
@@ -62,7 +65,7 @@ public abstract class Lobby
         {
             for (var found = role == anchor.Role ? 1 : 0; found < count; found++)
             {
-                if (Closest(anchor, role, picked, affinity, now) is not { } next)
+                if (Closest(anchor, role, picked, affinity, avoidances, now) is not { } next)
                 {
                     return null;
                 }
@@ -75,7 +78,7 @@ public abstract class Lobby
         return picked;
     }
 
-    private Person? Closest(Person anchor, Role role, List<Person> picked, Affinity affinity, DateTimeOffset now)
+    private Person? Closest(Person anchor, Role role, List<Person> picked, Affinity affinity, Avoidances? avoidances, DateTimeOffset now)
     {
         Person? best = null;
         var bestCloseness = -1;
@@ -87,7 +90,7 @@ public abstract class Lobby
             }
 
             var closeness = Affinity.Closeness(anchor, person);
-            if (closeness <= bestCloseness || !picked.TrueForAll(member => affinity.Match(member, person, now)))
+            if (closeness <= bestCloseness || !picked.TrueForAll(member => affinity.Match(member, person, now) && avoidances?.Between(member.Origin, person.Origin) != true))
             {
                 continue;
             }

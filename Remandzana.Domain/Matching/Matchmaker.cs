@@ -16,7 +16,8 @@ namespace Remandzana.Domain.Matching;
 /// several lobbies from entering two rooms. What it tells the people waiting is recorded, and its
 /// owner takes it with <see cref="TakeEffects"/>. People of one language who share an interest meet
 /// first (<see cref="Affinity"/>); when someone's wait runs out, their owner calls <see cref="Retry"/>
-/// (at <see cref="NextDeadline"/>) and they meet anyone.
+/// (at <see cref="NextDeadline"/>) and they meet anyone. Origins one of whom asked not to meet
+/// the other (<see cref="Avoidances"/>) never meet, in any lobby.
 /// </summary>
 public sealed class Matchmaker
 {
@@ -27,10 +28,14 @@ public sealed class Matchmaker
     private readonly Affinity _affinity;
     private readonly TimeProvider _time;
     private readonly PriorityQueue<Person, DateTimeOffset> _deadlines = new();
+    private readonly Meetings? _meetings;
     private Effects _effects = new();
 
-    public Matchmaker(Random random, PoliciesByMode? policies = null, int maxMessageLength = MessageText.DefaultMaxLength, Affinity? affinity = null, TimeProvider? time = null)
+    /// <param name="avoidances">Origins kept apart; with <paramref name="meetings"/>, people may ask not to meet their last company again (<see cref="AvoidLastCompany"/>).</param>
+    public Matchmaker(Random random, PoliciesByMode? policies = null, int maxMessageLength = MessageText.DefaultMaxLength, Affinity? affinity = null, TimeProvider? time = null, Avoidances? avoidances = null, Meetings? meetings = null)
     {
+        Avoidances = avoidances;
+        _meetings = meetings;
         _random = random;
         _affinity = affinity ?? Affinity.Default;
         _time = time ?? TimeProvider.System;
@@ -59,6 +64,9 @@ public sealed class Matchmaker
     public QuestionLobby Question { get; } = new();
 
     public IReadOnlyList<Lobby> Lobbies { get; }
+
+    /// <summary>Origins that never meet; null when nobody may ask.</summary>
+    public Avoidances? Avoidances { get; }
 
     /// <summary>Everyone waiting, in no order.</summary>
     public IReadOnlyCollection<Person> Waiting => _waiting.Values;
@@ -200,7 +208,7 @@ public sealed class Matchmaker
     private List<Formation> Form(Lobby lobby, Person anchor, DateTimeOffset now)
     {
         var formed = new List<Formation>();
-        if (lobby.NextRoomMembers(anchor, _affinity, now) is { } members)
+        if (lobby.NextRoomMembers(anchor, _affinity, Avoidances, now) is { } members)
         {
             foreach (var member in members)
             {
@@ -208,7 +216,9 @@ public sealed class Matchmaker
                 _waiting.Remove(member.Id);
             }
 
-            formed.Add(new Formation(lobby.Mode, members));
+            var formation = new Formation(lobby.Mode, members);
+            _meetings?.Remember(formation);
+            formed.Add(formation);
         }
 
         return formed;
@@ -262,6 +272,28 @@ public sealed class Matchmaker
 
         person.Release();
         return true;
+    }
+
+    /// <summary>Whether <paramref name="id"/>'s last room is known, so that <see cref="AvoidLastCompany"/> would keep its people apart.</summary>
+    public bool RemembersLastCompany(PersonId id) => Avoidances is not null && _meetings?.Of(id) is not null;
+
+    /// <summary>
+    /// "Don't match me with them again": <paramref name="id"/>'s origin and the origins of everyone
+    /// else in the last room formed for them are kept apart from now on. Asking again changes nothing.
+    /// </summary>
+    /// <returns>What was kept apart, or null when their last room is not known (forgotten, or none formed: global chat has none) or nobody in it has a known origin.</returns>
+    public AvoidedCompany? AvoidLastCompany(PersonId id)
+    {
+        if (Avoidances is null || _meetings?.Of(id) is not { } meeting)
+        {
+            return null;
+        }
+
+        var (_, entry, origin) = meeting.Members.First(member => member.Id == id);
+        var others = meeting.Members.Count - 1;
+        var kept = meeting.Members.Where(member => member.Id != id).Count(member => Avoidances.Add(origin, member.Origin));
+        // Without an origin (no client address) nobody can be kept apart: the person is told nothing changed.
+        return kept > 0 ? new AvoidedCompany(entry, others) : null;
     }
 
     /// <summary>

@@ -98,12 +98,16 @@ public sealed class AccessibilityAudits : BrowserFixture
 
     public static IEnumerable<string> LanguageCodes => SiteLanguage.All.Select(language => language.Code);
 
-    /// <summary>The question before ending a live conversation, open, in every language (Arabic right to left).</summary>
+    /// <summary>
+    /// The question before ending a live conversation, open, then (the stranger gone) the ended form
+    /// with "Don't match me with them again" and its confirmation, in every language (Arabic right to left).
+    /// </summary>
     [TestCaseSource(nameof(LanguageCodes))]
     public async Task TheQuestionBeforeEndingALiveConversationHasNoViolations(string language)
     {
         var path = $"/two?lang={language}";
-        var page = await AuditTab();
+        // A browser of its own origin (the stranger's is 127.0.0.1), so that it can be kept apart.
+        var page = await AuditTab(forwardedFor: $"198.51.100.{1 + LanguageCodes.ToList().IndexOf(language)}");
         await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
         await using var stranger = await App.OpenChat(path);
         await page.Locator(".log > .line.found").WaitForAsync();
@@ -114,6 +118,16 @@ public sealed class AccessibilityAudits : BrowserFixture
         {
             await page.Screenshot($"asked-{language}");
         }
+
+        await stranger.DisposeAsync();
+        await page.Locator(".log > .hb.ended").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.Say("?");
+        var avoid = page.FrameLocator("iframe.send").Locator("form.avoid button");
+        await avoid.WaitForAsync();
+        await page.AssertNoViolations(path + " ended, offering \"Don't match me with them again\"");
+        await avoid.ClickAsync();
+        await page.FrameLocator("iframe.send").Locator("p.avoided").WaitForAsync();
+        await page.AssertNoViolations(path + " after \"Don't match me with them again\"");
     }
 
     [Test]
@@ -165,9 +179,9 @@ public sealed class AccessibilityAudits : BrowserFixture
 
     private readonly List<IPage> _tabs = [];
 
-    private async Task<IPage> AuditTab((int Width, int Height)? viewport = null)
+    private async Task<IPage> AuditTab((int Width, int Height)? viewport = null, string? forwardedFor = null)
     {
-        var page = await Chromium.NewAuditTab(App.BaseAddress, viewport);
+        var page = await Chromium.NewAuditTab(App.BaseAddress, viewport, forwardedFor);
         _tabs.Add(page);
         return page;
     }

@@ -117,6 +117,40 @@ public sealed class KeyboardOnlyInChromium : BrowserFixture
         Assert.That(await page.Locator("nav details.end-chat").IsVisibleAsync(), Is.False, $"nothing is asked {when}");
     }
 
+    /// <summary>
+    /// After a conversation ended, "Don't match me with them again" is reached and pressed with the
+    /// keyboard; the confirmation says so and its "New conversation" starts over in the whole page.
+    /// </summary>
+    [Test]
+    public async Task DontMatchMeWithThemAgainIsPressedWithTheKeyboardAfterTheEnd()
+    {
+        var page = await Chromium.Open(App.BaseAddress, "/two", forwardedFor: "198.51.100.21");
+        var stranger = await App.OpenChat("/two", System.Net.IPAddress.Parse("127.0.0.71"));
+        await page.WaitForLine(Notices.FoundStranger);
+        await stranger.DisposeAsync();
+        await page.WaitForLine(Notices.StrangerLeft);
+
+        await FocusedField(page).WaitForAsync();
+        await page.Keyboard.TypeAsync("Still there?");
+        await page.Keyboard.PressAsync("Enter");
+        var avoid = page.FrameLocator("iframe.send").Locator("form.avoid button");
+        await avoid.WaitForAsync();
+        await PressUntil(page, "Tab", page.FrameLocator("iframe.send").Locator("form.avoid button:focus"), "Don't match me with them again");
+        Assert.That(await avoid.InnerTextAsync(), Is.EqualTo("Don't match me with them again"));
+        await page.Keyboard.PressAsync("Enter");
+
+        var confirmation = page.FrameLocator("iframe.send").Locator("p.avoided[role=status]");
+        await confirmation.WaitForAsync();
+        Assert.That(await confirmation.InnerTextAsync(), Is.EqualTo("You won't be matched with them for 24 hours."));
+        await PressUntil(page, "Tab", page.FrameLocator("iframe.send").Locator("a.start-again:focus"), "New conversation");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForLine(Notices.LookingForStranger);
+        Assert.That(new Uri(page.Url).AbsolutePath, Is.EqualTo("/two"), "the whole page starts over, not the frame");
+        Assert.That(await page.Locator("iframe.send").CountAsync(), Is.EqualTo(1));
+
+        await page.Context.CloseAsync();
+    }
+
     private static ILocator FocusedField(IPage page) => page.FrameLocator("iframe.send").Locator("input[name=message]:focus");
 
     /// <summary>Presses <paramref name="key"/> until <paramref name="focused"/> has the focus, at most twelve times.</summary>

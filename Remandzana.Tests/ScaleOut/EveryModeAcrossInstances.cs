@@ -149,6 +149,37 @@ public sealed partial class EveryModeAcrossInstances
         await third.WaitForLine(Notices.Left("relay").English);
     }
 
+    /// <summary>"Don't match me with them again" posted to a third instance reaches the one matchmaker: the two come back on other instances and are kept apart.</summary>
+    [Test]
+    public async Task TwoStrangersKeptApartOnEveryInstanceWhileAThirdMeetsEither()
+    {
+        var (a, b) = await Pairing.OpenPair(FromAddress.Client(IPAddress.Parse("127.0.0.61"), _site[0].BaseAddress), FromAddress.Client(IPAddress.Parse("127.0.0.62"), _site[1].BaseAddress));
+        _tabs.Add(a);
+        await b.DisposeAsync();
+        await a.WaitForLine(Notices.StrangerLeft);
+        await a.Send("still there?");
+        var token = a.Form.QuerySelector("form.avoid input[name=token]")?.GetAttribute("value");
+        Assert.That(token, Is.Not.Null, "the ended form offers \"Don't match me with them again\"");
+
+        using var viaThird = _site[2].NewClient();
+        using var answer = await viaThird.PostAsync("/avoid", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token! }));
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(new HtmlParser().ParseDocument(await answer.Content.ReadAsStringAsync()).QuerySelector("p.avoided")?.TextContent, Is.EqualTo("You won't be matched with them for 24 hours."));
+
+        var aAgain = new ChatClient(FromAddress.Client(IPAddress.Parse("127.0.0.61"), _site[1].BaseAddress));
+        _tabs.Add(aAgain);
+        await aAgain.Open("/two");
+        await aAgain.WaitForLine(Notices.LookingForStranger);
+        var bAgain = new ChatClient(FromAddress.Client(IPAddress.Parse("127.0.0.62"), _site[2].BaseAddress));
+        _tabs.Add(bAgain);
+        await bAgain.Open("/two");
+        await bAgain.WaitForLine(Notices.LookingForStranger);
+        var third = await Open(0, "/two");
+        await third.WaitForLine(Notices.FoundStranger);
+        await third.Send("from the third");
+        await aAgain.WaitForLine("Stranger: from the third");
+    }
+
     [Test]
     public async Task AnyModeOnOneInstanceMeetsSomeoneWaitingOnAnother()
     {

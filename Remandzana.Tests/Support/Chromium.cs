@@ -37,15 +37,16 @@ public sealed class Chromium : IAsyncDisposable
     }
 
     /// <summary>A chat page in a new tab: opened at "commit", since its response lasts as long as the conversation.</summary>
-    public async Task<IPage> Open(Uri site, string path, (int Width, int Height)? viewport = null)
+    public async Task<IPage> Open(Uri site, string path, (int Width, int Height)? viewport = null, string? forwardedFor = null)
     {
-        var page = await NewTab(site, viewport);
+        var page = await NewTab(site, viewport, forwardedFor);
         await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
         return page;
     }
 
     /// <summary>A new tab in a fresh, script-less browser profile.</summary>
-    public async Task<IPage> NewTab(Uri site, (int Width, int Height)? viewport = null)
+    /// <param name="forwardedFor">A client address for the site to see (it believes loopback, its default proxy): a browser of its own origin.</param>
+    public async Task<IPage> NewTab(Uri site, (int Width, int Height)? viewport = null, string? forwardedFor = null)
     {
         var size = viewport ?? Desktop;
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
@@ -53,6 +54,7 @@ public sealed class Chromium : IAsyncDisposable
             JavaScriptEnabled = false,
             BaseURL = site.ToString(),
             ViewportSize = new ViewportSize { Width = size.Width, Height = size.Height },
+            ExtraHTTPHeaders = ForwardedFor(forwardedFor),
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(10_000);
@@ -64,7 +66,7 @@ public sealed class Chromium : IAsyncDisposable
     /// script, bypasses the site's Content-Security-Policy and puts axe-core into every document
     /// (and every frame's document) as it is created. The site sends no script.
     /// </summary>
-    public async Task<IPage> NewAuditTab(Uri site, (int Width, int Height)? viewport = null)
+    public async Task<IPage> NewAuditTab(Uri site, (int Width, int Height)? viewport = null, string? forwardedFor = null)
     {
         var size = viewport ?? Desktop;
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
@@ -73,12 +75,16 @@ public sealed class Chromium : IAsyncDisposable
             BypassCSP = true,
             BaseURL = site.ToString(),
             ViewportSize = new ViewportSize { Width = size.Width, Height = size.Height },
+            ExtraHTTPHeaders = ForwardedFor(forwardedFor),
         });
         await context.AddInitScriptAsync(AxeAudit.Script);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(10_000);
         return page;
     }
+
+    private static Dictionary<string, string>? ForwardedFor(string? address) =>
+        address is null ? null : new Dictionary<string, string> { ["X-Forwarded-For"] = address };
 
     public async ValueTask DisposeAsync()
     {

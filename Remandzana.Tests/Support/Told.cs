@@ -25,10 +25,19 @@ public sealed class Told
     public Told(int seed = 1, PoliciesByMode? policies = null, TimeSpan? preferenceWait = null, FakeTimeProvider? clock = null)
     {
         Clock = clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
-        Matchmaker = new Matchmaker(new Random(seed), policies, MessageText.DefaultMaxLength, new Affinity(preferenceWait ?? Affinity.DefaultWait), Clock);
+        Avoidances = new Avoidances(Clock, AvoidFor);
+        Matchmaker = new Matchmaker(new Random(seed), policies, MessageText.DefaultMaxLength, new Affinity(preferenceWait ?? Affinity.DefaultWait), Clock, Avoidances, new Meetings(Clock, RememberMeetingsFor));
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>How long "Don't match me with them again" holds here (the site's default).</summary>
+    public static readonly TimeSpan AvoidFor = TimeSpan.FromHours(24);
+
+    /// <summary>How long whom a person met is known here (a send token's default lifetime).</summary>
+    public static readonly TimeSpan RememberMeetingsFor = TimeSpan.FromHours(24);
+
+    public Avoidances Avoidances { get; }
 
     public Matchmaker Matchmaker { get; }
 

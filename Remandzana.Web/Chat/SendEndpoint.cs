@@ -73,7 +73,11 @@ public sealed class SendEndpoint(
 
         try
         {
-            return sender.IsSetup ? await SetUpQuestion(sender, message) : await SendMessage(context, sender, message);
+            var (answer, status) = sender.IsSetup ? await SetUpQuestion(sender, message) : await SendMessage(context, sender, message);
+            // An ended form offers "Don't match me with them again" when there is someone to keep apart (never in global chat).
+            return answer is { State: SendFormState.Ended, Token: not null }
+                ? (answer with { CanAvoid = await switchboard.RemembersLastCompany(sender.PersonId) }, status)
+                : (answer, status);
         }
         catch (SwitchboardUnavailableException)
         {

@@ -119,6 +119,11 @@ public sealed class SendFormDocument(HtmlEncoder encoder, IStringLocalizer<SiteT
             }
 
             html.Append("</div>\n");
+            if (form is { State: SendFormState.Ended, CanAvoid: true, Token: not null })
+            {
+                html.Append("<form method=\"post\" action=\"").Append(encoder.Encode(links.To(Controllers.AvoidController.Path))).Append("\" class=\"avoid\">\n<input type=\"hidden\" name=\"token\"").Append(token)
+                    .Append(">\n<button type=\"submit\">").Append(w.DontMatchAgain).Append("</button>\n</form>\n");
+            }
         }
 
         if (form.Error is { } error)

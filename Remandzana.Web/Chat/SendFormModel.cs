@@ -9,4 +9,5 @@ namespace Remandzana.Web.Chat;
 /// </param>
 /// <param name="Text">What the person typed, kept when it was not sent.</param>
 /// <param name="Error">Why the text was not sent, if it was refused (shown in the viewer's language).</param>
-public sealed record SendFormModel(SendFormState State, string? Token, string Text = "", Notice? Error = null);
+/// <param name="CanAvoid">Ended, and the matchmaker knows whom they met: the form offers "Don't match me with them again".</param>
+public sealed record SendFormModel(SendFormState State, string? Token, string Text = "", Notice? Error = null, bool CanAvoid = false);

@@ -28,6 +28,7 @@ public sealed class SendFormWords
         Watching = Say(T["Watching"]);
         Ended = Say(T["Ended"]);
         More = Say(T["More"]);
+        DontMatchAgain = Say(T[Avoiding.AvoidWords.Button]);
     }
 
     public string Language { get; }
@@ -63,4 +64,6 @@ public sealed class SendFormWords
     public string Ended { get; }
 
     public string More { get; }
+
+    public string DontMatchAgain { get; }
 }

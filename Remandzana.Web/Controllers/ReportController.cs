@@ -99,13 +99,15 @@ public sealed class ReportController(ClusterSwitchboard switchboard, SendTokens 
         }
 
         metrics.Stored(material.Mode ?? "");
-        return Answer(Notices.ReportThanks, HttpStatusCode.OK);
+        // Global chat is one room for everyone: there is nobody to keep apart there.
+        var avoid = material.Mode == nameof(Domain.Rooms.Mode.Global) ? null : tokens.Issue(reporter.PersonId, reporter.Home, isSetup: false);
+        return Answer(Notices.ReportThanks, HttpStatusCode.OK, avoid);
     }
 
-    private PartialViewResult Answer(Notice message, HttpStatusCode status)
+    private PartialViewResult Answer(Notice message, HttpStatusCode status, string? avoidToken = null)
     {
         Response.Headers.CacheControl = "no-store";
-        var result = PartialView("_ReportAnswerDocument", new ReportAnswerModel(message));
+        var result = PartialView("_ReportAnswerDocument", new ReportAnswerModel(message, avoidToken));
         result.StatusCode = (int)status;
         return result;
     }

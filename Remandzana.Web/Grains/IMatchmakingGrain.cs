@@ -21,6 +21,13 @@ public interface IMatchmakingGrain : IGrainWithIntegerKey
 
     Task<QuestionSide> SuggestQuestionSide();
 
+    /// <summary>"Don't match me with them again": the person's origin and their last room's other origins are kept apart.</summary>
+    /// <returns>Null when their last room is not known here (forgotten, global chat, or a new activation after a silo died).</returns>
+    Task<AvoidedCompany?> AvoidLastCompany(string personId);
+
+    /// <summary>Whether the person's last room is known here, so that they may ask not to meet its people again.</summary>
+    Task<bool> RemembersLastCompany(string personId);
+
     /// <summary>
     /// A silo died (seen at membership version <paramref name="deathVersion"/>): its people stop
     /// waiting, and if this matchmaker was lost with it, the caller's waiting people take their places again.

@@ -13,6 +13,7 @@ using Remandzana.Domain.Rooms;
 using Remandzana.Web.Captcha;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Options;
+using Remandzana.Web.Reports;
 using Remandzana.Web.Security;
 using Remandzana.Web.Sessions;
 
@@ -23,7 +24,9 @@ namespace Remandzana.Web.Grains;
 /// person to exactly one room. It only picks members; <see cref="RoomOpening"/> opens each room on the caller's silo.
 /// It lives in memory: when its silo dies, the instances put their waiting people back (<see cref="Recover"/>).
 /// When a waiting person's wait for someone close runs out, a grain timer (one, set to the next
-/// deadline) retries their match: nobody polls, and the rooms it forms open on this silo.
+/// deadline) retries their match: nobody polls, and the rooms it forms open on this silo. Who met
+/// whom, and the origins kept apart ("Don't match me with them again"), are in its memory only: a
+/// new activation after its silo died has forgotten them.
 /// </summary>
 [KeepAlive]
 public sealed partial class MatchmakingGrain(
@@ -35,10 +38,18 @@ public sealed partial class MatchmakingGrain(
     RoomOpening rooms,
     ILogger<MatchmakingGrain> log,
     IClusterMembershipService membership,
-    ILocalSiloDetails silo) : Grain, IMatchmakingGrain
+    ILocalSiloDetails silo,
+    OriginHashes? hashes = null) : Grain, IMatchmakingGrain
 {
     private readonly Matchmaker _matchmaker = new(
-        new Random(), policies, chat.Value.MaxMessageLength, new Affinity(TimeSpan.FromSeconds(matching.Value.InterestWaitSeconds)), time);
+        new Random(),
+        policies,
+        chat.Value.MaxMessageLength,
+        new Affinity(TimeSpan.FromSeconds(matching.Value.InterestWaitSeconds)),
+        time,
+        new Avoidances(time, TimeSpan.FromHours(matching.Value.AvoidHours)),
+        // As long as the form that asks can be valid: a send token's lifetime.
+        new Meetings(time, TimeSpan.FromHours(chat.Value.TokenLifetimeHours)));
     private readonly Dictionary<string, Arrival> _arrivals = [];
 
     /// <summary>People who left while their room was opening: if it fails to open, they are not taken back.</summary>
@@ -108,6 +119,10 @@ public sealed partial class MatchmakingGrain(
     }
 
     public Task<QuestionSide> SuggestQuestionSide() => Task.FromResult(_matchmaker.SuggestQuestionSide());
+
+    public Task<AvoidedCompany?> AvoidLastCompany(string personId) => Task.FromResult(_matchmaker.AvoidLastCompany(new PersonId(personId)));
+
+    public Task<bool> RemembersLastCompany(string personId) => Task.FromResult(_matchmaker.RemembersLastCompany(new PersonId(personId)));
 
     public Task<FormationMessage[]> Recover(SiloAddress dead, long deathVersion, Arrival[] waiting)
     {
@@ -209,12 +224,40 @@ public sealed partial class MatchmakingGrain(
     {
         var entry = (ChatEntry)arrival.Entry;
         _arrivals[arrival.PersonId] = arrival;
-        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, arrival.ToOrigin())
+        var person = new Person(new PersonId(arrival.PersonId), Person.RoleFor(entry), entry, arrival.JoinedAt, HashedOrigin(arrival))
         {
             Preferences = arrival.Preferences(),
         };
         person.Restore(arrival.Question, nickname: null);
         return person;
+    }
+
+    /// <summary>
+    /// Here an origin only keeps people apart, and whom a person met is kept for hours: by its keyed
+    /// hash (<see cref="OriginHashes"/>), never as an address or a pass. Rooms get the arrival as it came.
+    /// Without the key just now (Redis unreachable), the person cannot be kept apart from anyone. A
+    /// switchboard hosted without the reports' services (the contract tests) keeps origins as they came.
+    /// </summary>
+    private Origin HashedOrigin(Arrival arrival)
+    {
+        if (arrival.ToOrigin() is not { } origin || origin == Origin.Unknown)
+        {
+            return Origin.Unknown;
+        }
+
+        if (hashes is null)
+        {
+            return origin;
+        }
+
+        try
+        {
+            return new Origin(hashes.Of(origin));
+        }
+        catch (OriginHashKeyUnavailableException)
+        {
+            return Origin.Unknown;
+        }
     }
 
     private FormationMessage[] Formations(IReadOnlyList<Formation> formed) =>

@@ -14,4 +14,8 @@ public sealed class MatchingOptions
     /// <summary>Seconds the home page's count of people chatting per mode may be old.</summary>
     [Range(1, 60)]
     public int OnlineCountSeconds { get; set; } = 3;
+
+    /// <summary>Hours "Don't match me with them again" keeps two origins apart, in every mode.</summary>
+    [Range(1, 24 * 30, ErrorMessage = "Remandzana:Matching:AvoidHours must be between {1} and {2} (hours two origins are kept apart after one asks).")]
+    public int AvoidHours { get; set; } = 24;
 }

@@ -209,6 +209,32 @@ public sealed class ClusterSwitchboard(
         }
     }
 
+    /// <summary>"Don't match me with them again", from whichever instance took the post: the matchmaker knows whom they met.</summary>
+    public async ValueTask<AvoidedCompany?> AvoidLastCompany(PersonId id)
+    {
+        try
+        {
+            return await sessions.Matchmaking.AvoidLastCompany(id.Value);
+        }
+        catch (Exception e) when (ClusterFailure.Is(e))
+        {
+            throw new SwitchboardUnavailableException("The matchmaker cannot be reached: " + e.Message, e);
+        }
+    }
+
+    /// <summary>Whether the matchmaker knows whom <paramref name="id"/> last met (false when it cannot be asked just now).</summary>
+    public async ValueTask<bool> RemembersLastCompany(PersonId id)
+    {
+        try
+        {
+            return await sessions.Matchmaking.RemembersLastCompany(id.Value);
+        }
+        catch (Exception e) when (ClusterFailure.Is(e))
+        {
+            return false;
+        }
+    }
+
     public async ValueTask<QuestionSide> SuggestQuestionSide()
     {
         try
