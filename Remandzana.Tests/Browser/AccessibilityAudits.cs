@@ -108,7 +108,7 @@ public sealed class AccessibilityAudits : BrowserFixture
         await using var stranger = await App.OpenChat(path);
         await page.Locator(".log > .line.found").WaitForAsync();
         await page.Locator("nav details.end-chat summary").ClickAsync();
-        await page.Locator("nav a.end-chat-yes").WaitForAsync();
+        await page.Locator("nav button.end-chat-yes").WaitForAsync();
         await page.AssertNoViolations(path + " asking \"End this chat?\"");
         if (language is "en" or "ar")
         {

@@ -62,7 +62,7 @@ public sealed class TwoStrangersInFirefox : SharedAppFixture
         await alice.Click("nav details.end-chat summary");
         await alice.WaitUntil(async () => (await alice.Property("nav details.end-chat", "open")).GetBoolean(), "the question to open");
         await alice.PressTab();
-        Assert.That(await alice.HasFocus("nav a.end-chat-yes"), Is.True, "Tab after New conversation lands on \"Yes, end it\"");
+        Assert.That(await alice.HasFocus("nav button.end-chat-yes"), Is.True, "Tab after New conversation lands on \"Yes, end it\"");
         await alice.Screenshot("asked");
         await alice.PressEnter();
 
