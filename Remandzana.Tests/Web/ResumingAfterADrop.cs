@@ -152,5 +152,6 @@ public sealed class ResumingAfterADrop() : SharedAppFixture(new Dictionary<strin
         using var http = App.NewClient();
         await back.EndOnPurpose(http);
         await second.WaitForLine("Anonymous left.");
+        await second.EndOnPurpose(http);
     }
 }
