@@ -93,6 +93,7 @@ public sealed class TwoStrangersInChromium : BrowserFixture
         await bob.WaitForLine("Stranger: Yes, I'm back");
         await back.WaitForLine("You: Yes, I'm back");
         await back.AssertLayout();
+        Assert.That(await back.Locator("nav details.end-chat summary").IsVisibleAsync(), Is.True, "a resumed conversation is live: New conversation asks first");
         await Shot(back, $"resumed-{width}");
         await Shot(bob, $"partner-{width}");
 
