@@ -54,10 +54,12 @@ public sealed class ChatStream(Heartbeats heartbeats, LineMarkup markup)
 
     /// <summary>Writes the stream into <paramref name="body"/> after the page preamble, until the conversation ends or <paramref name="aborted"/> fires.</summary>
     /// <returns>True when the conversation ended (the mailbox closed and every line was written).</returns>
-    public async Task<bool> Write(Mailbox.StreamEnd mailbox, PipeWriter body, CancellationToken aborted)
+    /// <param name="takenOver">Fires when a resume link took this stream over: it stops as when the browser goes away.</param>
+    public async Task<bool> Write(Mailbox.StreamEnd mailbox, PipeWriter body, CancellationToken aborted, CancellationToken takenOver = default)
     {
         var doorbell = new Doorbell();
         using var registration = aborted.UnsafeRegister(static state => ((Doorbell)state!).Ring(Wake.Aborted), doorbell);
+        using var takeover = takenOver.UnsafeRegister(static state => ((Doorbell)state!).Ring(Wake.Aborted), doorbell);
         Action watcher = doorbell.LinesArrived;
         mailbox.Watch(watcher);
         heartbeats.Subscribe(doorbell);
@@ -65,7 +67,7 @@ public sealed class ChatStream(Heartbeats heartbeats, LineMarkup markup)
         {
             // The first heartbeat turns the connection light green at once.
             var wake = Wake.Heartbeat;
-            while (!aborted.IsCancellationRequested)
+            while (!aborted.IsCancellationRequested && !takenOver.IsCancellationRequested)
             {
                 var wrote = false;
                 while (mailbox.TryRead(out var line))

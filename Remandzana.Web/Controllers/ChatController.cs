@@ -184,8 +184,7 @@ public sealed class ChatController(
             var resume = links.To($"{ResumeLinks.Path}{page.Path}?key={resumeLinks.Issue(person.Id, switchboard.HomeName, person.ResumeKey)}");
             // The preamble is a Razor view that ends (releasing its writer and buffers); the lines follow straight into the body.
             await ChatStream.WritePreamble(ControllerContext, View("Chat", new ChatPageModel(page, form) { ResumeLink = resume, LeaveToken = token }));
-            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(HttpContext.RequestAborted, lease.TakenOver);
-            var ended = await stream.Write(person.Mailbox.Reader, Response.BodyWriter, stopping.Token);
+            var ended = await stream.Write(person.Mailbox.Reader, Response.BodyWriter, HttpContext.RequestAborted, lease.TakenOver);
             clientGone = !ended && !lease.IsTakenOver;
             if (lease.IsTakenOver && !HttpContext.RequestAborted.IsCancellationRequested)
             {
