@@ -26,4 +26,13 @@ public sealed class ResumeWaitRunningOut() : SharedAppFixture(new Dictionary<str
         Assert.That(status, Is.EqualTo(HttpStatusCode.Gone));
         Assert.That(page.QuerySelector("a.button[href='/two']")?.TextContent, Is.EqualTo("New conversation"));
     }
+
+    [TestCase("-1")]
+    [TestCase("601")]
+    public void AWaitOutOfRangeStopsTheStartNamingTheSetting(string seconds)
+    {
+        var failure = Assert.Catch(() => _ = new RemandzanaApp(new Dictionary<string, string?> { ["Remandzana:Chat:ResumeSeconds"] = seconds }));
+        var validation = failure as Microsoft.Extensions.Options.OptionsValidationException ?? failure?.InnerException as Microsoft.Extensions.Options.OptionsValidationException;
+        Assert.That(validation?.Message, Does.Contain("Remandzana:Chat:ResumeSeconds"), failure?.ToString());
+    }
 }

@@ -154,4 +154,16 @@ public sealed class ResumingAfterADrop() : SharedAppFixture(new Dictionary<strin
         await second.WaitForLine("Anonymous left.");
         await second.EndOnPurpose(http);
     }
+
+    [TestCase("//evil.example/two")]
+    [TestCase("https://evil.example/")]
+    [TestCase("/TWO")]
+    [TestCase("/two/")]
+    public async Task LeaveGoesOnlyToThisSitesChatPages(string next)
+    {
+        using var http = App.NewClient();
+        using var answer = await http.PostAsync("/leave", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = "forged", ["next"] = next }));
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.SeeOther));
+        Assert.That(answer.Headers.Location?.OriginalString, Is.EqualTo("/"), "anything but a chat page's own path goes home");
+    }
 }
