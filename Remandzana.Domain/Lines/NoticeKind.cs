@@ -13,4 +13,6 @@ public enum NoticeKind
     CommandAnswer,
     Moderation,
     ServerStopping,
+    Dropped,
+    Back,
 }

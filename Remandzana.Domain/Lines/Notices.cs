@@ -76,4 +76,18 @@ public static class Notices
 
     /// <summary>A bigger room in which some members share interests.</summary>
     public static Notice SharedInterests(IEnumerable<string> interests) => Notice.Of("Interests you share here: {0}.", NoticeArgument.Data(string.Join(", ", interests)));
+
+    public const string StrangerIsBack = "Stranger is back.";
+    public const string AskerIsBack = "The person who asked the question is back.";
+    public const string YouAreBack = "You're back in the conversation.";
+    public const string TakenOver = "This conversation went on in another page.";
+
+    /// <summary>A member's stream ended without a leave: the others wait for them a while (issue 25).</summary>
+    public static Notice StrangerDropped(int seconds) => Notice.Of("Stranger's connection dropped — waiting up to {0} s.", NoticeArgument.Data(seconds));
+
+    public static Notice HasDropped(string name, int seconds) => Notice.Of("{0}'s connection dropped — waiting up to {1} s.", NoticeArgument.Data(name), NoticeArgument.Data(seconds));
+
+    public static Notice AskerDropped(int seconds) => Notice.Of("The connection of the person who asked the question dropped — waiting up to {0} s.", NoticeArgument.Data(seconds));
+
+    public static Notice IsBack(string name) => Notice.Of("{0} is back.", NoticeArgument.Data(name));
 }

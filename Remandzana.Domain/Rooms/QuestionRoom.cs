@@ -36,6 +36,16 @@ public sealed class QuestionRoom(string id, DateTimeOffset createdAt, string que
     protected override void AnnounceLeft(Member departed) =>
         TellEach(member => new SystemLine(NoticeKind.Left, NoticeFor(departed, member.Person)));
 
+    protected override void AnnounceDropped(Member dropped, int graceSeconds) =>
+        TellOthers(dropped, member => new SystemLine(NoticeKind.Dropped, dropped.Person.Role == Role.Asker
+            ? Notices.AskerDropped(graceSeconds)
+            : member.Person.Role == Role.Asker ? Notices.HasDropped(Appearance(dropped, member.Person).Name, graceSeconds) : Notices.StrangerDropped(graceSeconds)));
+
+    protected override void AnnounceBack(Member returned) =>
+        TellOthers(returned, member => new SystemLine(NoticeKind.Back, returned.Person.Role == Role.Asker
+            ? Notices.AskerIsBack
+            : member.Person.Role == Role.Asker ? Notices.IsBack(Appearance(returned, member.Person).Name) : Notices.StrangerIsBack));
+
     private Notice NoticeFor(Member departed, Person viewer)
     {
         if (departed.Person.Role == Role.Asker)

@@ -17,6 +17,7 @@ public abstract class Room
 {
     private readonly Dictionary<Role, int> _admittedPerRole = [];
     private ImmutableArray<Member> _members = [];
+    private readonly HashSet<Person> _held = new(ReferenceEqualityComparer.Instance);
     private Effects _effects = new();
 
     protected Room(string id, DateTimeOffset createdAt)
@@ -116,6 +117,7 @@ public abstract class Room
         }
 
         _members = _members.Remove(member);
+        _held.Remove(person);
         AnnounceLeft(member);
         if (_members.Length > 0 && IsOver)
         {
@@ -126,6 +128,61 @@ public abstract class Room
             }
         }
     }
+
+    /// <summary>Their stream ended without a leave and they may come back: held in the room meanwhile (issue 25).</summary>
+    public bool IsHeld(Person person) => _held.Contains(person);
+
+    /// <summary>
+    /// A member's stream ended without a leave: they stay a member (their lines wait for them where
+    /// their stream was) and the others are told how long they are waited for; the mode may say
+    /// nothing (global chat). Their owner makes them <see cref="Depart"/> when the wait runs out.
+    /// </summary>
+    /// <returns>False when they are not a member or already held.</returns>
+    public bool Drop(Person person, int graceSeconds)
+    {
+        if (person.IsGone || Find(person) is not { } member || !_held.Add(person))
+        {
+            return false;
+        }
+
+        AnnounceDropped(member, graceSeconds);
+        return true;
+    }
+
+    /// <summary>
+    /// A member opened their resume link: held, they are back and the others are told; still
+    /// streaming elsewhere (a takeover), nobody else is. Either way they are told they are back.
+    /// </summary>
+    /// <returns>False when they are no longer a member.</returns>
+    public bool ComeBack(Person person)
+    {
+        if (person.IsGone || Find(person) is not { } member)
+        {
+            return false;
+        }
+
+        if (_held.Remove(person))
+        {
+            AnnounceBack(member);
+        }
+
+        _effects.Tell(person, NoticeKind.Back, Notices.YouAreBack);
+        return true;
+    }
+
+    /// <summary>Tells the others that <paramref name="dropped"/>'s connection dropped; silent unless the mode says otherwise.</summary>
+    protected virtual void AnnounceDropped(Member dropped, int graceSeconds)
+    {
+    }
+
+    /// <summary>Tells the others that <paramref name="returned"/> is back; silent unless the mode says otherwise.</summary>
+    protected virtual void AnnounceBack(Member returned)
+    {
+    }
+
+    /// <summary>Tells every member but <paramref name="except"/> a notice worded for each of them.</summary>
+    protected void TellOthers(Member except, Func<Member, Line?> lineFor) =>
+        TellEach(member => ReferenceEquals(member.Person, except.Person) ? null : lineFor(member));
 
     private void Release(Person person)
     {

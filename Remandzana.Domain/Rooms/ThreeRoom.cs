@@ -18,4 +18,10 @@ public sealed class ThreeRoom(string id, DateTimeOffset createdAt) : Room(id, cr
 
     protected override void AnnounceLeft(Member departed) =>
         TellEach(member => new SystemLine(NoticeKind.Left, Notices.HasLeft(Appearance(departed, member.Person).Name)));
+
+    protected override void AnnounceDropped(Member dropped, int graceSeconds) =>
+        TellOthers(dropped, member => new SystemLine(NoticeKind.Dropped, Notices.HasDropped(Appearance(dropped, member.Person).Name, graceSeconds)));
+
+    protected override void AnnounceBack(Member returned) =>
+        TellOthers(returned, member => new SystemLine(NoticeKind.Back, Notices.IsBack(Appearance(returned, member.Person).Name)));
 }

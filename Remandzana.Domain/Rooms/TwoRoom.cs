@@ -18,4 +18,10 @@ public sealed class TwoRoom(string id, DateTimeOffset createdAt) : Room(id, crea
 
     protected override void AnnounceLeft(Member departed) =>
         TellEach(_ => new SystemLine(NoticeKind.Left, Notices.StrangerLeft));
+
+    protected override void AnnounceDropped(Member dropped, int graceSeconds) =>
+        TellOthers(dropped, _ => new SystemLine(NoticeKind.Dropped, Notices.StrangerDropped(graceSeconds)));
+
+    protected override void AnnounceBack(Member returned) =>
+        TellOthers(returned, _ => new SystemLine(NoticeKind.Back, Notices.StrangerIsBack));
 }

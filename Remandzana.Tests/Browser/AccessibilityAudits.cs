@@ -112,7 +112,7 @@ public sealed class AccessibilityAudits : BrowserFixture
         await using var stranger = await App.OpenChat(path);
         await page.Locator(".log > .line.found").WaitForAsync();
         await page.Locator("nav details.end-chat summary").ClickAsync();
-        await page.Locator("nav a.end-chat-yes").WaitForAsync();
+        await page.Locator("nav button.end-chat-yes").WaitForAsync();
         await page.AssertNoViolations(path + " asking \"End this chat?\"");
         if (language is "en" or "ar")
         {
@@ -128,6 +128,48 @@ public sealed class AccessibilityAudits : BrowserFixture
         await avoid.ClickAsync();
         await page.FrameLocator("iframe.send").Locator("p.avoided").WaitForAsync();
         await page.AssertNoViolations(path + " after \"Don't match me with them again\"");
+    }
+
+    /// <summary>A resume link that resumes nobody (issue 25): the 410 page with its New conversation, in every language.</summary>
+    [TestCaseSource(nameof(LanguageCodes))]
+    public async Task ALinkThatNoLongerWorksHasNoViolations(string language)
+    {
+        var page = await AuditTab();
+        var response = await page.GotoAsync($"/resume/two?key=spent&lang={language}");
+        Assert.That(response?.Status, Is.EqualTo(410));
+        await page.Locator("a.button[href^='/two']").WaitForAsync();
+        await page.AssertNoViolations($"a spent resume link in {language}");
+        if (language is "en" or "ar")
+        {
+            await page.Screenshot($"spent-link-{language}");
+        }
+    }
+
+    /// <summary>The partner's page while a dropped stranger is waited for, then after they came back (issue 25), in every language.</summary>
+    [Test]
+    public async Task TheDroppedAndBackLinesHaveNoViolationsInEveryLanguage()
+    {
+        await using var app = new RemandzanaApp(new Dictionary<string, string?> { ["Remandzana:Chat:ResumeSeconds"] = "30" });
+        foreach (var language in LanguageCodes)
+        {
+            var path = $"/two?lang={language}";
+            var page = await Chromium.NewAuditTab(app.BaseAddress);
+            _tabs.Add(page);
+            await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+            var stranger = await app.OpenChat(path);
+            await page.Locator(".log > .line.found").WaitForAsync();
+            var link = stranger.ResumeLink();
+            await stranger.DisposeAsync();
+            await page.Locator(".log > .line.dropped").WaitForAsync();
+            await page.AssertNoViolations($"{path} waiting for a dropped stranger");
+            await using var back = await app.OpenChat(link);
+            await page.Locator(".log > .line.back").WaitForAsync();
+            await page.AssertNoViolations($"{path} after the stranger came back");
+            if (language is "en" or "ar")
+            {
+                await page.Screenshot($"dropped-and-back-{language}");
+            }
+        }
     }
 
     [Test]

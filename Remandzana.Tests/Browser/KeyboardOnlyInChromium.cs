@@ -38,7 +38,7 @@ public sealed class KeyboardOnlyInChromium : BrowserFixture
         await PressUntil(page, "Shift+Tab", page.Locator("details.end-chat summary:focus"), "New conversation");
         await page.Keyboard.PressAsync("Enter");
         await page.Keyboard.PressAsync("Tab");
-        Assert.That(await page.Locator("a.end-chat-yes:focus").CountAsync(), Is.EqualTo(1), "Tab after New conversation lands on \"Yes, end it\"");
+        Assert.That(await page.Locator("button.end-chat-yes:focus").CountAsync(), Is.EqualTo(1), "Tab after New conversation lands on \"Yes, end it\"");
         await page.Keyboard.PressAsync("Enter");
         await stranger.WaitForLine(Notices.StrangerLeft);
         await page.Line("Typed without a mouse").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
@@ -65,7 +65,7 @@ public sealed class KeyboardOnlyInChromium : BrowserFixture
         await alice.WaitForLine(Notices.FoundStranger);
         await bob.WaitForLine(Notices.FoundStranger);
         var summary = alice.Locator("nav details.end-chat summary");
-        var yes = alice.Locator("nav a.end-chat-yes");
+        var yes = alice.Locator("nav button.end-chat-yes");
         await summary.WaitForAsync();
         Assert.That(await alice.Locator("nav a.start-over").IsVisibleAsync(), Is.False, "the one-step link gives way to the question");
         Assert.That(await summary.InnerTextAsync(), Is.EqualTo("New conversation"));
@@ -82,7 +82,7 @@ public sealed class KeyboardOnlyInChromium : BrowserFixture
         {
             Assert.That(tree.TextsUnder(alert), Is.EqualTo(new[] { "End this chat?" }));
             Assert.That(tree.FindNamed("End this chat?", "group"), Is.Not.Null, "Yes is inside a group named by the question");
-            Assert.That(tree.FindNamed("Yes, end it", "link"), Is.Not.Null);
+            Assert.That(tree.FindNamed("Yes, end it", "button"), Is.Not.Null);
             // Chromium names the summary of a details in a group (name="…") DisclosureTriangleGrouped.
             var toggle = tree.FindNamed("Keep chatting", "DisclosureTriangle", "DisclosureTriangleGrouped") ?? throw new AssertionException("no \"Keep chatting\" disclosure");
             Assert.That(AccessibilityTree.Property(toggle, "expanded"), Is.EqualTo("True").IgnoreCase);

@@ -54,4 +54,70 @@ public sealed class TwoStrangersInChromium : BrowserFixture
             Assert.That(box.X + box.Width, Is.LessThanOrEqualTo(last.X + last.Width + 0.5), "an earlier light sticks out to the right of the 'ended' light");
         }
     }
+
+    /// <summary>
+    /// Issue 25: the resume link of a chatting page, read as a person reads it when the light turns
+    /// red (Chromium's animations run a thousand times faster, so the light goes red between
+    /// heartbeats); the page closed, the partner writes, the link opened: the missed lines, then the chat goes on.
+    /// </summary>
+    [TestCase(1280, 800)]
+    [TestCase(390, 844)]
+    public async Task AClosedPagesResumeLinkBringsBackWhatWasMissedAndTheChatGoesOn(int width, int height)
+    {
+        await using var app = new RemandzanaApp(new Dictionary<string, string?> { ["Remandzana:Chat:ResumeSeconds"] = "30" });
+        var (alice, bob) = await Chromium.OpenPair(app.BaseAddress, viewport: (width, height));
+        await alice.Say("Hello before the drop");
+        await bob.WaitForLine("Stranger: Hello before the drop");
+
+        var resume = alice.Locator("header p.resume a");
+        await alice.Locator(".log > i.hb").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        Assert.That(await IsUncovered(alice, resume), Is.False, "while heartbeats arrive, the light covers the link");
+        var animations = await alice.Context.NewCDPSessionAsync(alice);
+        await animations.SendAsync("Animation.enable");
+        await animations.SendAsync("Animation.setPlaybackRate", new Dictionary<string, object> { ["playbackRate"] = 1000 });
+        var link = await resume.GetAttributeAsync("href") ?? throw new AssertionException("no resume link");
+        Assert.That(await resume.GetAttributeAsync("rel"), Is.EqualTo("noreferrer"));
+        await Eventually.That(() => IsUncovered(alice, resume), "the resume link to show under the red light");
+        await Shot(alice, $"red-light-{width}");
+
+        await alice.Context.CloseAsync();
+        await bob.WaitForLine("Stranger's connection dropped — waiting up to 30 s.");
+        await bob.Say("Did you drop?");
+        await bob.WaitForLine("You: Did you drop?");
+
+        var back = await Chromium.Open(app.BaseAddress, link, (width, height));
+        await back.WaitForLine(Notices.YouAreBack);
+        await bob.WaitForLine(Notices.StrangerIsBack);
+        Assert.That(await back.Lines().AllTextContentsAsync(), Is.EqualTo(new[] { "Stranger: Did you drop?", Notices.YouAreBack }), "the missed lines, once, then the return");
+        await back.Say("Yes, I'm back");
+        await bob.WaitForLine("Stranger: Yes, I'm back");
+        await back.WaitForLine("You: Yes, I'm back");
+        await back.AssertLayout();
+        Assert.That(await back.Locator("nav details.end-chat summary").IsVisibleAsync(), Is.True, "a resumed conversation is live: New conversation asks first");
+        await Shot(back, $"resumed-{width}");
+        await Shot(bob, $"partner-{width}");
+
+        await back.Context.CloseAsync();
+        await bob.Context.CloseAsync();
+    }
+
+    /// <summary>The link's text is painted: its box on screen holds more than the panel's one colour (a shadow covering it does not change what is under the pointer, so this is what a person sees).</summary>
+    private static async Task<bool> IsUncovered(IPage page, ILocator link)
+    {
+        var box = await link.BoundingBoxAsync() ?? throw new AssertionException("not laid out");
+        var png = await page.ScreenshotAsync(new PageScreenshotOptions { Clip = new Clip { X = box.X, Y = box.Y, Width = box.Width, Height = box.Height } });
+        using var bitmap = SkiaSharp.SKBitmap.Decode(png);
+        return bitmap.Pixels.Distinct().Count() > 4;
+    }
+
+    /// <summary>A screenshot in the test output and, for the lead, in /work/wt/shots/i25-resume when that folder's parent exists.</summary>
+    private static async Task Shot(IPage page, string label)
+    {
+        var file = await page.Screenshot(label);
+        if (Directory.Exists("/work/wt/shots"))
+        {
+            Directory.CreateDirectory("/work/wt/shots/i25-resume");
+            File.Copy(file, Path.Combine("/work/wt/shots/i25-resume", $"chromium-{label}.png"), overwrite: true);
+        }
+    }
 }

@@ -72,6 +72,8 @@ public sealed partial class AppProcess : IAsyncDisposable
         start.Environment["Remandzana__Backplane__SiloPort"] = $"{FreePort.Next()}";
         start.Environment["Remandzana__Backplane__AdvertisedAddress"] = "127.0.0.1";
         start.Environment["Remandzana__WarmUp__Seconds"] = "0";
+        // A closed page leaves at once, as most tests expect; the resume tests hold dropped people (issue 25).
+        start.Environment["Remandzana__Chat__ResumeSeconds"] = "0";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

@@ -36,6 +36,9 @@ public sealed class RemandzanaApp : IAsyncDisposable
 
             // Ready at once: a warm-up conversation would show in the counts the tests read (WarmUpBeforeReady tests it).
             ["Remandzana:WarmUp:Seconds"] = "0",
+
+            // A closed page leaves at once, as most tests expect; the resume tests hold dropped people (issue 25).
+            ["Remandzana:Chat:ResumeSeconds"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

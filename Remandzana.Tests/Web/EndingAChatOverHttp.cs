@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using Remandzana.Domain.Lines;
 using Remandzana.Tests.Support;
 
 namespace Remandzana.Tests.Web;
@@ -34,9 +35,12 @@ public sealed class EndingAChatOverHttp : SharedAppFixture
             Assert.That(question.QuerySelector("summary .when-open")?.TextContent, Is.EqualTo("Weiterchatten"), "open, it closes the question");
             Assert.That(label?.TextContent, Is.EqualTo("Diesen Chat beenden?"));
             Assert.That(label?.GetAttribute("role"), Is.EqualTo("alert"), "said as soon as it is shown");
-            Assert.That(group.QuerySelector("a.end-chat-yes")?.TextContent, Is.EqualTo("Ja, beenden"));
-            Assert.That(group.QuerySelector("a.end-chat-yes")?.GetAttribute("href"), Is.EqualTo("/two?lang=de&interests=tee").And.EqualTo(bar.QuerySelector("a.start-over")?.GetAttribute("href")),
-                "yes goes where New conversation goes, keeping the language and the interests");
+            Assert.That(group.QuerySelector("form.end-chat-form button.end-chat-yes")?.TextContent, Is.EqualTo("Ja, beenden"));
+            Assert.That(group.QuerySelector("form.end-chat-form")?.GetAttribute("method"), Is.EqualTo("post"), "the server tells leaving on purpose from a drop");
+            Assert.That(group.QuerySelector("form.end-chat-form")?.GetAttribute("action"), Is.EqualTo("/leave?lang=de&interests=tee"), "keeping the language and the interests");
+            Assert.That(group.QuerySelector("form.end-chat-form")?.GetAttribute("target"), Is.EqualTo("_top"));
+            Assert.That(group.QuerySelector("input[name=token]")?.GetAttribute("value"), Is.EqualTo(alice.Token), "the person's own token");
+            Assert.That(Yes(question), Is.EqualTo("/two"), "yes goes on to a conversation of the mode New conversation starts");
             Assert.That(alice.Page.QuerySelectorAll(".log > .hb.ended"), Is.Empty);
         });
 
@@ -84,5 +88,21 @@ public sealed class EndingAChatOverHttp : SharedAppFixture
         }
     }
 
-    private static string? Yes(IElement question) => question.QuerySelector("a.end-chat-yes")?.GetAttribute("href");
+    private static string? Yes(IElement question) => question.QuerySelector("form.end-chat-form input[name=next]")?.GetAttribute("value");
+
+    /// <summary>With Remandzana:Chat:ResumeSeconds at 0 (as this class's app has it), a closed page leaves at once, as before issue 25.</summary>
+    [Test]
+    public async Task WithoutHoldingAClosedPageLeavesAtOnceAndItsLinkResumesNobody()
+    {
+        var alice = await App.OpenChat("/two");
+        await using var bob = await App.OpenChat("/two");
+        await alice.WaitForLine(Notices.FoundStranger);
+        await bob.WaitForLine(Notices.FoundStranger);
+        var link = alice.ResumeLink();
+        await alice.DisposeAsync();
+        await bob.WaitForLine(Notices.StrangerLeft);
+        await bob.WaitForEnd();
+        Assert.That(bob.LineTexts, Has.None.Contains("dropped"));
+        Assert.That((await App.OpenSpent(link)).Status, Is.EqualTo(System.Net.HttpStatusCode.Gone));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Mvc;
+using Remandzana.Domain.Lines;
 using Remandzana.Domain.People;
 
 namespace Remandzana.Web.Chat;
@@ -43,18 +44,30 @@ public sealed class ChatStream(Heartbeats heartbeats, LineMarkup markup)
         }
     }
 
+    /// <summary>Ends a page that stopped streaming for another reason than its conversation's end (a resume link took it over) with <paramref name="line"/>.</summary>
+    public async Task EndWith(Line line, PipeWriter body)
+    {
+        markup.Write(line, body);
+        body.Write(LineMarkup.End);
+        await body.FlushAsync(CancellationToken.None);
+    }
+
     /// <summary>Writes the stream into <paramref name="body"/> after the page preamble, until the conversation ends or <paramref name="aborted"/> fires.</summary>
-    public async Task Write(Mailbox.StreamEnd mailbox, PipeWriter body, CancellationToken aborted)
+    /// <returns>True when the conversation ended (the mailbox closed and every line was written).</returns>
+    /// <param name="takenOver">Fires when a resume link took this stream over: it stops as when the browser goes away.</param>
+    public async Task<bool> Write(Mailbox.StreamEnd mailbox, PipeWriter body, CancellationToken aborted, CancellationToken takenOver = default)
     {
         var doorbell = new Doorbell();
         using var registration = aborted.UnsafeRegister(static state => ((Doorbell)state!).Ring(Wake.Aborted), doorbell);
-        mailbox.Watch(doorbell.LinesArrived);
+        using var takeover = takenOver.UnsafeRegister(static state => ((Doorbell)state!).Ring(Wake.Aborted), doorbell);
+        Action watcher = doorbell.LinesArrived;
+        mailbox.Watch(watcher);
         heartbeats.Subscribe(doorbell);
         try
         {
             // The first heartbeat turns the connection light green at once.
             var wake = Wake.Heartbeat;
-            while (!aborted.IsCancellationRequested)
+            while (!aborted.IsCancellationRequested && !takenOver.IsCancellationRequested)
             {
                 var wrote = false;
                 while (mailbox.TryRead(out var line))
@@ -75,12 +88,12 @@ public sealed class ChatStream(Heartbeats heartbeats, LineMarkup markup)
                 {
                     body.Write(LineMarkup.End);
                     await body.FlushAsync(CancellationToken.None);
-                    return;
+                    return true;
                 }
 
                 if (wrote && (await body.FlushAsync(CancellationToken.None)).IsCompleted)
                 {
-                    return;
+                    return false;
                 }
 
                 await doorbell.WaitAsync();
@@ -94,7 +107,10 @@ public sealed class ChatStream(Heartbeats heartbeats, LineMarkup markup)
         finally
         {
             heartbeats.Unsubscribe(doorbell);
-            mailbox.Watch(null);
+            // Only its own: a page that took this stream over may be watching already.
+            mailbox.Unwatch(watcher);
         }
+
+        return false;
     }
 }

@@ -27,6 +27,8 @@ public static class LineStyle
         NoticeKind.NotTalkingYet => "not-talking",
         NoticeKind.CommandAnswer => "answer",
         NoticeKind.Moderation => "moderation",
+        NoticeKind.Dropped => "dropped",
+        NoticeKind.Back => "back",
         _ => "stopping",
     };
 }

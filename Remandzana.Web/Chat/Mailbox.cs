@@ -129,6 +129,18 @@ public sealed class Mailbox
             }
         }
 
+        /// <summary>Stops calling <paramref name="watcher"/>, unless another watcher replaced it.</summary>
+        public void Unwatch(Action watcher)
+        {
+            lock (_mailbox._gate)
+            {
+                if (_mailbox._watcher == watcher)
+                {
+                    _mailbox._watcher = null;
+                }
+            }
+        }
+
         public override bool TryRead(out Line item)
         {
             lock (_mailbox._gate)

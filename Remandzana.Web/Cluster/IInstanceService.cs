@@ -1,6 +1,7 @@
 using Orleans;
 using Orleans.Concurrency;
 using Orleans.Services;
+using Remandzana.Domain.Lines;
 using Remandzana.Domain.Matching;
 using Remandzana.Domain.Messages;
 using Remandzana.Domain.Moderation;
@@ -30,6 +31,15 @@ public interface IInstanceService : IGrainService
 
     /// <summary>The transcript of someone whose stream is (or was, a few minutes ago) here, or null when it is not kept.</summary>
     Task<TranscriptMessage?> Transcript(string personId);
+
+    /// <summary>A resume link for someone whose stream is (or was) here reached another instance: checks and spends its key, stops their page here; null when the link does not resume anyone.</summary>
+    Task<Handover?> HandOver(string personId, string key);
+
+    /// <summary>After <see cref="HandOver"/> and their room's move: the lines that waited here, and they are forgotten here.</summary>
+    Task<Line[]> Drain(string personId);
+
+    /// <summary>They ended their conversation on purpose ("Yes, end it") from a page served here: they leave at once.</summary>
+    Task Leave(string personId);
 
     /// <summary>The people whose streams are here, for the debug view.</summary>
     Task<SessionView[]> People();

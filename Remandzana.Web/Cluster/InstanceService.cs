@@ -34,6 +34,12 @@ public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory loggin
         return Task.CompletedTask;
     }
 
+    public Task<Handover?> HandOver(string personId, string key) => sessions.HandOver(personId, key);
+
+    public Task<Domain.Lines.Line[]> Drain(string personId) => Task.FromResult(sessions.Drain(personId));
+
+    public Task Leave(string personId) => sessions.Leave(personId);
+
     public Task<int[]> PeoplePerEntry() => Task.FromResult(sessions.PerEntry());
     public Task<ReportMaterial> Report(string personId) => sessions.Report(personId);
 

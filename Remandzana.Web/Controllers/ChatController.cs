@@ -30,7 +30,8 @@ public sealed class ChatController(
     StreamGate streamGate,
     SiteLinks links,
     ChatAdmission captcha,
-    SiteMetrics metrics) : Controller
+    SiteMetrics metrics,
+    ResumeLinks resumeLinks) : Controller
 {
     [HttpGet("/two")]
     public Task Two() => Converse(ChatPage.Two);
@@ -109,19 +110,92 @@ public sealed class ChatController(
             return;
         }
 
-        using var open = metrics.ChatPageOpen(page.Entry);
+        await StreamTo(page, person, person.Stream!);
+    }
+
+    /// <summary>
+    /// A resume link (issue 25): the same person in the same room, their waiting lines first. The
+    /// secret is in the query, which the request log does not print; the mode is in the path, so
+    /// a link that resumes nobody still offers a new conversation of its mode.
+    /// </summary>
+    [HttpGet(ResumeLinks.Path + "/{**mode}")]
+    public async Task Resume(string? mode, [FromQuery] string? key)
+    {
+        if (ChatPage.All.FirstOrDefault(page => page.Path == "/" + mode) is not { } asked)
+        {
+            await NotFound().ExecuteResultAsync(ControllerContext);
+            return;
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers["X-Accel-Buffering"] = "no";
+        if (HttpContext.IsHead())
+        {
+            Response.ContentType = "text/html; charset=utf-8";
+            return;
+        }
+
+        var refusal = streamGate.TryEnter(HttpContext.Connection.RemoteIpAddress, out var lease);
+        if (refusal != StreamRefusal.None)
+        {
+            await Refuse(refusal).ExecuteResultAsync(ControllerContext);
+            return;
+        }
+
+        using var _ = lease;
+        (Session Session, StreamLease Lease)? resumed;
         try
         {
-            var form = new SendFormModel(person.Role == Role.Asker ? SendFormState.Setup : SendFormState.Message, tokens.Issue(person.Id, switchboard.HomeName, isSetup: person.Role == Role.Asker));
+            resumed = resumeLinks.Open(key) is { } link ? await switchboard.Resume(link) : null;
+        }
+        catch (SwitchboardUnavailableException)
+        {
+            await Unavailable().ExecuteResultAsync(ControllerContext);
+            return;
+        }
+
+        if (resumed is not var (person, stream))
+        {
+            await this.ProblemPage(StatusCodes.Status410Gone, new ProblemModel(ResumeGone.Title, ResumeGone.Detail) { StartOver = asked.StartOver })
+                .ExecuteResultAsync(ControllerContext);
+            return;
+        }
+
+        await StreamTo(ChatPage.All.First(page => page.Entry == person.Entry), person, stream);
+    }
+
+    private static readonly ProblemModel ResumeGone = new(
+        "This link no longer works",
+        "It was used already, the wait for your return ran out, or the conversation is over. Start a new conversation.");
+
+    /// <summary>
+    /// One long response: the page preamble at once, then a line per event, until the conversation
+    /// ends, the browser goes away (then the room holds them a while) or a resume link takes it over.
+    /// </summary>
+    private async Task StreamTo(ChatPage page, Session person, StreamLease lease)
+    {
+        using var open = metrics.ChatPageOpen(page.Entry);
+        var clientGone = true;
+        try
+        {
+            var state = person.Role != Role.Asker ? SendFormState.Message : person.Question is null ? SendFormState.Setup : SendFormState.Watching;
+            var token = tokens.Issue(person.Id, switchboard.HomeName, isSetup: state == SendFormState.Setup);
+            var form = new SendFormModel(state, token);
+            var resume = links.To($"{ResumeLinks.Path}{page.Path}?key={resumeLinks.Issue(person.Id, switchboard.HomeName, person.ResumeKey)}");
             // The preamble is a Razor view that ends (releasing its writer and buffers); the lines follow straight into the body.
-            await ChatStream.WritePreamble(ControllerContext, View("Chat", new ChatPageModel(page, form)));
-            await stream.Write(person.Mailbox.Reader, Response.BodyWriter, HttpContext.RequestAborted);
+            await ChatStream.WritePreamble(ControllerContext, View("Chat", new ChatPageModel(page, form) { ResumeLink = resume, LeaveToken = token }));
+            var ended = await stream.Write(person.Mailbox.Reader, Response.BodyWriter, HttpContext.RequestAborted, lease.TakenOver);
+            clientGone = !ended && !lease.IsTakenOver;
+            if (lease.IsTakenOver && !HttpContext.RequestAborted.IsCancellationRequested)
+            {
+                await stream.EndWith(new SystemLine(NoticeKind.Ended, Notices.TakenOver), Response.BodyWriter);
+            }
         }
         finally
         {
             try
             {
-                await switchboard.Leave(person.Id);
+                await switchboard.StreamEnded(person, lease, clientGone);
             }
             catch (SwitchboardUnavailableException)
             {

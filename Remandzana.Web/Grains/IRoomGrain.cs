@@ -24,6 +24,12 @@ public interface IRoomGrain : IGrainWithStringKey
 
     Task Leave(string personId);
 
+    /// <summary>Their stream ended without a leave: held for Remandzana:Chat:ResumeSeconds, then they leave. False when the room does not hold them (they left, or holding is off).</summary>
+    Task<bool> Drop(string personId);
+
+    /// <summary>Their resume link reached the instance at <paramref name="home"/>: their lines go there now, and a held person is back. False when they are no longer a member.</summary>
+    Task<bool> ComeBack(string personId, SiloAddress home);
+
     /// <summary>The person reports the conversation: whom they reported (their lines are added where their stream is); they are thanked and leave.</summary>
     Task<ReportMaterial> Report(string personId, int messagesSeen);
 

@@ -34,12 +34,15 @@ public sealed class RoomGrain(
     InstanceClient instances,
     RoomStorageMode storage,
     EchoWatch echoes,
-    TimeProvider time) : Grain, IRoomGrain
+    TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<Options.ChatOptions> chat) : Grain, IRoomGrain
 {
     public const string GlobalKey = "global";
 
     private readonly Dictionary<string, (Person Person, Arrival Arrival)> _members = [];
     private readonly Outbox _outbox = new();
+    private readonly Dictionary<string, IGrainTimer> _graces = [];
+    private readonly int _resumeSeconds = chat.Value.ResumeSeconds;
     private Room? _room;
 
     private string Key => this.GetPrimaryKeyString();
@@ -152,6 +155,73 @@ public sealed class RoomGrain(
         await Settle();
     }
 
+    public async Task<bool> Drop(string personId)
+    {
+        if (Gone() || !_members.TryGetValue(personId, out var member))
+        {
+            return false;
+        }
+
+        if (_resumeSeconds == 0)
+        {
+            _room.Depart(member.Person);
+            await Settle();
+            return false;
+        }
+
+        if (_room.Drop(member.Person, _resumeSeconds))
+        {
+            // The wait is a turn of this grain's own, so it never races the room's other calls.
+            _graces[personId] = this.RegisterGrainTimer((id, _) => GraceOver(id), personId, TimeSpan.FromSeconds(_resumeSeconds), Timeout.InfiniteTimeSpan);
+            await Settle();
+        }
+
+        return true;
+    }
+
+    /// <summary>The wait for a held member ran out: they leave as anyone does.</summary>
+    private async Task GraceOver(string personId)
+    {
+        EndGrace(personId);
+        if (Gone() || !_members.TryGetValue(personId, out var member) || !_room.IsHeld(member.Person))
+        {
+            return;
+        }
+
+        _room.Depart(member.Person);
+        await Settle();
+    }
+
+    public async Task<bool> ComeBack(string personId, SiloAddress home)
+    {
+        if (Gone() || !_members.TryGetValue(personId, out var member))
+        {
+            return false;
+        }
+
+        EndGrace(personId);
+        if (!member.Arrival.Home.Equals(home))
+        {
+            _members[personId] = (member.Person, member.Arrival with { Home = home });
+        }
+
+        if (!_room.ComeBack(member.Person))
+        {
+            return false;
+        }
+
+        await Settle();
+        return true;
+    }
+
+    private void EndGrace(string personId)
+    {
+        if (_graces.Remove(personId, out var timer))
+        {
+            timer.Dispose();
+        }
+    }
+
     public async Task<ReportMaterial> Report(string personId, int messagesSeen)
     {
         if (Gone() || !_members.TryGetValue(personId, out var member))
@@ -218,6 +288,7 @@ public sealed class RoomGrain(
         foreach (var released in effects.Released)
         {
             _members.Remove(released.Value);
+            EndGrace(released.Value);
         }
     }
 
@@ -235,6 +306,12 @@ public sealed class RoomGrain(
             {
                 _room = null;
                 _members.Clear();
+                foreach (var timer in _graces.Values)
+                {
+                    timer.Dispose();
+                }
+
+                _graces.Clear();
                 if (state.RecordExists)
                 {
                     await state.ClearStateAsync();

@@ -34,6 +34,7 @@ public static class ChatServices
         services.AddClusterSwitchboard(scaledOut);
         services.AddHostedService<ClusterShutdown>();
         services.AddSingleton<SendTokens>();
+        services.AddSingleton<ResumeLinks>();
         services.AddSingleton<Heartbeats>();
         services.AddSingleton<LineMarkup>();
         services.AddSingleton<ChatStream>();

@@ -22,4 +22,11 @@ public sealed class ChatOptions
     /// <summary>How long a send form's token stays valid.</summary>
     [Range(1, 24 * 30)]
     public int TokenLifetimeHours { get; set; } = 24;
+
+    /// <summary>
+    /// How long someone whose stream ended without a leave is held in their room, waiting for their
+    /// resume link (issue 25); 0 turns holding off (a dropped stream leaves at once).
+    /// </summary>
+    [Range(0, 600, ErrorMessage = "Remandzana:Chat:ResumeSeconds must be between 0 (off) and 600.")]
+    public int ResumeSeconds { get; set; } = 30;
 }

@@ -197,6 +197,94 @@ public sealed class ClusterSwitchboard(
         }
     }
 
+    /// <summary>The stream of <paramref name="lease"/> stopped: taken over, held after a drop, or the person leaves.</summary>
+    public async ValueTask StreamEnded(Session session, StreamLease lease, bool clientGone)
+    {
+        try
+        {
+            await sessions.StreamEnded(session, lease, clientGone);
+        }
+        catch (Exception e) when (ClusterFailure.Is(e))
+        {
+            throw new SwitchboardUnavailableException("The end of a stream did not reach the cluster: " + e.Message, e);
+        }
+    }
+
+    /// <summary>
+    /// Resumes the person a resume link names: here when their stream was here; else their instance
+    /// hands them over, their room sends their lines here from now on, and the lines that waited
+    /// there come first. Null when the link resumes nobody (spent, or the conversation is over).
+    /// </summary>
+    public async ValueTask<(Session Session, StreamLease Lease)?> Resume(Security.ResumeLink link)
+    {
+        try
+        {
+            if (link.Home == HomeName)
+            {
+                return await sessions.Resume(link.PersonId.Value, link.Key);
+            }
+
+            var home = instances.At(HomeOf(link.Home));
+            if (await home.HandOver(link.PersonId.Value, link.Key) is not { } handover)
+            {
+                return null;
+            }
+
+            var session = sessions.Adopt(link.PersonId, handover);
+            if (!await sessions.Room(handover.RoomId).ComeBack(link.PersonId.Value, Home))
+            {
+                await home.Drain(link.PersonId.Value);
+                sessions.Forget(session);
+                session.Mailbox.Close();
+                return null;
+            }
+
+            foreach (var line in await home.Drain(link.PersonId.Value))
+            {
+                sessions.Post(session, line);
+            }
+
+            sessions.Joined(session);
+            return (session, session.Stream!);
+        }
+        catch (SiloUnavailableException)
+        {
+            return null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+        catch (Exception e) when (ClusterFailure.Is(e))
+        {
+            throw new SwitchboardUnavailableException("The resume did not reach the conversation: " + e.Message, e);
+        }
+    }
+
+    /// <summary><paramref name="id"/>, whose stream is on the instance at <paramref name="home"/>, ends their conversation on purpose: no wait.</summary>
+    public async ValueTask LeaveOnPurpose(PersonId id, SiloAddress home)
+    {
+        try
+        {
+            if (home.Equals(Home))
+            {
+                await sessions.Leave(id.Value);
+            }
+            else
+            {
+                await instances.At(home).Leave(id.Value);
+            }
+        }
+        catch (SiloUnavailableException)
+        {
+            // Their instance is gone, and with it their stream: the room hears of it from SiloWatch.
+        }
+        catch (Exception e) when (ClusterFailure.Is(e))
+        {
+            throw new SwitchboardUnavailableException("The leave did not reach the cluster: " + e.Message, e);
+        }
+    }
+
     public async ValueTask Leave(PersonId id)
     {
         try

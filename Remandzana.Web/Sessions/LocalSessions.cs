@@ -15,6 +15,7 @@ using Remandzana.Web.Grains;
 using Remandzana.Web.Metrics;
 using Remandzana.Web.Options;
 using Remandzana.Web.Reports;
+using Remandzana.Web.Security;
 
 namespace Remandzana.Web.Sessions;
 
@@ -28,6 +29,7 @@ public sealed partial class LocalSessions(IGrainFactory grains, ILocalSiloDetail
     private readonly ConcurrentDictionary<string, Session> _byId = new();
     private readonly int _mailboxCapacity = chat.Value.MailboxCapacity;
     private readonly int _maxMessageLength = chat.Value.MaxMessageLength;
+    private readonly int _resumeSeconds = chat.Value.ResumeSeconds;
 
     public SiloAddress Home => silo.SiloAddress;
 
@@ -50,9 +52,155 @@ public sealed partial class LocalSessions(IGrainFactory grains, ILocalSiloDetail
         var session = new Session(id, entry, joinedAt, preferences, origin ?? Origin.Unknown, new Mailbox(_mailboxCapacity), Home)
         {
             Transcript = transcripts.Start(id, entry) ?? new Transcript(entry, joinedAt, _reportLines),
+            Stream = new StreamLease(),
         };
         _byId[session.Id.Value] = session;
         return session;
+    }
+
+    /// <summary>Someone handed over from another instance by their resume link: the same person, in the same room, streaming here now.</summary>
+    public Session Adopt(PersonId id, Handover handover)
+    {
+        var entry = (ChatEntry)handover.Entry;
+        var session = new Session(id, entry, handover.JoinedAt, new Preferences(handover.Language, Interests.Parse(handover.Interests)), new Origin(handover.Origin), new Mailbox(_mailboxCapacity), Home)
+        {
+            Transcript = transcripts.Start(id, entry) ?? new Transcript(entry, handover.JoinedAt, _reportLines),
+            Stream = new StreamLease(),
+            RoomId = handover.RoomId,
+            Question = handover.Question,
+        };
+        _byId[id.Value] = session;
+        return session;
+    }
+
+    /// <summary>
+    /// The stream of <paramref name="lease"/> stopped. Taken over, nothing else happens; gone without
+    /// a leave from a room (and holding on), they are held there for their resume link; otherwise they leave.
+    /// </summary>
+    public async Task StreamEnded(Session session, StreamLease lease, bool clientGone)
+    {
+        lease.Finish();
+        string? room = null;
+        lock (session)
+        {
+            if (!ReferenceEquals(session.Stream, lease))
+            {
+                return;
+            }
+
+            session.Stream = null;
+            if (clientGone && _resumeSeconds > 0 && !session.Left && !session.Moving && !session.Mailbox.IsClosed && session.RoomId is { } known)
+            {
+                session.Held = true;
+                room = known;
+            }
+        }
+
+        lease.Dispose();
+        if (room is null || !await Room(room).Drop(session.Id.Value))
+        {
+            await Leave(session.Id.Value);
+        }
+    }
+
+    /// <summary>
+    /// A resume link for someone whose stream is (or was) here: the key must be the one their session
+    /// holds (then it is replaced: the link is spent). A page still streaming is taken over; a held
+    /// person is back in their room. Their lines that waited are the first the new page shows.
+    /// </summary>
+    public async Task<(Session Session, StreamLease Lease)?> Resume(string id, string key)
+    {
+        if (Find(id) is not { } session)
+        {
+            return null;
+        }
+
+        var lease = new StreamLease();
+        StreamLease? old;
+        string? room;
+        lock (session)
+        {
+            if (session.Left || session.Moving || !ResumeLinks.SameKey(session.ResumeKey, key))
+            {
+                lease.Dispose();
+                return null;
+            }
+
+            session.ResumeKey = ResumeLinks.NewKey();
+            old = session.Stream;
+            session.Held = false;
+            session.Stream = lease;
+            room = session.RoomId;
+        }
+
+        if (old is not null)
+        {
+            await old.TakeOver();
+        }
+
+        if (room is not null)
+        {
+            await Room(room).ComeBack(id, Home);
+        }
+
+        return (session, lease);
+    }
+
+    /// <summary>
+    /// The first half of a resume on another instance: checks and spends the key, stops a page still
+    /// streaming here, and says who they are. Their lines keep arriving here until <see cref="Drain"/>.
+    /// </summary>
+    public async Task<Handover?> HandOver(string id, string key)
+    {
+        if (Find(id) is not { } session)
+        {
+            return null;
+        }
+
+        StreamLease? old;
+        lock (session)
+        {
+            if (session.Left || session.Moving || session.RoomId is null || !ResumeLinks.SameKey(session.ResumeKey, key))
+            {
+                return null;
+            }
+
+            session.Moving = true;
+            session.ResumeKey = "";
+            session.Held = false;
+            old = session.Stream;
+            session.Stream = null;
+        }
+
+        if (old is not null)
+        {
+            await old.TakeOver();
+        }
+
+        return new Handover(session.RoomId, (int)session.Entry, session.JoinedAt, session.Preferences.Language, session.Preferences.Interests.ToString(), session.Origin.Value, session.Question);
+    }
+
+    /// <summary>The second half: the room now sends their lines to the other instance; the ones that waited here go there, and they are forgotten here.</summary>
+    public Line[] Drain(string id)
+    {
+        if (Find(id) is not { Moving: true } session)
+        {
+            return [];
+        }
+
+        var lines = new List<Line>();
+        lock (session)
+        {
+            session.Left = true;
+            while (session.Mailbox.Reader.TryRead(out var line))
+            {
+                lines.Add(line);
+            }
+        }
+
+        session.Mailbox.Close();
+        Forget(session);
+        return [.. lines];
     }
 
     /// <summary>How many people have a page open here, per entry (by its number).</summary>
@@ -245,12 +393,13 @@ public sealed partial class LocalSessions(IGrainFactory grains, ILocalSiloDetail
         string? room;
         lock (session)
         {
-            if (session.Left)
+            if (session.Left || session.Moving)
             {
                 return;
             }
 
             session.Left = true;
+            session.Held = false;
             room = session.RoomId;
         }
 

@@ -56,6 +56,18 @@ public sealed class Session(PersonId id, ChatEntry entry, DateTimeOffset joinedA
     /// <summary>Lines from a room that came before the answer to their join, shown right after it.</summary>
     public List<Parcel>? Early { get; set; }
 
+    /// <summary>The page that shows their lines now; null while they are held after a drop, or gone.</summary>
+    public StreamLease? Stream { get; set; }
+
+    /// <summary>Their stream ended without a leave: their room holds them, their lines wait in the mailbox.</summary>
+    public bool Held { get; set; }
+
+    /// <summary>Handed over to the instance their resume link reached: nothing more happens to them here.</summary>
+    public bool Moving { get; set; }
+
+    /// <summary>The one-use key their current resume link carries (<see cref="Security.ResumeLinks"/>).</summary>
+    public string ResumeKey { get; set; } = Security.ResumeLinks.NewKey();
+
     private int _dropped;
 
     /// <summary>True the first time only: their reader fell behind and their stream is being dropped.</summary>
