@@ -109,6 +109,7 @@ public static class ClusterServices
     {
         services.AddSingleton(new RoomStorageMode(scaledOut));
         services.AddMetrics();
+        services.TryAddSingleton<Operator.InstanceActivity>();
         services.TryAddSingleton<SiteMetrics>();
         services.TryAddSingleton(EchoLimits.Default);
         // Copies of texts, counted here in the room's turn and shared with the other instances in batches.
