@@ -118,6 +118,7 @@ public static class ClusterServices
         // What each person was shown, for "Save conversation": the sessions record it (Remandzana:Transcripts).
         services.AddSingleton<Chat.Transcripts>();
         services.AddSingleton<LocalSessions>();
+        services.TryAddSingleton<Operator.ThisInstance>();
         services.AddSingleton<InstanceClient>();
         services.AddSingleton<RoomOpening>();
         services.AddSingleton(provider => new ClusterSwitchboard(

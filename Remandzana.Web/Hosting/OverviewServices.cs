@@ -11,7 +11,7 @@ public static class OverviewServices
     {
         services.AddOptions<OverviewOptions>().BindConfiguration(OverviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<InstanceActivity>();
-        services.AddSingleton<ThisInstance>();
+        services.TryAddSingleton<ThisInstance>();
         services.AddSingleton<SiteOverview>();
         services.AddHostedService<PeopleOnlineSampler>();
         return services;

@@ -8,7 +8,8 @@ namespace Remandzana.Web.Operator;
 /// answers, and people online, each by second (the last minute) and by minute (the last hour; the
 /// last day for messages). Recording takes no lock: it happens on the chat's path.
 /// </summary>
-public sealed class InstanceActivity(TimeProvider time, Readiness readiness)
+/// <param name="readiness">Messages count once it is warm; without one (a host without the warm-up), from the start.</param>
+public sealed class InstanceActivity(TimeProvider time, Readiness? readiness = null)
 {
     public const int HourMinutes = 60;
 
@@ -29,7 +30,7 @@ public sealed class InstanceActivity(TimeProvider time, Readiness readiness)
     /// <summary>A chat message this instance took was relayed (not counted while it warms up, as the footer's count).</summary>
     public void MessageRelayed()
     {
-        if (readiness.IsWarm)
+        if (readiness?.IsWarm ?? true)
         {
             _messagesBySecond.Add();
             _messagesByMinute.Add();
