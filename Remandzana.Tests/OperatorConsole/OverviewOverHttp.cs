@@ -1,5 +1,5 @@
 using System.Net;
-using AngleSharp.Dom;
+using System.Globalization;
 using AngleSharp.Html.Parser;
 using Remandzana.Tests.Support;
 
@@ -25,14 +25,14 @@ public sealed class OverviewOverHttp() : SharedAppFixture(ConsoleOperators.Setti
 
         Assert.Multiple(() =>
         {
-            Assert.That(Figure(overview, "People online"), Is.EqualTo(new[] { "2", "2" }), "the site, then this instance");
-            Assert.That(Figure(overview, "Two strangers"), Is.EqualTo(new[] { "2", "2" }));
-            Assert.That(Figure(overview, "Global chat"), Is.EqualTo(new[] { "0", "0" }));
-            Assert.That(Figure(overview, "Rooms open"), Is.EqualTo(new[] { "1", "1" }));
+            Assert.That(overview.Figure("People online"), Is.EqualTo(new[] { "2", "2" }), "the site, then this instance");
+            Assert.That(overview.Figure("Two strangers"), Is.EqualTo(new[] { "2", "2" }));
+            Assert.That(overview.Figure("Global chat"), Is.EqualTo(new[] { "0", "0" }));
+            Assert.That(overview.Figure("Rooms open"), Is.EqualTo(new[] { "1", "1" }));
             Assert.That(Count(overview, "Messages in the last minute"), Is.EqualTo(before + 1));
-            Assert.That(Figure(overview, "Captcha mode"), Is.EqualTo(new[] { "Off", "Off" }));
-            Assert.That(HourLine(overview, "Messages per minute", column: 0), Does.Not.EndWith("highest 0"));
-            Assert.That(HourLine(overview, "People online", column: 0), Does.EndWith("highest 2"));
+            Assert.That(overview.Figure("Captcha mode"), Is.EqualTo(new[] { "Off", "Off" }));
+            Assert.That(overview.HourLine("Messages per minute", column: 0), Does.Not.EndWith("highest 0"));
+            Assert.That(overview.HourLine("People online", column: 0), Does.EndWith("highest 2"));
         });
     }
 
@@ -54,7 +54,7 @@ public sealed class OverviewOverHttp() : SharedAppFixture(ConsoleOperators.Setti
             Assert.That(Count(overview, "429 answers"), Is.EqualTo(Count(before, "429 answers") + 1));
             Assert.That(Count(overview, "503 answers"), Is.EqualTo(Count(before, "503 answers")));
             Assert.That(Count(overview, "Messages in the last minute"), Is.EqualTo(Count(before, "Messages in the last minute") + 2), "the refused one was not relayed");
-            Assert.That(HourLine(overview, "429 answers per minute", column: 0), Does.Not.EndWith("highest 0"));
+            Assert.That(overview.HourLine("429 answers per minute", column: 0), Does.Not.EndWith("highest 0"));
         });
     }
 
@@ -79,35 +79,18 @@ public sealed class OverviewOverHttp() : SharedAppFixture(ConsoleOperators.Setti
         });
     }
 
-    private async Task<IDocument> Overview()
+    private async Task<OverviewPage> Overview()
     {
         using var http = ConsoleOperators.SignedIn(App);
-        using var response = await http.GetAsync("/operator");
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
-        return Parser.ParseDocument(text);
+        return await OverviewPage.Read(http);
     }
-
-    /// <summary>The cells of the first row whose heading starts with <paramref name="heading"/>: the site's, then each instance's.</summary>
-    internal static string[] Figure(IDocument overview, string heading) =>
-        [.. overview.QuerySelectorAll("tr")
-            .First(row => row.QuerySelector("th[scope=row]")?.TextContent.StartsWith(heading, StringComparison.Ordinal) == true)
-            .QuerySelectorAll("td")
-            .Select(cell => cell.TextContent.Trim())];
 
     /// <summary>The site's figure in the first row whose heading starts with <paramref name="heading"/>, checked to be this one instance's too.</summary>
-    private static int Count(IDocument overview, string heading)
+    private static int Count(OverviewPage overview, string heading)
     {
-        var cells = Figure(overview, heading);
+        var cells = overview.Figure(heading);
         Assert.That(cells, Has.Length.EqualTo(2), heading);
         Assert.That(cells[1], Is.EqualTo(cells[0]), $"{heading}: the site is its one instance");
-        return int.Parse(cells[0], System.Globalization.CultureInfo.InvariantCulture);
+        return int.Parse(cells[0], CultureInfo.InvariantCulture);
     }
-
-    /// <summary>The accessible name of the hour's line of <paramref name="series"/> in <paramref name="column"/> (0: the site).</summary>
-    internal static string HourLine(IDocument overview, string series, int column) =>
-        overview.QuerySelectorAll("tr")
-            .First(row => row.QuerySelector("th[scope=row]")?.TextContent == series && row.QuerySelector("svg") is not null)
-            .QuerySelectorAll("td svg")[column]
-            .GetAttribute("aria-label")!;
 }
