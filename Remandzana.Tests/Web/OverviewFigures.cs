@@ -47,7 +47,7 @@ public sealed class OverviewFigures
         var first = Figures(two: 1, global: 3, rooms: ["room-a", "global"], messages: 4, tooMany: 2, hourEnd: [1, 2]);
         var second = Figures(two: 1, global: 1, rooms: ["room-a", "room-b", "global"], messages: 1, tooMany: 0, hourEnd: [10, 20]);
 
-        var site = SiteFigures.Of([first, second], messagesToday: 99, "Off", pressure: 7, pressureLimit: 300);
+        var site = SiteFigures.Of([first, second], footerMessagesToday: 99, "Off", pressure: 7, pressureLimit: 300);
 
         Assert.Multiple(() =>
         {
@@ -55,6 +55,7 @@ public sealed class OverviewFigures
             Assert.That(site.PeoplePerEntry[(int)ChatEntry.Two], Is.EqualTo(2));
             Assert.That(site.RoomsOpen, Is.EqualTo(3), "room-a has a member on each instance");
             Assert.That(site.MessagesLastMinute, Is.EqualTo(5));
+            Assert.That((site.MessagesToday, site.FooterMessagesToday), Is.EqualTo((5L, 99L)), "the instances' own, and the footer's as it was read");
             Assert.That(site.TooManyLastMinute, Is.EqualTo(2));
             Assert.That(site.MessagesHour[^2..], Is.EqualTo(new long[] { 11, 22 }), "minute by minute, the latest last");
             Assert.That(site.MessagesHour, Has.Length.EqualTo(InstanceActivity.HourMinutes));
@@ -64,7 +65,7 @@ public sealed class OverviewFigures
     [Test]
     public void WithNoInstanceAnsweringTheSiteIsAllZerosAndItsLinesLieFlat()
     {
-        var site = SiteFigures.Of([], messagesToday: null, "Always", pressure: null, pressureLimit: 300);
+        var site = SiteFigures.Of([], footerMessagesToday: null, "Always", pressure: null, pressureLimit: 300);
 
         Assert.That(site.PeopleOnline, Is.Zero);
         Assert.That(HourLine.Of("People online", site.PeopleHour).AccessibleName, Is.EqualTo("People online over the last hour: 0 in the latest minute, highest 0"));
