@@ -18,7 +18,7 @@ public sealed partial class EveryModeAcrossInstances
     private readonly List<ChatClient> _tabs = [];
 
     [OneTimeSetUp]
-    public async Task StartSite() => _site = await ScaledOutSite.Start(3);
+    public async Task StartSite() => _site = await ScaledOutSite.Start(3, settings: OverviewPage.ProcessSettings());
 
     [OneTimeTearDown]
     public async Task StopSite() => await _site.DisposeAsync();
@@ -73,6 +73,24 @@ public sealed partial class EveryModeAcrossInstances
         await a.DisposeAsync();
         await b.WaitForLine(Notices.StrangerLeft);
         await b.WaitForEnd();
+    }
+
+    [Test]
+    public async Task TheOverviewListsEveryInstanceAndCountsARoomAcrossTwoOfThemOnce()
+    {
+        var (a, b) = await _site[0].OpenPair(_site[1]);
+        _tabs.AddRange([a, b]);
+
+        using var http = _site[2].NewClient();
+        var overview = await OverviewPage.Read(http);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(overview.Instances, Is.EqualTo(new[] { "instance-0", "instance-1", "instance-2 (this instance)" }));
+            Assert.That(overview.Figure("People online"), Is.EqualTo(new[] { "2", "1", "1", "0" }), "the site, then each instance");
+            Assert.That(overview.Figure("Rooms open"), Is.EqualTo(new[] { "1", "1", "1", "0" }), "one room, with someone on instance 0 and on instance 1");
+            Assert.That(overview.HourLine("People online", column: 0), Does.EndWith("highest 2"));
+        });
     }
 
     [Test]

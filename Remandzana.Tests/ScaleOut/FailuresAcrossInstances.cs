@@ -16,7 +16,7 @@ public sealed class FailuresAcrossInstances
     [Test]
     public async Task KillingAnInstanceTellsItsPeoplesPartnersOnTheOthersWithinFifteenSeconds()
     {
-        await using var site = await ScaledOutSite.Start(3);
+        await using var site = await ScaledOutSite.Start(3, settings: OverviewPage.ProcessSettings());
         var (survivor, doomed) = await site[0].OpenPair(site[1]);
         await using var _ = survivor;
         await using var __ = doomed;
@@ -27,6 +27,15 @@ public sealed class FailuresAcrossInstances
         // SIGKILL: the instance says goodbye to nobody; the other silos declare it dead.
         await site[1].Kill();
         using var fifteenSeconds = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        using (var http = site[0].NewClient())
+        {
+            // Still a member until the others declare it dead: the console shows it as not answering, never an error.
+            var overview = await OverviewPage.Read(http);
+            Assert.That(overview.Instances, Does.Contain("instance-1"));
+            Assert.That(overview.Figure("People online")[2], Is.EqualTo("Not answering"));
+            Assert.That(overview.Figure("People online")[0], Is.EqualTo("2"), "the site counts the people of the instances that answered");
+        }
+
         using (var http = site[0].NewClient())
         using (var debug = await DebugView.Open(http, site[0]))
         {

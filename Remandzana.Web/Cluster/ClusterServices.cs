@@ -109,6 +109,7 @@ public static class ClusterServices
     {
         services.AddSingleton(new RoomStorageMode(scaledOut));
         services.AddMetrics();
+        services.TryAddSingleton<Operator.InstanceActivity>();
         services.TryAddSingleton<SiteMetrics>();
         services.TryAddSingleton(EchoLimits.Default);
         // Copies of texts, counted here in the room's turn and shared with the other instances in batches.
@@ -117,6 +118,7 @@ public static class ClusterServices
         // What each person was shown, for "Save conversation": the sessions record it (Remandzana:Transcripts).
         services.AddSingleton<Chat.Transcripts>();
         services.AddSingleton<LocalSessions>();
+        services.TryAddSingleton<Operator.ThisInstance>();
         services.AddSingleton<InstanceClient>();
         services.AddSingleton<RoomOpening>();
         services.AddSingleton(provider => new ClusterSwitchboard(

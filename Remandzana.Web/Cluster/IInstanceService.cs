@@ -50,4 +50,7 @@ public interface IInstanceService : IGrainService
 
     /// <summary>How many people have a chat page open here, per <see cref="Remandzana.Domain.People.ChatEntry"/> (by its number).</summary>
     Task<int[]> PeoplePerEntry();
+
+    /// <summary>This instance's numbers for the console's overview.</summary>
+    Task<Operator.InstanceFigures> Figures();
 }

@@ -9,7 +9,7 @@ using Remandzana.Web.Sessions;
 namespace Remandzana.Web.Cluster;
 
 /// <summary>This instance as the grains see it: where the lines for its people arrive, and where their sends go.</summary>
-public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory logging, LocalSessions sessions, Chat.Transcripts transcripts, EchoWatch echoes)
+public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory logging, LocalSessions sessions, Chat.Transcripts transcripts, EchoWatch echoes, Operator.ThisInstance here)
     : GrainService(id, silo, logging), IInstanceService
 {
     public Task Deliver(PersonDelivery[] deliveries)
@@ -41,6 +41,8 @@ public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory loggin
     public Task Leave(string personId) => sessions.Leave(personId);
 
     public Task<int[]> PeoplePerEntry() => Task.FromResult(sessions.PerEntry());
+
+    public Task<Operator.InstanceFigures> Figures() => Task.FromResult(here.Figures());
     public Task<ReportMaterial> Report(string personId) => sessions.Report(personId);
 
     public Task<TranscriptMessage?> Transcript(string personId) =>

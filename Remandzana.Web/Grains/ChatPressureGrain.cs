@@ -15,4 +15,6 @@ public sealed class ChatPressureGrain(TimeProvider time) : Grain, IChatPressureG
     private readonly ChatsPerMinute _chats = new(time);
 
     public Task<int> Record() => Task.FromResult(_chats.Record());
+
+    public Task<int> Pressure() => Task.FromResult(_chats.Count());
 }

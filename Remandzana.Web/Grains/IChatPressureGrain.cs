@@ -13,4 +13,8 @@ public interface IChatPressureGrain : IGrainWithIntegerKey
 {
     /// <returns>How many chat pages were asked for in the last minute, this one included.</returns>
     Task<int> Record();
+
+    /// <summary>How many chat pages were asked for in the last minute, for the console's overview.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<int> Pressure();
 }

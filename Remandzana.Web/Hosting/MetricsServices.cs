@@ -21,6 +21,7 @@ public static class MetricsServices
     public static IServiceCollection AddPrometheusMetrics(this IServiceCollection services)
     {
         services.AddMetrics();
+        services.TryAddSingleton<Operator.InstanceActivity>();
         services.TryAddSingleton<SiteMetrics>();
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("remandzana"))

@@ -23,8 +23,11 @@ public sealed class SiteMetrics
     private readonly Counter<long> _streamsDropped;
     private readonly ConcurrentDictionary<string, int> _passPages = new();
 
-    public SiteMetrics(IMeterFactory meters)
+    private readonly Operator.InstanceActivity _activity;
+
+    public SiteMetrics(IMeterFactory meters, Operator.InstanceActivity activity)
     {
+        _activity = activity;
         var meter = meters.Create(MeterName);
         _chatPagesOpen = meter.CreateUpDownCounter<long>("remandzana.chat_pages.open", description: "Chat pages this instance is streaming, by mode.");
         _roomsFormed = meter.CreateCounter<long>("remandzana.rooms.formed", description: "Rooms formed by matchmaking.");
@@ -54,7 +57,11 @@ public sealed class SiteMetrics
         }
     }
 
-    public void MessageRelayed() => _messagesRelayed.Add(1);
+    public void MessageRelayed()
+    {
+        _messagesRelayed.Add(1);
+        _activity.MessageRelayed();
+    }
 
     public void MessageSuppressed(string policy) => _messagesSuppressed.Add(1, new KeyValuePair<string, object?>("policy", policy));
 
@@ -77,7 +84,11 @@ public sealed class SiteMetrics
         });
     }
 
-    public void Refused(int status) => _refusals.Add(1, new KeyValuePair<string, object?>("status", status));
+    public void Refused(int status)
+    {
+        _refusals.Add(1, new KeyValuePair<string, object?>("status", status));
+        _activity.Answered(status);
+    }
 
     public void StreamDroppedForSlowReading() => _streamsDropped.Add(1);
 

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using Remandzana.Web.Operator;
 
 namespace Remandzana.Web.Controllers.Operator;
 
-public sealed class OverviewController : OperatorController
+public sealed class OverviewController(SiteOverview overview) : OperatorController
 {
-    /// <summary>The console's first page: the site at a glance.</summary>
+    /// <summary>The console's first page: the site and each instance at a glance, with the last hour drawn.</summary>
     [HttpGet("/operator")]
-    public IActionResult Index() => View();
+    public async Task<IActionResult> Index() => View(await overview.Gather());
 }
