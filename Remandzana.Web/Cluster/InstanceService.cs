@@ -9,7 +9,7 @@ using Remandzana.Web.Sessions;
 namespace Remandzana.Web.Cluster;
 
 /// <summary>This instance as the grains see it: where the lines for its people arrive, and where their sends go.</summary>
-public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory logging, LocalSessions sessions, Chat.Transcripts transcripts, EchoWatch echoes)
+public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory logging, LocalSessions sessions, Chat.Transcripts transcripts, EchoWatch echoes, Reports.Bars bars, Feedback.FeedbackStore feedback)
     : GrainService(id, silo, logging), IInstanceService
 {
     public Task Deliver(PersonDelivery[] deliveries)
@@ -31,6 +31,20 @@ public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory loggin
     public Task Echoes(TextCopy[] copies)
     {
         echoes.Heard(copies);
+        return Task.CompletedTask;
+    }
+
+    public Task OperatorChanged(OperatorChange change)
+    {
+        if (change == OperatorChange.Bars)
+        {
+            bars.Wake();
+        }
+        else
+        {
+            feedback.Rescan();
+        }
+
         return Task.CompletedTask;
     }
 
