@@ -71,9 +71,9 @@ public sealed class FeedbackStore
             .Select(item => new FeedbackView(item.File, item.Entry))
             .ToList();
 
-    /// <summary>The entry in the file named <paramref name="file"/>, when the folder lists that name exactly (never read as a path).</summary>
+    /// <summary>The entry in the file named <paramref name="file"/>, when the folder lists that name exactly (never read as a path; the folder is listed again, so a file added by hand is found).</summary>
     public FeedbackView? Find(string? file) =>
-        _files.Current().Entries
+        _files.Rescan().Entries
             .Where(item => string.Equals(item.File, file, StringComparison.Ordinal))
             .Select(item => new FeedbackView(item.File, item.Entry))
             .FirstOrDefault();

@@ -112,9 +112,9 @@ public sealed partial class ReportStore
             .Select(item => new ReportView(item.File, item.Entry))
             .ToList();
 
-    /// <summary>The report in the file named <paramref name="file"/>, when the folder lists that name exactly (never read as a path).</summary>
+    /// <summary>The report in the file named <paramref name="file"/>, when the folder lists that name exactly (never read as a path; the folder is listed again, so a file added by hand is found).</summary>
     public ReportView? Find(string? file) =>
-        _files.Current().Entries
+        _files.Rescan().Entries
             .Where(item => string.Equals(item.File, file, StringComparison.Ordinal))
             .Select(item => new ReportView(item.File, item.Entry))
             .FirstOrDefault();
