@@ -1,12 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Identity;
 using Remandzana.Domain.Lines;
 using Remandzana.Tests.Support;
 
@@ -23,19 +20,16 @@ namespace Remandzana.Tests.ScaleOut;
 [NonParallelizable]
 public sealed class ReportsAcrossInstances
 {
-    private const string Password = "correct horse battery staple";
     private static readonly IPAddress StrangerAddress = IPAddress.Parse("127.0.0.2");
     private static readonly IPAddress ConsoleStrangerAddress = IPAddress.Parse("127.0.0.3");
-    private static readonly string PasswordHash = new PasswordHasher<object>().HashPassword(new object(), Password);
 
     private ScaledOutSite _site = null!;
 
     [OneTimeSetUp]
-    public async Task StartSite() => _site = await ScaledOutSite.Start(2, settings: new Dictionary<string, string>
-    {
-        ["Remandzana__Reports__RescanSeconds"] = "1",
-        ["Remandzana__Operators__alice__PasswordHash"] = PasswordHash,
-    });
+    public async Task StartSite() => _site = await ScaledOutSite.Start(
+        2,
+        settings: ConsoleOperators.Settings(new Dictionary<string, string?> { ["Remandzana:Reports:RescanSeconds"] = "1" })
+            .ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value!));
 
     [OneTimeTearDown]
     public async Task StopSite() => await _site.DisposeAsync();
@@ -111,7 +105,7 @@ public sealed class ReportsAcrossInstances
         }
 
         using var console = site[1].NewClient();
-        console.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("alice:" + Password)));
+        console.DefaultRequestHeaders.Authorization = ConsoleOperators.Basic(ConsoleOperators.Moderator);
         var page = new HtmlParser().ParseDocument(await console.GetStringAsync($"/operator/reports?file={Uri.EscapeDataString(file)}"));
         var form = page.Forms.Single(each => each.GetAttribute("action") == "/operator/reports/bar");
         var fields = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]").Select(input => new KeyValuePair<string, string>(input.Name!, input.Value)).Append(new("length", "day"));
@@ -129,6 +123,6 @@ public sealed class ReportsAcrossInstances
             "the hourly instance to refuse the origin barred from the other instance's console (told at once, not at its next rescan)");
         Assert.That(refused, Does.Contain("You are barred from chatting"));
         using var audit = JsonDocument.Parse(File.ReadLines(Path.Combine(site[1].Folder, "audit", "operator-audit.jsonl")).Last());
-        Assert.That(audit.RootElement.GetRawText(), Does.Contain("alice").And.Contain(file));
+        Assert.That(audit.RootElement.GetRawText(), Does.Contain(ConsoleOperators.Moderator).And.Contain(file));
     }
 }

@@ -1,11 +1,8 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Remandzana.Domain.People;
 using Remandzana.Tests.Support;
@@ -21,17 +18,10 @@ namespace Remandzana.Tests.Web;
 /// shown as text, and a file name in a form is never a path.
 /// </summary>
 [Category("Web")]
-public sealed class ConsoleReportsOverHttp() : SharedAppFixture(Settings)
+public sealed class ConsoleReportsOverHttp() : SharedAppFixture(ConsoleOperators.Settings())
 {
-    private const string Password = "correct horse battery staple";
     private static readonly HtmlParser Parser = new();
     private static readonly IPAddress Stranger = IPAddress.Parse("127.0.0.2");
-
-    private static Dictionary<string, string?> Settings => new()
-    {
-        ["Remandzana:Operators:alice:PasswordHash"] = new PasswordHasher<object>().HashPassword(new object(), Password),
-        ["Remandzana:Operators:alice:Role"] = "Moderator",
-    };
 
     private string Reports => Path.Combine(App.Folder, "reports");
 
@@ -68,7 +58,7 @@ public sealed class ConsoleReportsOverHttp() : SharedAppFixture(Settings)
         {
             Assert.That(written["bar"]!.GetValue<bool>(), Is.True);
             Assert.That(written["barredUntil"]!.GetValue<DateTimeOffset>(), Is.EqualTo(DateTimeOffset.UtcNow.AddDays(1)).Within(TimeSpan.FromMinutes(5)));
-            Assert.That(written["barredBy"]!.GetValue<string>(), Is.EqualTo("alice"));
+            Assert.That(written["barredBy"]!.GetValue<string>(), Is.EqualTo(ConsoleOperators.Moderator));
         });
         await AssertAudited("bar", file);
         using var after = await FromStranger().GetAsync("/two", HttpCompletionOption.ResponseHeadersRead);
@@ -76,7 +66,7 @@ public sealed class ConsoleReportsOverHttp() : SharedAppFixture(Settings)
         Assert.That(await after.Content.ReadAsStringAsync(), Does.Contain("You are barred from chatting"));
 
         var bars = await Page(http, "/operator/bars");
-        Assert.That(bars.QuerySelector("tbody tr")?.TextContent, Does.Contain("Stranger").And.Contain("alice"));
+        Assert.That(bars.QuerySelector("tbody tr")?.TextContent, Does.Contain("Stranger").And.Contain(ConsoleOperators.Moderator));
 
         var lifted = await Press(http, "/operator/bars", form => Action(form).EndsWith("/operator/bars/lift", StringComparison.Ordinal) && Field(form, "file") == file, null, null);
 
@@ -241,12 +231,7 @@ public sealed class ConsoleReportsOverHttp() : SharedAppFixture(Settings)
 
     private static string? Field(IHtmlFormElement form, string name) => form.QuerySelector<IHtmlInputElement>($"input[name={name}]")?.Value;
 
-    private HttpClient Operator()
-    {
-        var http = App.NewClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("alice:" + Password)));
-        return http;
-    }
+    private HttpClient Operator() => ConsoleOperators.SignedIn(App);
 
     private HttpClient FromStranger() => App.NewClient(Stranger);
 
@@ -277,7 +262,7 @@ public sealed class ConsoleReportsOverHttp() : SharedAppFixture(Settings)
     private async Task AssertAudited(string action, string file)
     {
         var recent = await App.Services.GetRequiredService<IOperatorAudit>().RecentAsync(20);
-        Assert.That(recent.Any(entry => entry.Operator == "alice" && entry.Action == action && entry.Detail.Contains(file, StringComparison.Ordinal)), Is.True, $"an audit line: alice, {action}, {file}");
+        Assert.That(recent.Any(entry => entry.Operator == ConsoleOperators.Moderator && entry.Action == action && entry.Detail.Contains(file, StringComparison.Ordinal)), Is.True, $"an audit line: {ConsoleOperators.Moderator}, {action}, {file}");
     }
 
     private string StrangerOrigin() => App.Services.GetRequiredService<OriginHashes>().Of(new Origin("address:" + Stranger));

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Remandzana.Domain.People;
@@ -12,57 +10,30 @@ namespace Remandzana.Tests.Browser;
 
 /// <summary>
 /// The reports, bars and feedback pages in script-less Chromium, signed in with HTTP Basic: an
-/// operator bars a reported origin and publishes a feedback entry by pressing the pages' buttons;
+/// operator bars a reported origin and publishes a feedback entry by pressing the pages' buttons
+/// (the same bar in Firefox ESR);
 /// axe-core finds nothing on the three pages at either width.
 /// </summary>
 [Category("Browser")]
-[NonParallelizable]
-public sealed class ConsoleReportsInChromium
+public sealed class ConsoleReportsInBrowsers() : BrowserFixture(ConsoleOperators.Settings())
 {
-    private const string Password = "correct horse battery staple";
     private static readonly IPAddress Stranger = IPAddress.Parse("127.0.0.2");
-
-    private RemandzanaApp _app = null!;
-    private Chromium _chromium = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAppAndBrowser()
-    {
-        _chromium = await Chromium.Launch();
-        _app = new RemandzanaApp(new Dictionary<string, string?>
-        {
-            ["Remandzana:Operators:alice:PasswordHash"] = new PasswordHasher<object>().HashPassword(new object(), Password),
-        });
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAppAndBrowser()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
+    private static readonly IPAddress FirefoxStranger = IPAddress.Parse("127.0.0.4");
 
     [Test]
     public async Task AnOperatorBarsAReportedOriginAndPublishesFeedbackWithoutScript()
     {
-        var report = WriteReport(_app.Services.GetRequiredService<OriginHashes>().Of(new Origin("address:" + Stranger)), "Stranger: leave me alone");
+        var report = WriteReport(App.Services.GetRequiredService<OriginHashes>().Of(new Origin("address:" + Stranger)), "Stranger: leave me alone");
         var feedback = WriteFeedback("Please add a dark theme.");
-        var page = await SignedIn(await _chromium.NewTab(_app.BaseAddress));
+        var page = await Chromium.NewSignedInTab(App.BaseAddress, ConsoleOperators.Moderator, ConsoleOperators.Password);
 
         await page.GotoAsync("/operator/reports");
         var card = page.Locator("article.console-report", new() { Has = page.Locator($"input[name=file][value='{report}']") });
         await card.Locator("form.console-bar button[value=day]").ClickAsync();
         await page.Locator(".console-done", new() { HasText = "Barred." }).WaitForAsync();
 
-        Assert.That(JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_app.Folder, "reports", report)))!["reported"]![0]!["barredBy"]!.GetValue<string>(), Is.EqualTo("alice"));
-        using var fromStranger = _app.NewClient(Stranger);
+        Assert.That(JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(App.Folder, "reports", report)))!["reported"]![0]!["barredBy"]!.GetValue<string>(), Is.EqualTo(ConsoleOperators.Moderator));
+        using var fromStranger = App.NewClient(Stranger);
         using var chat = await fromStranger.GetAsync("/two", HttpCompletionOption.ResponseHeadersRead);
         Assert.That(chat.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
 
@@ -71,7 +42,7 @@ public sealed class ConsoleReportsInChromium
         await entry.Locator("button", new() { HasText = "Publish" }).ClickAsync();
         await page.Locator(".console-done", new() { HasText = "Published" }).WaitForAsync();
 
-        using var visitor = _app.NewClient();
+        using var visitor = App.NewClient();
         Assert.That(await visitor.GetStringAsync("/feedback"), Does.Contain("Please add a dark theme."));
     }
 
@@ -82,9 +53,8 @@ public sealed class ConsoleReportsInChromium
         var barred = WriteReport("hmac:WllYV1ZVVFNSUVBPTk1MSw", "Stranger: spam spam spam");
         WriteFeedback("The site works in Tor Browser on Safest. Thank you!", visible: true, reply: "Thanks for telling us.");
         WriteFeedback("Could global chat show who is online?");
-        using (var http = _app.NewClient())
+        using (var http = ConsoleOperators.SignedIn(App))
         {
-            http.DefaultRequestHeaders.Authorization = new("Basic", Credentials());
             var form = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await http.GetStringAsync($"/operator/reports?file={barred}"));
             var token = form.QuerySelector("form.console-bar input[name=operatorToken]")!.GetAttribute("value")!;
             using var posted = await http.PostAsync("/operator/reports/bar", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -99,8 +69,8 @@ public sealed class ConsoleReportsInChromium
         Directory.CreateDirectory(shots);
         foreach (var (width, height, label) in new[] { (Chromium.Desktop.Width, Chromium.Desktop.Height, "1280"), (Chromium.Phone.Width, Chromium.Phone.Height, "390") })
         {
-            var audit = await SignedIn(await _chromium.NewAuditTab(_app.BaseAddress, (width, height)));
-            var shown = await SignedIn(await _chromium.NewTab(_app.BaseAddress, (width, height)));
+            var audit = await Chromium.NewSignedInAuditTab(App.BaseAddress, ConsoleOperators.Moderator, ConsoleOperators.Password, (width, height));
+            var shown = await Chromium.NewSignedInTab(App.BaseAddress, ConsoleOperators.Moderator, ConsoleOperators.Password, (width, height));
             foreach (var (path, name) in new[] { ("/operator/reports", "reports"), ("/operator/bars", "bars"), ("/operator/feedback", "feedback") })
             {
                 var answer = await audit.GotoAsync(path);
@@ -115,18 +85,26 @@ public sealed class ConsoleReportsInChromium
         }
     }
 
-    private static string Credentials() => Convert.ToBase64String(Encoding.UTF8.GetBytes("alice:" + Password));
-
-    /// <summary>Signs the tab in as the browser does once the operator typed their name and password into its Basic prompt: every request carries them.</summary>
-    private static async Task<IPage> SignedIn(IPage page)
+    [Test]
+    public async Task FirefoxBarsAReportedOriginWithoutScript()
     {
-        await page.Context.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Authorization"] = "Basic " + Credentials() });
-        return page;
+        var report = WriteReport(App.Services.GetRequiredService<OriginHashes>().Of(new Origin("address:" + FirefoxStranger)), "Stranger: a line for Firefox");
+        var firefox = await Firefox.Shared();
+        await using var tab = await firefox.NewSignedInTab(App.BaseAddress, ConsoleOperators.Moderator, ConsoleOperators.Password);
+
+        await tab.GoTo($"/operator/reports?file={report}");
+        await tab.WaitFor(document => document.QuerySelector("form.console-bar button[value=day]") is not null, "the report's bar form");
+        await tab.Click("form.console-bar button[value=day]");
+        await tab.WaitFor(document => document.QuerySelector(".console-done")?.TextContent.Contains("Barred.", StringComparison.Ordinal) == true, "the page saying it is barred");
+
+        using var fromStranger = App.NewClient(FirefoxStranger);
+        using var chat = await fromStranger.GetAsync("/two", HttpCompletionOption.ResponseHeadersRead);
+        Assert.That(chat.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
 
     private string WriteReport(string origin, params string[] lines)
     {
-        var folder = Path.Combine(_app.Folder, "reports");
+        var folder = Path.Combine(App.Folder, "reports");
         Directory.CreateDirectory(folder);
         var name = $"20261205-220000-{Guid.NewGuid():N}.json";
         File.WriteAllText(Path.Combine(folder, name), new JsonObject
@@ -143,7 +121,7 @@ public sealed class ConsoleReportsInChromium
 
     private string WriteFeedback(string message, bool visible = false, string? reply = null)
     {
-        var folder = Path.Combine(_app.Folder, "feedback");
+        var folder = Path.Combine(App.Folder, "feedback");
         Directory.CreateDirectory(folder);
         var name = $"20261205-220000-{Guid.NewGuid():N}.json";
         File.WriteAllText(Path.Combine(folder, name), new JsonObject
