@@ -168,6 +168,44 @@ public sealed class ConsoleReportsOverHttp() : SharedAppFixture(ConsoleOperators
         Assert.That(ReadReport(file)["closed"]!.GetValue<bool>(), Is.False);
     }
 
+    [TestCase("/operator/reports/bar")]
+    [TestCase("/operator/reports/dismiss")]
+    [TestCase("/operator/bars/lift")]
+    [TestCase("/operator/feedback/delete")]
+    public async Task APostWithoutTheFormTokenChangesNothing(string action)
+    {
+        var report = WriteReport("hmac:FFFFFFFFFFFFFFFFFFFFFF");
+        var feedback = WriteFeedback("keep me");
+        using var http = Operator();
+
+        using var answer = await http.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["file"] = action.Contains("feedback", StringComparison.Ordinal) ? feedback : report,
+            ["person"] = "0",
+            ["origin"] = "hmac:FFFFFFFFFFFFFFFFFFFFFF",
+            ["length"] = "forgood",
+        }));
+
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(ReadReport(report)["reported"]![0]!["bar"]!.GetValue<bool>() || ReadReport(report)["closed"]!.GetValue<bool>(), Is.False);
+        Assert.That(File.Exists(Path.Combine(Feedback, feedback)), Is.True);
+    }
+
+    [Test]
+    public async Task AReportWhoseBarStillHoldsIsNotReopenedUntilTheBarIsLifted()
+    {
+        var file = WriteReport("hmac:GGGGGGGGGGGGGGGGGGGGGG");
+        using var http = Operator();
+        await Press(http, "/operator/reports", BarForm(file), "length", "30days");
+        var token = (await Page(http, "/operator/reports?show=closed")).QuerySelector("input[name=operatorToken]")!.GetAttribute("value")!;
+
+        using var refused = await http.PostAsync("/operator/reports/reopen", new FormUrlEncodedContent(new Dictionary<string, string> { ["operatorToken"] = token, ["file"] = file }));
+
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(Parser.ParseDocument(await refused.Content.ReadAsStringAsync()).QuerySelector("[role=alert]")?.TextContent, Does.Contain("lift it"));
+        Assert.That(ReadReport(file)["reported"]![0]!["bar"]!.GetValue<bool>(), Is.True);
+    }
+
     [Test]
     public async Task FeedbackIsPublishedHiddenRepliedToAndDeletedWithEachStepOnThePublicPageAtOnce()
     {
