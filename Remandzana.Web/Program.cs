@@ -45,6 +45,8 @@ builder.Services.AddLanguagesAndInterests();
 builder.Services.AddOperatorConsole();
 builder.Services.AddConsoleOverview();
 
+builder.Services.AddConsoleReports();
+
 var app = builder.Build();
 
 // First: every later step (logging included) sees the client's address as nginx forwarded it.

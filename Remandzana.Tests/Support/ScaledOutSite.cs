@@ -36,9 +36,10 @@ public sealed class ScaledOutSite : IAsyncDisposable
     }
 
     /// <summary>One more instance joins the site (as an operator scaling up would start it).</summary>
-    public async Task<AppProcess> AddInstance()
+    /// <param name="settings">More environment settings for this instance alone (Remandzana__Section__Key).</param>
+    public async Task<AppProcess> AddInstance(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var instance = await StartInstance(Redis, _instances.Count);
+        var instance = await StartInstance(Redis, _instances.Count, settings);
         _instances.Add(instance);
         return instance;
     }

@@ -48,6 +48,10 @@ public interface IInstanceService : IGrainService
     [OneWay]
     Task Echoes(TextCopy[] copies);
 
+    /// <summary>The operator changed a bar or a feedback file from another instance's console: read it again now (<see cref="OperatorChanges"/>).</summary>
+    [OneWay]
+    Task OperatorChanged(OperatorChange change);
+
     /// <summary>How many people have a chat page open here, per <see cref="Remandzana.Domain.People.ChatEntry"/> (by its number).</summary>
     Task<int[]> PeoplePerEntry();
 

@@ -9,7 +9,7 @@ using Remandzana.Web.Sessions;
 namespace Remandzana.Web.Cluster;
 
 /// <summary>This instance as the grains see it: where the lines for its people arrive, and where their sends go.</summary>
-public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory logging, LocalSessions sessions, Chat.Transcripts transcripts, EchoWatch echoes, Operator.ThisInstance here)
+public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory logging, LocalSessions sessions, Chat.Transcripts transcripts, EchoWatch echoes, Operator.ThisInstance here, Reports.Bars bars, Feedback.FeedbackStore feedback)
     : GrainService(id, silo, logging), IInstanceService
 {
     public Task Deliver(PersonDelivery[] deliveries)
@@ -39,6 +39,20 @@ public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory loggin
     public Task<Domain.Lines.Line[]> Drain(string personId) => Task.FromResult(sessions.Drain(personId));
 
     public Task Leave(string personId) => sessions.Leave(personId);
+
+    public Task OperatorChanged(OperatorChange change)
+    {
+        if (change == OperatorChange.Bars)
+        {
+            bars.Wake();
+        }
+        else
+        {
+            feedback.Rescan();
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task<int[]> PeoplePerEntry() => Task.FromResult(sessions.PerEntry());
 

@@ -63,6 +63,46 @@ public sealed class FeedbackStore
         return entries;
     }
 
+    /// <summary>Every entry for the console, published or not, newest first (the folder is read again for hand edits; only changed files are parsed).</summary>
+    public IReadOnlyList<FeedbackView> All() =>
+        _files.Rescan().Entries
+            .OrderByDescending(item => item.Entry.Timestamp)
+            .ThenByDescending(item => item.File, StringComparer.Ordinal)
+            .Select(item => new FeedbackView(item.File, item.Entry))
+            .ToList();
+
+    /// <summary>The entry in the file named <paramref name="file"/>, when the folder lists that name exactly (never read as a path; the folder is listed again, so a file added by hand is found).</summary>
+    public FeedbackView? Find(string? file) =>
+        _files.Rescan().Entries
+            .Where(item => string.Equals(item.File, file, StringComparison.Ordinal))
+            .Select(item => new FeedbackView(item.File, item.Entry))
+            .FirstOrDefault();
+
+    /// <summary>Publishes or hides an entry (<c>"visible"</c>), written back to its file; null when the file is not listed.</summary>
+    public FeedbackEntry? Show(string file, bool visible) =>
+        _files.Update(file, entry => entry.Visible == visible ? null : entry with { Visible = visible });
+
+    /// <summary>Sets the operator's reply to an entry (<c>"reply"</c>), written back to its file; null when the file is not listed.</summary>
+    public FeedbackEntry? Reply(string file, string reply) =>
+        _files.Update(file, entry => entry with { Reply = reply });
+
+    /// <summary>Deletes an entry's file; false when the file is not listed.</summary>
+    public bool Delete(string file) => _files.DeleteListed(file);
+
+    /// <summary>Stores a published operator notice (<c>"operator": true</c>, <c>"visible": true</c>); returns the file's path, or null when the folder is full.</summary>
+    public Task<string?> AddNoticeAsync(string text)
+    {
+        var now = _time.GetUtcNow();
+        var entry = new FeedbackEntry(
+            now.ToUnixTimeSeconds(),
+            now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            text,
+            Visible: true,
+            Reply: null,
+            Operator: true);
+        return _files.AddAsync(entry, now);
+    }
+
     /// <summary>Reads the folder again for the operator's edits (only changed files are parsed).</summary>
     public void Rescan() => _files.Rescan();
 

@@ -12,23 +12,42 @@ public sealed partial class BarsRefresher(Bars bars, ClusterSwitchboard switchbo
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.RescanSeconds), time);
+        Task<bool>? tick = null;
+        Task<bool>? woken = null;
         do
         {
-            if (!switchboard.IsAvailable)
+            if (switchboard.IsAvailable)
             {
-                continue;
+                try
+                {
+                    await bars.Refresh(stoppingToken);
+                }
+                catch (Exception e) when (ClusterFailure.Is(e) || e is IOException or OriginHashKeyUnavailableException)
+                {
+                    LogRefreshFailed(e.Message);
+                }
             }
 
-            try
+            // Whichever comes first: the rescan, or another instance's word that the operator changed a bar.
+            tick ??= timer.WaitForNextTickAsync(stoppingToken).AsTask();
+            woken ??= bars.Woken(stoppingToken).AsTask();
+            var first = await Task.WhenAny(tick, woken);
+            if (first == tick)
             {
-                await bars.Refresh(stoppingToken);
+                if (!await tick)
+                {
+                    return;
+                }
+
+                tick = null;
             }
-            catch (Exception e) when (ClusterFailure.Is(e) || e is IOException or OriginHashKeyUnavailableException)
+            else
             {
-                LogRefreshFailed(e.Message);
+                await woken;
+                woken = null;
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (!stoppingToken.IsCancellationRequested);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The operator's bars could not be refreshed: {Reason}")]

@@ -100,6 +100,94 @@ public sealed partial class ReportStore
         return old.Count;
     }
 
+    /// <summary>
+    /// The reports for the console, newest first: the open ones, or the closed ones (see
+    /// <see cref="IsClosed"/>) to reopen. The folder is read again for hand edits (only changed files are parsed).
+    /// </summary>
+    public IReadOnlyList<ReportView> Listed(bool closed) =>
+        _files.Rescan().Entries
+            .Where(item => IsClosed(item.Entry) == closed)
+            .OrderByDescending(item => item.Entry.Timestamp)
+            .ThenByDescending(item => item.File, StringComparer.Ordinal)
+            .Select(item => new ReportView(item.File, item.Entry))
+            .ToList();
+
+    /// <summary>The report in the file named <paramref name="file"/>, when the folder lists that name exactly (never read as a path; the folder is listed again, so a file added by hand is found).</summary>
+    public ReportView? Find(string? file) =>
+        _files.Rescan().Entries
+            .Where(item => string.Equals(item.File, file, StringComparison.Ordinal))
+            .Select(item => new ReportView(item.File, item.Entry))
+            .FirstOrDefault();
+
+    /// <summary>When the bar on <paramref name="person"/> ends (past or not), or null when none was decided.</summary>
+    public DateTimeOffset? BarEnd(ReportEntry report, ReportedEntry person) =>
+        person.Bar || person.BarredUntil is not null ? person.BarredUntil ?? report.At + _barLength : null;
+
+    /// <summary>
+    /// Bars the <paramref name="person"/>-th name of a report until <paramref name="until"/>, set by
+    /// <paramref name="by"/>: written back to its file (<c>"bar": true</c>, <c>"barredUntil"</c>,
+    /// <c>"barredBy"</c>). Null when the file is not listed or that name is not in it with <paramref name="origin"/>
+    /// (the file was edited since the page was read).
+    /// </summary>
+    public ReportEntry? Bar(string file, int person, string origin, DateTimeOffset until, string by) =>
+        ChangePerson(file, person, origin, reported => reported with { Bar = true, BarredUntil = until, BarredBy = by });
+
+    /// <summary>Ends the bar on the <paramref name="person"/>-th name now (<c>"barredUntil"</c> becomes now, so the file still says it was barred); null as for <see cref="Bar"/>.</summary>
+    public ReportEntry? Lift(string file, int person, string origin, string by)
+    {
+        var now = _time.GetUtcNow();
+        return ChangePerson(file, person, origin, reported => reported with { Bar = true, BarredUntil = now, BarredBy = by });
+    }
+
+    /// <summary>Closes a report (<c>"closed": true</c>) without a bar; null when the file is not listed.</summary>
+    public ReportEntry? Dismiss(string file) =>
+        _files.Update(file, report => report.Closed ? null : report with { Closed = true });
+
+    /// <summary>
+    /// Opens a closed report again: <c>"closed": false</c>, and the bars in it that have ended are
+    /// forgotten (a bar still in force keeps it closed: lift it first). Null when the file is not listed.
+    /// </summary>
+    public ReportEntry? Reopen(string file)
+    {
+        var now = _time.GetUtcNow();
+        return _files.Update(file, report => report with
+        {
+            Closed = false,
+            Reported = report.Reported
+                .Select(reported => BarEnd(report, reported) is { } end && end <= now ? reported with { Bar = false, BarredUntil = null, BarredBy = null } : reported)
+                .ToList(),
+        });
+    }
+
+    /// <summary>Every bar in this folder's reports still in force at <paramref name="now"/>, the latest to end first.</summary>
+    public IReadOnlyList<BarInForce> InForce(DateTimeOffset now) =>
+        _files.Rescan().Entries
+            .SelectMany(item => item.Entry.Reported.Select((person, index) => (item.File, item.Entry, Person: person, Index: index)))
+            .Select(each => (each.File, each.Entry, each.Person, each.Index, Until: BarEnd(each.Entry, each.Person)))
+            .Where(each => each.Until > now)
+            .OrderByDescending(each => each.Until)
+            .ThenBy(each => each.File, StringComparer.Ordinal)
+            .Select(each => new BarInForce(each.File, each.Index, each.Person.Name, each.Person.Origin, each.Until!.Value, each.Person.BarredBy, each.Entry.At))
+            .ToList();
+
+    private ReportEntry? ChangePerson(string file, int person, string origin, Func<ReportedEntry, ReportedEntry> change)
+    {
+        var found = true;
+        var changed = _files.Update(file, report =>
+        {
+            if (person < 0 || person >= report.Reported.Count || !string.Equals(report.Reported[person].Origin, origin, StringComparison.Ordinal))
+            {
+                found = false;
+                return null;
+            }
+
+            var reported = report.Reported.ToList();
+            reported[person] = change(reported[person]);
+            return report with { Reported = reported };
+        });
+        return found ? changed : null;
+    }
+
     public static bool IsClosed(ReportEntry report) =>
         report.Closed || report.Reported.Any(reported => reported.Bar || reported.BarredUntil is not null);
 
@@ -118,8 +206,24 @@ public sealed partial class ReportStore
                 continue;
             }
 
-            var hashed = entry with { Reported = entry.Reported.Select(reported => reported with { Origin = _hashes.Stored(reported.Origin) }).ToList() };
-            if (_files.Replace(file, hashed))
+            // Read again under the folder's lock: a console action written since the rescan is kept.
+            var migrated = false;
+            var hashed = _files.Update(file, current =>
+            {
+                if (current.Reported.All(reported => OriginHashes.IsHashed(reported.Origin)))
+                {
+                    return null;
+                }
+
+                migrated = true;
+                return current with { Reported = current.Reported.Select(reported => reported with { Origin = _hashes.Stored(reported.Origin) }).ToList() };
+            });
+            if (hashed is null)
+            {
+                continue;
+            }
+
+            if (migrated)
             {
                 LogMigrated(file);
             }

@@ -168,23 +168,42 @@ public sealed partial class JsonFolder<T>
     /// <summary>The size <paramref name="value"/> takes in a file of this folder, in bytes.</summary>
     public int SizeOf<TValue>(TValue value) => JsonSerializer.SerializeToUtf8Bytes(value, Json).Length;
 
-    /// <summary>Replaces a file's entry in place (written whole, as <see cref="AddAsync"/> writes); false when it is gone.</summary>
-    public bool Replace(string file, T entry)
+    /// <summary>
+    /// Changes the entry of a file this folder lists, as the file is on disk now (a hand edit made
+    /// since the last rescan is kept), and writes it back whole (as <see cref="AddAsync"/> writes).
+    /// Runs under the folder's lock, so a rescan or another change on this instance never writes
+    /// an older copy over it. <paramref name="file"/> is only ever compared with the names the
+    /// folder listed, never used as a path: anything else (<c>../</c>, a path, another folder's
+    /// file) is not found. Returns the entry as written, the entry unchanged when
+    /// <paramref name="change"/> answers null, or null when the file is not listed, gone or unreadable.
+    /// </summary>
+    public T? Update(string file, Func<T, T?> change)
     {
-        var final = Path.Combine(Folder, Path.GetFileName(file));
-        var temporary = Path.Combine(Folder, $".{Path.GetFileNameWithoutExtension(final)}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}.tmp");
         lock (_gate)
         {
-            if (!File.Exists(final))
+            if (!_files.ContainsKey(file))
             {
-                return false;
+                return null;
             }
 
+            var info = new FileInfo(Path.Combine(Folder, file));
+            if (!info.Exists || Read(info) is not { } current)
+            {
+                return null;
+            }
+
+            if (change(current) is not { } changed)
+            {
+                return current;
+            }
+
+            var final = info.FullName;
+            var temporary = Path.Combine(Folder, $".{Path.GetFileNameWithoutExtension(final)}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}.tmp");
             try
             {
                 using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 {
-                    JsonSerializer.Serialize(stream, entry, Json);
+                    JsonSerializer.Serialize(stream, changed, Json);
                     stream.Flush(flushToDisk: true);
                 }
 
@@ -197,8 +216,23 @@ public sealed partial class JsonFolder<T>
             }
 
             var written = new FileInfo(final);
-            _files[written.Name] = new Stored(written.Length, written.LastWriteTimeUtc, entry);
+            _files[written.Name] = new Stored(written.Length, written.LastWriteTimeUtc, changed);
             Publish();
+            return changed;
+        }
+    }
+
+    /// <summary>Deletes a file this folder lists (see <see cref="Update"/> for how the name is checked); false when it is not listed.</summary>
+    public bool DeleteListed(string file)
+    {
+        lock (_gate)
+        {
+            if (!_files.ContainsKey(file))
+            {
+                return false;
+            }
+
+            Delete(file);
             return true;
         }
     }
