@@ -22,7 +22,7 @@ public sealed class Matchmaker
 {
     private readonly Dictionary<PersonId, Person> _waiting = [];
     private readonly Random _random;
-    private readonly PoliciesByMode _policies;
+    private readonly Func<PoliciesByMode> _policies;
     private readonly int _maxMessageLength;
     private readonly Affinity _affinity;
     private readonly TimeProvider _time;
@@ -30,11 +30,17 @@ public sealed class Matchmaker
     private Effects _effects = new();
 
     public Matchmaker(Random random, PoliciesByMode? policies = null, int maxMessageLength = MessageText.DefaultMaxLength, Affinity? affinity = null, TimeProvider? time = null)
+        : this(random, () => policies ?? PoliciesByMode.None, maxMessageLength, affinity, time)
+    {
+    }
+
+    /// <param name="policies">The policies in force now: the operator may change them while the site runs.</param>
+    public Matchmaker(Random random, Func<PoliciesByMode> policies, int maxMessageLength = MessageText.DefaultMaxLength, Affinity? affinity = null, TimeProvider? time = null)
     {
         _random = random;
         _affinity = affinity ?? Affinity.Default;
         _time = time ?? TimeProvider.System;
-        _policies = policies ?? PoliciesByMode.None;
+        _policies = policies;
         _maxMessageLength = maxMessageLength;
         Lobbies = [Two, Three, Question];
     }
@@ -237,7 +243,7 @@ public sealed class Matchmaker
         }
 
         // Refused, not sanctioned: the asker has not said anything to anyone yet.
-        if (_policies.ViolatedBy(Mode.Question, question) is { } policy)
+        if (_policies().ViolatedBy(Mode.Question, question) is { } policy)
         {
             refusedBy = policy;
             _effects.Tell(person, NoticeKind.Moderation, Notices.QuestionRefused(policy.Reason));

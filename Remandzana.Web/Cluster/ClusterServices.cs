@@ -130,6 +130,7 @@ public static class ClusterServices
         services.TryAddSingleton<SiteMetrics>();
         services.TryAddSingleton(EchoLimits.Default);
         // Copies of texts, counted here in the room's turn and shared with the other instances in batches.
+        services.TryAddSingleton(provider => new Moderation.PoliciesInForce(provider.GetRequiredService<PoliciesByMode>()));
         services.AddSingleton<Moderation.EchoWatch>();
         services.AddHostedService<EchoSharing>();
         // What each person was shown, for "Save conversation": the sessions record it (Remandzana:Transcripts).

@@ -12,6 +12,7 @@ using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 using Remandzana.Web.Captcha;
 using Remandzana.Web.Cluster;
+using Remandzana.Web.Moderation;
 using Remandzana.Web.Options;
 using Remandzana.Web.Security;
 using Remandzana.Web.Sessions;
@@ -27,7 +28,7 @@ namespace Remandzana.Web.Grains;
 /// </summary>
 [KeepAlive]
 public sealed partial class MatchmakingGrain(
-    PoliciesByMode policies,
+    PoliciesInForce policies,
     IOptions<ChatOptions> chat,
     IOptions<MatchingOptions> matching,
     TimeProvider time,
@@ -38,7 +39,7 @@ public sealed partial class MatchmakingGrain(
     ILocalSiloDetails silo) : Grain, IMatchmakingGrain
 {
     private readonly Matchmaker _matchmaker = new(
-        new Random(), policies, chat.Value.MaxMessageLength, new Affinity(TimeSpan.FromSeconds(matching.Value.InterestWaitSeconds)), time);
+        new Random(), () => policies.Current, chat.Value.MaxMessageLength, new Affinity(TimeSpan.FromSeconds(matching.Value.InterestWaitSeconds)), time);
     private readonly Dictionary<string, Arrival> _arrivals = [];
 
     /// <summary>People who left while their room was opening: if it fails to open, they are not taken back.</summary>

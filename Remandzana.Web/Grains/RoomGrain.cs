@@ -29,7 +29,7 @@ namespace Remandzana.Web.Grains;
 [KeepAlive]
 public sealed class RoomGrain(
     [PersistentState("room", ClusterServices.RoomStorage)] IPersistentState<RoomState> state,
-    PoliciesByMode policies,
+    PoliciesInForce policies,
     LocalSessions here,
     InstanceClient instances,
     RoomStorageMode storage,
@@ -61,7 +61,7 @@ public sealed class RoomGrain(
         {
             var person = Admitted(member.Arrival);
             person.Restore(member.Arrival.Question, member.Nickname is { } name && Nickname.TryCreate(name, out var nickname) ? nickname : null);
-            foreach (var policy in policies.For(_room.Mode))
+            foreach (var policy in policies.Current.For(_room.Mode))
             {
                 person.Moderation.Restore(policy, member.Violations.GetValueOrDefault(policy.Name));
             }
@@ -125,7 +125,7 @@ public sealed class RoomGrain(
             return new SendReply(SendOutcome.Departed);
         }
 
-        var outcome = _room.Receive(member.Person, text, policies, echoes.Observe(member.Person.Origin, Key, text));
+        var outcome = _room.Receive(member.Person, text, policies.Current, echoes.Observe(member.Person.Origin, Key, text));
         var effects = _room.TakeEffects();
         var verdict = effects.Verdicts.Count > 0 ? effects.Verdicts[0].Verdict : null;
         Carry(effects);
@@ -264,7 +264,7 @@ public sealed class RoomGrain(
             Arrival = _members[member.Person.Id.Value].Arrival,
             IndexInRole = member.IndexInRole,
             Nickname = member.Person.Nickname?.Value,
-            Violations = policies.For(room.Mode)
+            Violations = policies.Current.For(room.Mode)
                 .Where(policy => member.Person.Moderation.ViolationsOf(policy) > 0)
                 .ToDictionary(policy => policy.Name, policy => member.Person.Moderation.ViolationsOf(policy)),
         }).ToList(),
