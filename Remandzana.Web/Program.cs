@@ -36,6 +36,7 @@ builder.Services.AddKestrelTuning();
 builder.Services.AddCaptcha();
 builder.Services.AddPrometheusMetrics();
 builder.Services.AddLanguagesAndInterests();
+builder.Services.AddChatFilters();
 
 var app = builder.Build();
 

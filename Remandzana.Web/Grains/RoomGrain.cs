@@ -11,6 +11,7 @@ using Remandzana.Domain.Turns;
 using Remandzana.Web.Captcha;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Moderation;
+using Remandzana.Web.Operator;
 using Remandzana.Web.Reports;
 using Remandzana.Web.Security;
 using Remandzana.Web.Sessions;
@@ -27,13 +28,14 @@ namespace Remandzana.Web.Grains;
 /// </summary>
 [PreferLocalPlacement]
 [KeepAlive]
-public sealed class RoomGrain(
+public sealed partial class RoomGrain(
     [PersistentState("room", ClusterServices.RoomStorage)] IPersistentState<RoomState> state,
     PoliciesInForce policies,
     LocalSessions here,
     InstanceClient instances,
     RoomStorageMode storage,
     EchoWatch echoes,
+    ChatFilterBook filters,
     TimeProvider time) : Grain, IRoomGrain
 {
     public const string GlobalKey = "global";
@@ -125,7 +127,7 @@ public sealed class RoomGrain(
             return new SendReply(SendOutcome.Departed);
         }
 
-        var outcome = _room.Receive(member.Person, text, policies.Current, echoes.Observe(member.Person.Origin, Key, text));
+        var outcome = _room.Receive(member.Person, text, policies.Current, echoes.Observe(member.Person.Origin, Key, text), filters.Current);
         var effects = _room.TakeEffects();
         var verdict = effects.Verdicts.Count > 0 ? effects.Verdicts[0].Verdict : null;
         Carry(effects);
