@@ -36,6 +36,7 @@ builder.Services.AddKestrelTuning();
 builder.Services.AddCaptcha();
 builder.Services.AddPrometheusMetrics();
 builder.Services.AddLanguagesAndInterests();
+builder.Services.AddSiteSettings();
 
 var app = builder.Build();
 
