@@ -43,6 +43,7 @@ builder.Services.AddCaptcha();
 builder.Services.AddPrometheusMetrics();
 builder.Services.AddLanguagesAndInterests();
 builder.Services.AddOperatorConsole();
+builder.Services.AddSiteSettings();
 builder.Services.AddChatFilters();
 
 var app = builder.Build();

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.Moderation;
 using Remandzana.Tests.Support;

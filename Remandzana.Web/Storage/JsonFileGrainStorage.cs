@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Orleans.Runtime;
 using Orleans.Storage;
 using Remandzana.Web.Security;
@@ -24,6 +25,7 @@ public sealed class JsonFileGrainStorage(string directory) : IGrainStorage
         AllowTrailingCommas = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         Encoder = FileJsonEncoder.Instance,
+        Converters = { new JsonStringEnumConverter() },
     };
 
     private readonly Lock _gate = new();
