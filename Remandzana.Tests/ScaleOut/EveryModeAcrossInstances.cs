@@ -18,7 +18,7 @@ public sealed partial class EveryModeAcrossInstances
     private readonly List<ChatClient> _tabs = [];
 
     [OneTimeSetUp]
-    public async Task StartSite() => _site = await ScaledOutSite.Start(3);
+    public async Task StartSite() => _site = await ScaledOutSite.Start(3, settings: AnAdmin);
 
     [OneTimeTearDown]
     public async Task StopSite() => await _site.DisposeAsync();
