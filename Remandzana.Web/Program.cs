@@ -1,11 +1,17 @@
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Grains;
 using Remandzana.Web.Hosting;
+using Remandzana.Web.Operator;
 using Remandzana.Web.Sessions;
 
 if (HealthProbe.IsRequested(args))
 {
     return await HealthProbe.RunAsync(args);
+}
+
+if (HashPasswordCommand.IsRequested(args))
+{
+    return HashPasswordCommand.Run();
 }
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -36,6 +42,7 @@ builder.Services.AddKestrelTuning();
 builder.Services.AddCaptcha();
 builder.Services.AddPrometheusMetrics();
 builder.Services.AddLanguagesAndInterests();
+builder.Services.AddOperatorConsole();
 builder.Services.AddSiteSettings();
 
 var app = builder.Build();
@@ -50,6 +57,7 @@ app.UseRequestLogging();
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseSecurityHeaders();
 app.UseOperatorGate();
+app.UseOperatorConsole();
 app.UseImmutableStaticFiles();
 app.UseRateLimiter();
 app.UsePasses();
