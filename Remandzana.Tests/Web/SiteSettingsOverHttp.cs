@@ -1,5 +1,9 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.Moderation;
@@ -14,8 +18,19 @@ namespace Remandzana.Tests.Web;
 
 /// <summary>What a change to the site settings does to the next page: captcha, lockdown, the site notice, the policies.</summary>
 [Category("Web")]
-public sealed class SiteSettingsOverHttp() : SharedAppFixture(new Dictionary<string, string?> { ["Remandzana:Captcha:Mode"] = "Off" })
+public sealed class SiteSettingsOverHttp() : SharedAppFixture(new Dictionary<string, string?>
 {
+    ["Remandzana:Captcha:Mode"] = "Off",
+    ["Remandzana:Operators:ada:PasswordHash"] = Hasher.HashPassword(null!, AdminPassword),
+    ["Remandzana:Operators:ada:Role"] = "Admin",
+    ["Remandzana:Operators:mo:PasswordHash"] = Hasher.HashPassword(null!, ModeratorPassword),
+    ["Remandzana:Operators:mo:Role"] = "Moderator",
+    ["Remandzana:Console:AuditFile"] = Path.Combine(Path.GetTempPath(), $"remandzana-audit-{Guid.NewGuid():N}.jsonl"),
+})
+{
+    private const string AdminPassword = "correct horse battery staple";
+    private const string ModeratorPassword = "moderate me";
+    private static readonly PasswordHasher<OperatorAccount> Hasher = new();
     private static readonly HtmlParser Parser = new();
 
     private SiteSettings Settings => App.Services.GetRequiredService<SiteSettings>();
@@ -156,5 +171,139 @@ public sealed class SiteSettingsOverHttp() : SharedAppFixture(new Dictionary<str
         {
             Directory.Delete(state, recursive: true);
         }
+    }
+
+    private HttpClient Console(string name, string password)
+    {
+        var http = App.NewClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{name}:{password}")));
+        return http;
+    }
+
+    /// <summary>Posts the settings page's form whose action is <paramref name="action"/>, its fields as the page gave them with <paramref name="changes"/> typed over them.</summary>
+    private static async Task<HttpResponseMessage> Submit(HttpClient http, string action, params (string Name, string Value)[] changes)
+    {
+        var page = Parser.ParseDocument(await http.GetStringAsync("/operator/settings"));
+        var form = page.QuerySelectorAll("form").First(candidate => candidate.GetAttribute("action") == action && candidate.QuerySelector("input[name=reset]") is null);
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var field in form.QuerySelectorAll("input[name], select[name]"))
+        {
+            var name = field.GetAttribute("name")!;
+            if (changes.Any(change => change.Name == name))
+            {
+                continue;
+            }
+
+            if (field.GetAttribute("type") is "checkbox" or "radio" && !field.HasAttribute("checked"))
+            {
+                continue;
+            }
+
+            var value = field.LocalName == "select"
+                ? (field.QuerySelector("option[selected]") ?? field.QuerySelector("option"))!.GetAttribute("value")!
+                : field.GetAttribute("value") ?? "";
+            fields.Add(new(name, value));
+        }
+
+        fields.AddRange(changes.Select(change => KeyValuePair.Create(change.Name, change.Value)));
+        return await http.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    private async Task<IReadOnlyList<Remandzana.Web.Operator.AuditEntry>> Audit() =>
+        await App.Services.GetRequiredService<IOperatorAudit>().RecentAsync(50);
+
+    [Test]
+    public async Task AnAdminSwitchesTheCaptchaToAlwaysInTheConsoleAndTheNextChatPageAsks()
+    {
+        using var admin = Console("ada", AdminPassword);
+        using var visitor = App.NewClient();
+
+        using var saved = await Submit(admin, "/operator/settings/captcha", ("mode", "Always"));
+        var page = Parser.ParseDocument(await admin.GetStringAsync("/operator/settings"));
+        var chat = Parser.ParseDocument(await visitor.GetStringAsync("/two"));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Found));
+            Assert.That(saved.Headers.Location?.OriginalString, Is.EqualTo("/operator/settings"));
+            Assert.That(Captchas.Read(chat), Is.Not.Null, "the next chat page asks for the captcha");
+            Assert.That(page.QuerySelector("#captcha-title + p")?.TextContent, Does.Contain("In force: Always").And.Contain("changed in the console").And.Contain("appsettings.json: Off"));
+            Assert.That((await Audit()).Select(entry => (entry.Operator, entry.Action, entry.Detail)), Has.Member(("ada", "settings.captcha", "captcha Mode=Always, PressureChatsPerMinute=300")));
+        });
+
+        using var reset = await Submit(admin, "/operator/settings/captcha", ("reset", "true"));
+        Assert.That(Settings.Current.CaptchaMode, Is.EqualTo(CaptchaMode.Off), "reset to appsettings.json");
+    }
+
+    [Test]
+    public async Task AThresholdOutOfRangeOrANoticeTooLongIsRefusedWithTheTypedValuesKept()
+    {
+        using var admin = Console("ada", AdminPassword);
+        var longNotice = new string('n', 301);
+
+        using var threshold = await Submit(admin, "/operator/settings/captcha", ("mode", "UnderPressure"), ("pressure", "0"));
+        var thresholdPage = Parser.ParseDocument(await threshold.Content.ReadAsStringAsync());
+        using var notice = await Submit(admin, "/operator/settings/notice", ("notice", "fine"), ("notice-es", longNotice));
+        var noticePage = Parser.ParseDocument(await notice.Content.ReadAsStringAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(threshold.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(thresholdPage.QuerySelector("[role=alert]")?.TextContent, Does.Contain("a whole number from 1 to 10000000"));
+            Assert.That(thresholdPage.QuerySelector("#captcha-pressure")?.GetAttribute("value"), Is.EqualTo("0"), "as typed");
+            Assert.That(thresholdPage.QuerySelector("#captcha-mode option[selected]")?.GetAttribute("value"), Is.EqualTo("UnderPressure"), "as chosen");
+            Assert.That(notice.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(noticePage.QuerySelector("[role=alert]")?.TextContent, Does.Contain("Español (es)").And.Contain("the limit is 300"));
+            Assert.That(noticePage.QuerySelector("#notice-es")?.GetAttribute("value"), Is.EqualTo(longNotice));
+            Assert.That(noticePage.QuerySelector("#notice")?.GetAttribute("value"), Is.EqualTo("fine"));
+            Assert.That(Settings.Current.PressureChatsPerMinute, Is.EqualTo(300), "nothing changed");
+            Assert.That(Settings.Current.Notice.IsEmpty, Is.True, "nothing changed");
+        });
+    }
+
+    [Test]
+    public async Task ThePolicyFormChangesAModesPoliciesAndTheLockdownFormResets()
+    {
+        using var admin = Console("ada", AdminPassword);
+
+        using var policies = await Submit(admin, "/operator/settings/policies/Global", ("BlockUrls.Enabled", "true"), ("BlockUrls.Suppress", "3"), ("BlockUrls.Then", "Exile"));
+        using var closed = await Submit(admin, "/operator/settings/lockdown", ("position", "NoNewChats"));
+        var closedNow = Settings.Current.NewChatsClosed;
+        using var reopened = await Submit(admin, "/operator/settings/lockdown", ("reset", "true"));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(policies.StatusCode, Is.EqualTo(HttpStatusCode.Found));
+            Assert.That(Settings.Current.Policies.For(Mode.Global).Select(policy => policy.ToString()), Has.Member("Block URLs [suppress ×3 → exile]"));
+            Assert.That(closedNow, Is.True);
+            Assert.That(Settings.Current.Lockdown, Is.EqualTo(Lockdown.Normal));
+            Assert.That((await Audit()).Select(entry => entry.Detail), Has.Member("lockdown NoNewChats").And.Member("lockdown reset to appsettings.json"));
+        });
+    }
+
+    [Test]
+    public async Task AModeratorIsRefusedTheSettingsPageAndItsForms()
+    {
+        using var moderator = Console("mo", ModeratorPassword);
+
+        using var page = await moderator.GetAsync("/operator/settings");
+        using var post = await moderator.PostAsync("/operator/settings/lockdown", new FormUrlEncodedContent(new Dictionary<string, string> { ["position"] = "NoNewChats" }));
+        var overview = Parser.ParseDocument(await moderator.GetStringAsync("/operator"));
+
+        Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(overview.QuerySelectorAll("nav a").Select(link => link.GetAttribute("href")), Has.No.Member("/operator/settings"), "not offered to a moderator");
+        Assert.That(Settings.Current.Lockdown, Is.EqualTo(Lockdown.Normal));
+    }
+
+    [Test]
+    public async Task AForgedFormTokenIsRefusedAndChangesNothing()
+    {
+        using var admin = Console("ada", AdminPassword);
+
+        using var forged = await Submit(admin, "/operator/settings/lockdown", ("position", "NoNewChats"), ("operatorToken", "CfDJ8forged"));
+
+        Assert.That(forged.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(Settings.Current.Lockdown, Is.EqualTo(Lockdown.Normal));
     }
 }
