@@ -1,5 +1,3 @@
-using System.Text;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Remandzana.Domain.Site;
@@ -12,7 +10,6 @@ namespace Remandzana.Tests.Browser;
 [Category("Browser")]
 public sealed class SiteSettingsInChromium
 {
-    private const string Password = "correct horse battery staple";
     private RemandzanaApp _app = null!;
     private Chromium _chromium = null!;
 
@@ -20,13 +17,7 @@ public sealed class SiteSettingsInChromium
     public async Task StartAppAndBrowser()
     {
         _chromium = await Chromium.Launch();
-        _app = new RemandzanaApp(new Dictionary<string, string?>
-        {
-            ["Remandzana:Captcha:Mode"] = "Off",
-            ["Remandzana:Operators:ada:PasswordHash"] = new PasswordHasher<OperatorAccount>().HashPassword(null!, Password),
-            ["Remandzana:Operators:ada:Role"] = "Admin",
-            ["Remandzana:Console:AuditFile"] = Path.Combine(Path.GetTempPath(), $"remandzana-audit-{Guid.NewGuid():N}.jsonl"),
-        });
+        _app = new RemandzanaApp(ConsoleOperators.Settings(new Dictionary<string, string?> { ["Remandzana:Captcha:Mode"] = "Off" }));
     }
 
     [OneTimeTearDown]
@@ -52,20 +43,10 @@ public sealed class SiteSettingsInChromium
         await settings.Change(grain => grain.SetNotice(null, null));
     }
 
-    /// <summary>Signed in as the browser does after its Basic prompt: the same Authorization header on every request.</summary>
-    private static async Task<IPage> SignedIn(IPage page)
-    {
-        await page.Context.SetExtraHTTPHeadersAsync(new Dictionary<string, string>
-        {
-            ["Authorization"] = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"ada:{Password}")),
-        });
-        return page;
-    }
-
     [Test]
     public async Task AnAdminSwitchesTheCaptchaToAlwaysAndTheNextChatPageAsksForIt()
     {
-        var console = await SignedIn(await _chromium.NewTab(_app.BaseAddress));
+        var console = await _chromium.NewSignedInTab(_app.BaseAddress, ConsoleOperators.Admin, ConsoleOperators.Password);
         await console.GotoAsync("/operator/settings");
 
         await console.Locator("#captcha-mode").SelectOptionAsync("Always");
@@ -84,7 +65,7 @@ public sealed class SiteSettingsInChromium
         var settings = _app.Services.GetRequiredService<SiteSettings>();
         await settings.Change(grain => grain.SetNotice("Maintenance tonight at 22:00 UTC; chats may end for a minute.", new Dictionary<string, string> { ["es"] = "Mantenimiento esta noche a las 22:00 UTC." }));
 
-        var console = await SignedIn(await _chromium.NewTab(_app.BaseAddress, (width, height)));
+        var console = await _chromium.NewSignedInTab(_app.BaseAddress, ConsoleOperators.Admin, ConsoleOperators.Password, (width, height));
         await console.GotoAsync("/operator/settings");
         await console.Screenshot($"settings-{width}x{height}");
         // A refused change, as an Admin sees it.
@@ -92,7 +73,7 @@ public sealed class SiteSettingsInChromium
         await console.GetByRole(AriaRole.Button, new() { Name = "Save captcha" }).ClickAsync();
         await console.Locator("[role=alert]").WaitForAsync();
         await console.Screenshot($"settings-refused-{width}x{height}");
-        var audit = await SignedIn(await _chromium.NewAuditTab(_app.BaseAddress, (width, height)));
+        var audit = await _chromium.NewSignedInAuditTab(_app.BaseAddress, ConsoleOperators.Admin, ConsoleOperators.Password, (width, height));
         await audit.GotoAsync("/operator/settings");
         await audit.AssertNoViolations("/operator/settings");
 

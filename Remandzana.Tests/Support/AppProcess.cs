@@ -68,6 +68,7 @@ public sealed partial class AppProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Remandzana__KeyRing__Directory"] = Path.Combine(folder, "keys");
         start.Environment["Remandzana__Feedback__Directory"] = Path.Combine(folder, "feedback");
+        start.Environment["Remandzana__Console__AuditFile"] = Path.Combine(folder, "audit", "operator-audit.jsonl");
         start.Environment["Remandzana__Backplane__SiloPort"] = $"{FreePort.Next()}";
         start.Environment["Remandzana__Backplane__AdvertisedAddress"] = "127.0.0.1";
         start.Environment["Remandzana__WarmUp__Seconds"] = "0";

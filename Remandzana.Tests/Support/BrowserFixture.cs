@@ -3,6 +3,11 @@ namespace Remandzana.Tests.Support;
 /// <summary>One app and one script-less Chromium per browser test class.</summary>
 public abstract class BrowserFixture
 {
+    private readonly IDictionary<string, string?>? _settings;
+
+    /// <param name="settings">The app's settings beyond the tests' own (e.g. <see cref="ConsoleOperators.Settings"/>).</param>
+    protected BrowserFixture(IDictionary<string, string?>? settings = null) => _settings = settings;
+
     protected RemandzanaApp App { get; private set; } = null!;
 
     protected Chromium Chromium { get; private set; } = null!;
@@ -11,7 +16,7 @@ public abstract class BrowserFixture
     public async Task StartAppAndBrowser()
     {
         Chromium = await Chromium.Launch();
-        App = new RemandzanaApp();
+        App = new RemandzanaApp(_settings);
     }
 
     [OneTimeTearDown]

@@ -31,6 +31,9 @@ public sealed class Firefox : IAsyncDisposable
     private readonly string _profile;
     private readonly ConcurrentDictionary<string, FirefoxTab> _tabsByContext = new();
     private readonly ConcurrentDictionary<string, FirefoxTab> _tabsByUserContext = new();
+    private readonly ConcurrentDictionary<string, AuthCredentials> _loginsByContext = new();
+    private readonly SemaphoreSlim _loginPromptsGate = new(1, 1);
+    private bool _answeringLoginPrompts;
 
     private Firefox(Process process, string profile, BiDiDriver driver)
     {
@@ -105,8 +108,62 @@ public sealed class Firefox : IAsyncDisposable
         return tab;
     }
 
+    /// <summary>
+    /// A new window whose HTTP authentication prompts (the console's Basic sign-in) are answered with
+    /// <paramref name="name"/> and <paramref name="password"/>, as a person types them once: through
+    /// WebDriver BiDi's <c>network.addIntercept</c> at the <c>authRequired</c> phase and
+    /// <c>network.continueWithAuth</c>. Firefox then sends them again by itself on later requests.
+    /// </summary>
+    public async Task<FirefoxTab> NewSignedInTab(Uri site, string name, string password, (int Width, int Height)? viewport = null)
+    {
+        await AnswerLoginPrompts();
+        var tab = await NewTab(site, viewport);
+        _loginsByContext[tab.ContextId] = new AuthCredentials(name, password);
+        var intercept = new AddInterceptCommandParameters(InterceptPhase.AuthRequired);
+        intercept.Contexts.Add(tab.ContextId);
+        await Driver.Network.AddInterceptAsync(intercept);
+        return tab;
+    }
+
+    private async Task AnswerLoginPrompts()
+    {
+        await _loginPromptsGate.WaitAsync();
+        try
+        {
+            if (_answeringLoginPrompts)
+            {
+                return;
+            }
+
+            Driver.Network.OnAuthRequired.AddObserver(
+                async prompt =>
+                {
+                    var answer = new ContinueWithAuthCommandParameters(prompt.Request.RequestId);
+                    if (prompt.BrowsingContextId is { } context && _loginsByContext.TryGetValue(context, out var credentials))
+                    {
+                        answer.Action = ContinueWithAuthActionType.ProvideCredentials;
+                        answer.Credentials = credentials;
+                    }
+                    else
+                    {
+                        answer.Action = ContinueWithAuthActionType.Cancel;
+                    }
+
+                    await Driver.Network.ContinueWithAuthAsync(answer);
+                },
+                ObservableEventHandlerOptions.RunHandlerAsynchronously);
+            await Driver.Session.SubscribeAsync(new SubscribeCommandParameters([Driver.Network.OnAuthRequired.EventName]));
+            _answeringLoginPrompts = true;
+        }
+        finally
+        {
+            _loginPromptsGate.Release();
+        }
+    }
+
     internal void Forget(FirefoxTab tab)
     {
+        _loginsByContext.TryRemove(tab.ContextId, out _);
         _tabsByUserContext.TryRemove(tab.UserContextId, out _);
         foreach (var (context, owner) in _tabsByContext)
         {

@@ -1,9 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Remandzana.Domain.Lines;
 using Remandzana.Domain.Moderation;
@@ -18,19 +14,8 @@ namespace Remandzana.Tests.Web;
 
 /// <summary>What a change to the site settings does to the next page: captcha, lockdown, the site notice, the policies.</summary>
 [Category("Web")]
-public sealed class SiteSettingsOverHttp() : SharedAppFixture(new Dictionary<string, string?>
+public sealed class SiteSettingsOverHttp() : SharedAppFixture(ConsoleOperators.Settings(new Dictionary<string, string?> { ["Remandzana:Captcha:Mode"] = "Off" }))
 {
-    ["Remandzana:Captcha:Mode"] = "Off",
-    ["Remandzana:Operators:ada:PasswordHash"] = Hasher.HashPassword(null!, AdminPassword),
-    ["Remandzana:Operators:ada:Role"] = "Admin",
-    ["Remandzana:Operators:mo:PasswordHash"] = Hasher.HashPassword(null!, ModeratorPassword),
-    ["Remandzana:Operators:mo:Role"] = "Moderator",
-    ["Remandzana:Console:AuditFile"] = Path.Combine(Path.GetTempPath(), $"remandzana-audit-{Guid.NewGuid():N}.jsonl"),
-})
-{
-    private const string AdminPassword = "correct horse battery staple";
-    private const string ModeratorPassword = "moderate me";
-    private static readonly PasswordHasher<OperatorAccount> Hasher = new();
     private static readonly HtmlParser Parser = new();
 
     private SiteSettings Settings => App.Services.GetRequiredService<SiteSettings>();
@@ -173,12 +158,7 @@ public sealed class SiteSettingsOverHttp() : SharedAppFixture(new Dictionary<str
         }
     }
 
-    private HttpClient Console(string name, string password)
-    {
-        var http = App.NewClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{name}:{password}")));
-        return http;
-    }
+    private HttpClient Console(string name) => ConsoleOperators.SignedIn(App, name);
 
     /// <summary>Posts the settings page's form whose action is <paramref name="action"/>, its fields as the page gave them with <paramref name="changes"/> typed over them.</summary>
     private static async Task<HttpResponseMessage> Submit(HttpClient http, string action, params (string Name, string Value)[] changes)
@@ -215,7 +195,7 @@ public sealed class SiteSettingsOverHttp() : SharedAppFixture(new Dictionary<str
     [Test]
     public async Task AnAdminSwitchesTheCaptchaToAlwaysInTheConsoleAndTheNextChatPageAsks()
     {
-        using var admin = Console("ada", AdminPassword);
+        using var admin = Console(ConsoleOperators.Admin);
         using var visitor = App.NewClient();
 
         using var saved = await Submit(admin, "/operator/settings/captcha", ("mode", "Always"));
@@ -228,7 +208,7 @@ public sealed class SiteSettingsOverHttp() : SharedAppFixture(new Dictionary<str
             Assert.That(saved.Headers.Location?.OriginalString, Is.EqualTo("/operator/settings"));
             Assert.That(Captchas.Read(chat), Is.Not.Null, "the next chat page asks for the captcha");
             Assert.That(page.QuerySelector("#captcha-title + p")?.TextContent, Does.Contain("In force: Always").And.Contain("changed in the console").And.Contain("appsettings.json: Off"));
-            Assert.That((await Audit()).Select(entry => (entry.Operator, entry.Action, entry.Detail)), Has.Member(("ada", "settings.captcha", "captcha Mode=Always, PressureChatsPerMinute=300")));
+            Assert.That((await Audit()).Select(entry => (entry.Operator, entry.Action, entry.Detail)), Has.Member((ConsoleOperators.Admin, "settings.captcha", "captcha Mode=Always, PressureChatsPerMinute=300")));
         });
 
         using var reset = await Submit(admin, "/operator/settings/captcha", ("reset", "true"));
@@ -238,7 +218,7 @@ public sealed class SiteSettingsOverHttp() : SharedAppFixture(new Dictionary<str
     [Test]
     public async Task AThresholdOutOfRangeOrANoticeTooLongIsRefusedWithTheTypedValuesKept()
     {
-        using var admin = Console("ada", AdminPassword);
+        using var admin = Console(ConsoleOperators.Admin);
         var longNotice = new string('n', 301);
 
         using var threshold = await Submit(admin, "/operator/settings/captcha", ("mode", "UnderPressure"), ("pressure", "0"));
@@ -264,7 +244,7 @@ public sealed class SiteSettingsOverHttp() : SharedAppFixture(new Dictionary<str
     [Test]
     public async Task ThePolicyFormChangesAModesPoliciesAndTheLockdownFormResets()
     {
-        using var admin = Console("ada", AdminPassword);
+        using var admin = Console(ConsoleOperators.Admin);
 
         using var policies = await Submit(admin, "/operator/settings/policies/Global", ("BlockUrls.Enabled", "true"), ("BlockUrls.Suppress", "3"), ("BlockUrls.Then", "Exile"));
         using var closed = await Submit(admin, "/operator/settings/lockdown", ("position", "NoNewChats"));
@@ -284,7 +264,7 @@ public sealed class SiteSettingsOverHttp() : SharedAppFixture(new Dictionary<str
     [Test]
     public async Task AModeratorIsRefusedTheSettingsPageAndItsForms()
     {
-        using var moderator = Console("mo", ModeratorPassword);
+        using var moderator = Console(ConsoleOperators.Moderator);
 
         using var page = await moderator.GetAsync("/operator/settings");
         using var post = await moderator.PostAsync("/operator/settings/lockdown", new FormUrlEncodedContent(new Dictionary<string, string> { ["position"] = "NoNewChats" }));
@@ -299,7 +279,7 @@ public sealed class SiteSettingsOverHttp() : SharedAppFixture(new Dictionary<str
     [Test]
     public async Task AForgedFormTokenIsRefusedAndChangesNothing()
     {
-        using var admin = Console("ada", AdminPassword);
+        using var admin = Console(ConsoleOperators.Admin);
 
         using var forged = await Submit(admin, "/operator/settings/lockdown", ("position", "NoNewChats"), ("operatorToken", "CfDJ8forged"));
 

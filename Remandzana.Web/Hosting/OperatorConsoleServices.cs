@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Remandzana.Web.Operator;
 using Remandzana.Web.Options;
@@ -21,8 +23,14 @@ public static class OperatorConsoleServices
         services.AddSingleton<OperatorFormTokens>();
         services.AddSingleton<FileOperatorAudit>();
         services.AddSingleton<IOperatorAudit>(provider => provider.GetRequiredService<FileOperatorAudit>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IActionDescriptorProvider, ConsoleOnlyWithOperators>());
 
-        services.AddAuthentication(OperatorBasicDefaults.AuthenticationScheme)
+        // No default scheme, not even the one a single scheme becomes by itself: WebApplication adds
+        // UseAuthentication() at the very start of every pipeline, and with a default scheme every
+        // request (chat streams, /send) would be authenticated. The policies name the scheme, so
+        // only the console's endpoints run it (ConsoleSignInOverHttp proves it).
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", isEnabled: true);
+        services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, OperatorBasicHandler>(OperatorBasicDefaults.AuthenticationScheme, configureOptions: null);
         services.AddAuthorizationBuilder()
             .AddPolicy(OperatorPolicies.Moderator, policy => policy
@@ -39,8 +47,9 @@ public static class OperatorConsoleServices
 
     /// <summary>
     /// After routing: a console endpoint (<see cref="OperatorConsoleAttribute"/>) is 404 while no
-    /// operator is configured (like any unknown address: routing has judged the path, so every
-    /// spelling of it ends here), else it is authenticated and authorized, and every answer it gives
+    /// operator is configured (<see cref="ConsoleOnlyWithOperators"/> already leaves them out of
+    /// routing; this is the second line), else it is authorized, the policy authenticating with
+    /// <see cref="OperatorBasicDefaults.AuthenticationScheme"/>, and every answer it gives
     /// (a 401, 403 or 429 too) carries <see cref="ConsoleHeaders"/>. Every other request, the chat
     /// pages' streams and posts included, skips all of it.
     /// </summary>
@@ -66,7 +75,6 @@ public static class OperatorConsoleServices
                     });
                     return next(context);
                 })
-                .UseAuthentication()
                 .UseAuthorization());
     }
 }

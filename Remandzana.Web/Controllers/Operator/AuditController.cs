@@ -25,6 +25,8 @@ public sealed class AuditController(IOperatorAudit audit) : OperatorController
         }
 
         await audit.RecordAsync(OperatorName, "note", note);
-        return new RedirectResult("/operator/audit", permanent: false) { PreserveMethod = false };
+        // 303: the browser asks for the page again with GET, so a reload does not post the note twice.
+        Response.Headers.Location = "/operator/audit";
+        return StatusCode(StatusCodes.Status303SeeOther);
     }
 }
