@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using Microsoft.Playwright;
 using Remandzana.Tests.Support;
 
@@ -9,9 +7,6 @@ namespace Remandzana.Tests.Browser;
 [Category("Browser")]
 public sealed class FiltersAndKickInChromium
 {
-    private const string AdminPassword = "the admin in chromium";
-
-    private readonly DirectoryInfo _state = Directory.CreateTempSubdirectory("remandzana-filters-browser-");
     private Chromium _chromium = null!;
     private RemandzanaApp _app = null!;
 
@@ -19,9 +14,7 @@ public sealed class FiltersAndKickInChromium
     public async Task Start()
     {
         _chromium = await Chromium.Launch();
-        var settings = ConsoleSession.Operator("ada", AdminPassword, "Admin");
-        settings["Remandzana:Console:StateDirectory"] = _state.FullName;
-        _app = new RemandzanaApp(settings);
+        _app = new RemandzanaApp(ConsoleOperators.Settings());
     }
 
     [OneTimeTearDown]
@@ -36,14 +29,12 @@ public sealed class FiltersAndKickInChromium
         {
             await _app.DisposeAsync();
         }
-
-        _state.Delete(recursive: true);
     }
 
     [Test]
     public async Task TheFiltersPageAddsAFilterRefusesABadPatternAndHasNoViolations()
     {
-        var page = await SignedIn(await _chromium.NewTab(_app.BaseAddress));
+        var page = await _chromium.NewSignedInTab(_app.BaseAddress, ConsoleOperators.Admin, ConsoleOperators.Password);
         await page.GotoAsync("/operator/filters");
         await page.Locator("#filter-text").FillAsync("darn");
         await page.Locator("#filter-action").SelectOptionAsync("Replace");
@@ -59,15 +50,15 @@ public sealed class FiltersAndKickInChromium
 
         foreach (var size in (IEnumerable<(int Width, int Height)>)[Chromium.Desktop, Chromium.Phone])
         {
-            var audit = await SignedIn(await _chromium.NewAuditTab(_app.BaseAddress, size));
+            var audit = await _chromium.NewSignedInAuditTab(_app.BaseAddress, ConsoleOperators.Admin, ConsoleOperators.Password, size);
             await audit.GotoAsync("/operator/filters");
             await audit.AssertNoViolations($"/operator/filters at {size.Width} px");
-            var shot = await SignedIn(await _chromium.NewTab(_app.BaseAddress, size));
+            var shot = await _chromium.NewSignedInTab(_app.BaseAddress, ConsoleOperators.Admin, ConsoleOperators.Password, size);
             await shot.GotoAsync("/operator/filters");
             await shot.Screenshot($"filters-{size.Width}x{size.Height}");
         }
 
-        var refused = await SignedIn(await _chromium.NewAuditTab(_app.BaseAddress));
+        var refused = await _chromium.NewSignedInAuditTab(_app.BaseAddress, ConsoleOperators.Admin, ConsoleOperators.Password);
         await refused.GotoAsync("/operator/filters");
         await refused.Locator("#filter-kind").SelectOptionAsync("Pattern");
         await refused.Locator("#filter-text").FillAsync(@"(a)\1");
@@ -79,7 +70,7 @@ public sealed class FiltersAndKickInChromium
     [Test]
     public async Task TheKickPageSaysWhenNobodyGoesByANicknameAndHasNoViolations()
     {
-        var page = await SignedIn(await _chromium.NewTab(_app.BaseAddress));
+        var page = await _chromium.NewSignedInTab(_app.BaseAddress, ConsoleOperators.Admin, ConsoleOperators.Password);
         await page.GotoAsync("/operator/kick");
         await page.Locator("#kick-nickname").FillAsync("Nobody_here");
         await page.Locator("#kick-message").FillAsync("Please be kind.");
@@ -90,15 +81,15 @@ public sealed class FiltersAndKickInChromium
 
         foreach (var size in (IEnumerable<(int Width, int Height)>)[Chromium.Desktop, Chromium.Phone])
         {
-            var audit = await SignedIn(await _chromium.NewAuditTab(_app.BaseAddress, size));
+            var audit = await _chromium.NewSignedInAuditTab(_app.BaseAddress, ConsoleOperators.Admin, ConsoleOperators.Password, size);
             await audit.GotoAsync("/operator/kick");
             await audit.AssertNoViolations($"/operator/kick at {size.Width} px");
-            var shot = await SignedIn(await _chromium.NewTab(_app.BaseAddress, size));
+            var shot = await _chromium.NewSignedInTab(_app.BaseAddress, ConsoleOperators.Admin, ConsoleOperators.Password, size);
             await shot.GotoAsync("/operator/kick");
             await shot.Screenshot($"kick-{size.Width}x{size.Height}");
         }
 
-        var refused = await SignedIn(await _chromium.NewAuditTab(_app.BaseAddress));
+        var refused = await _chromium.NewSignedInAuditTab(_app.BaseAddress, ConsoleOperators.Admin, ConsoleOperators.Password);
         await refused.GotoAsync("/operator/kick");
         await refused.Locator("#kick-nickname").FillAsync("Nobody_here");
         await refused.Locator("#kick-message").FillAsync("Please be kind.");
@@ -106,14 +97,5 @@ public sealed class FiltersAndKickInChromium
         await refused.Locator("button", new PageLocatorOptions { HasText = "Kick" }).ClickAsync();
         await refused.Locator(".console-problem").WaitForAsync();
         await refused.AssertNoViolations("/operator/kick showing a refusal");
-    }
-
-    private static async Task<IPage> SignedIn(IPage page)
-    {
-        await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string>
-        {
-            ["Authorization"] = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"ada:{AdminPassword}"))).ToString(),
-        });
-        return page;
     }
 }

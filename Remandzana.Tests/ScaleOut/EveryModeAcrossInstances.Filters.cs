@@ -6,15 +6,13 @@ namespace Remandzana.Tests.ScaleOut;
 
 public sealed partial class EveryModeAcrossInstances
 {
-    private const string AdminPassword = "the admin of three instances";
-
-    private static readonly Dictionary<string, string> AnAdmin = ConsoleSession.Operator("ada", AdminPassword, "Admin")
+    private static readonly Dictionary<string, string> AnAdmin = ConsoleOperators.Settings()
         .ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value!);
 
     [Test]
     public async Task AFilterAddedOnOneInstanceActsInAConversationHeldOnTheOthers()
     {
-        using var admin = new ConsoleSession(_site[0].NewClient(), "ada", AdminPassword);
+        using var admin = new ConsoleSession(_site[0].NewClient(), ConsoleOperators.Admin);
         var (status, _, _) = await admin.Post("/operator/filters", "/operator/filters/add", new Dictionary<string, string>
         {
             ["mode"] = "Two", ["kind"] = "Word", ["text"] = "quuxfilter", ["action"] = "Replace", ["replacement"] = "[gone]",
@@ -56,7 +54,7 @@ public sealed partial class EveryModeAcrossInstances
         var file = Path.GetFileName(Directory.GetFiles(Path.Combine(_site[0].Folder, "reports"), "*.json").Single());
         var (again, partner) = await Pairing.OpenPair(FromAddress.Client(trollAddress, _site[1].BaseAddress), _site[2].NewClient());
         _tabs.AddRange([again, partner]);
-        using var moderator = new ConsoleSession(_site[0].NewClient(), "ada", AdminPassword);
+        using var moderator = new ConsoleSession(_site[0].NewClient(), ConsoleOperators.Admin);
 
         var (status, done, _) = await moderator.Post($"/operator/kick?report={Uri.EscapeDataString(file)}", "/operator/kick", new Dictionary<string, string>
         {

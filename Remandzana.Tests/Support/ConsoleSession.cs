@@ -1,26 +1,16 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Identity;
 
 namespace Remandzana.Tests.Support;
 
 /// <summary>
 /// An operator in the console over HTTP, as a script-less browser is: Basic credentials on every
-/// request, each post carrying the form token read from the page it was made on.
+/// request (<see cref="ConsoleOperators"/>), each post carrying the form token read from the page it was made on.
 /// </summary>
-public sealed class ConsoleSession(HttpClient http, string name, string password) : IDisposable
+public sealed class ConsoleSession(HttpClient http, string name, string password = ConsoleOperators.Password) : IDisposable
 {
     private static readonly HtmlParser Parser = new();
-
-    /// <summary>The settings that make <paramref name="name"/> an operator with <paramref name="password"/> and <paramref name="role"/>.</summary>
-    public static Dictionary<string, string?> Operator(string name, string password, string role) => new()
-    {
-        [$"Remandzana:Operators:{name}:PasswordHash"] = new PasswordHasher<object>().HashPassword(new object(), password),
-        [$"Remandzana:Operators:{name}:Role"] = role,
-    };
 
     public HttpClient Http { get; } = Signed(http, name, password);
 
@@ -44,7 +34,7 @@ public sealed class ConsoleSession(HttpClient http, string name, string password
 
     private static HttpClient Signed(HttpClient http, string name, string password)
     {
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{name}:{password}")));
+        http.DefaultRequestHeaders.Authorization = ConsoleOperators.Basic(name, password);
         return http;
     }
 }

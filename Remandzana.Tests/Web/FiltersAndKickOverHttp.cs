@@ -11,32 +11,15 @@ namespace Remandzana.Tests.Web;
 [Category("Web")]
 public sealed class FiltersAndKickOverHttp
 {
-    private const string AdminPassword = "admin password for the filters";
-    private const string ModeratorPassword = "moderator password for kicks";
     private static readonly IPAddress TrollAddress = IPAddress.Parse("127.0.0.3");
 
-    private readonly DirectoryInfo _state = Directory.CreateTempSubdirectory("remandzana-filters-state-");
     private RemandzanaApp _app = null!;
 
     [OneTimeSetUp]
-    public void StartApp()
-    {
-        var settings = new Dictionary<string, string?>(ConsoleSession.Operator("ada", AdminPassword, "Admin"));
-        foreach (var (key, value) in ConsoleSession.Operator("mo", ModeratorPassword, "Moderator"))
-        {
-            settings[key] = value;
-        }
-
-        settings["Remandzana:Console:StateDirectory"] = _state.FullName;
-        _app = new RemandzanaApp(settings);
-    }
+    public void StartApp() => _app = new RemandzanaApp(ConsoleOperators.Settings());
 
     [OneTimeTearDown]
-    public async Task StopApp()
-    {
-        await _app.DisposeAsync();
-        _state.Delete(recursive: true);
-    }
+    public async Task StopApp() => await _app.DisposeAsync();
 
     [TearDown]
     public Task EveryoneLeft() => _app.WaitUntilEveryoneHasLeft();
@@ -61,7 +44,7 @@ public sealed class FiltersAndKickOverHttp
         await bob.WaitForLine(Notices.StrangerLeft);
         Assert.That(bob.ChatTexts, Is.Empty, "the message never reached the partner");
         var audit = await _app.Services.GetRequiredService<IOperatorAudit>().RecentAsync(20);
-        Assert.That(audit.Any(entry => entry.Operator == "ada" && entry.Action == "filter-add" && entry.Detail.Contains("zonkword", StringComparison.Ordinal)), Is.True, "the audit log says who added it");
+        Assert.That(audit.Any(entry => entry.Operator == ConsoleOperators.Admin && entry.Action == "filter-add" && entry.Detail.Contains("zonkword", StringComparison.Ordinal)), Is.True, "the audit log says who added it");
     }
 
     [Test]
@@ -160,7 +143,7 @@ public sealed class FiltersAndKickOverHttp
         await troll.WaitForEnd();
         await other.WaitForLine("Troll_1 left.");
         var audit = await _app.Services.GetRequiredService<IOperatorAudit>().RecentAsync(20);
-        Assert.That(audit.Any(entry => entry.Operator == "mo" && entry.Action == "kick" && entry.Detail.Contains("troll_1", StringComparison.Ordinal)), Is.True);
+        Assert.That(audit.Any(entry => entry.Operator == ConsoleOperators.Moderator && entry.Action == "kick" && entry.Detail.Contains("troll_1", StringComparison.Ordinal)), Is.True);
     }
 
     [Test]
@@ -207,9 +190,9 @@ public sealed class FiltersAndKickOverHttp
         Assert.That(missing, Is.EqualTo(HttpStatusCode.NotFound), "a report is a name the folder lists, never a path");
     }
 
-    private ConsoleSession Admin() => new(_app.NewClient(), "ada", AdminPassword);
+    private ConsoleSession Admin() => new(_app.NewClient(), ConsoleOperators.Admin);
 
-    private ConsoleSession Moderator() => new(_app.NewClient(), "mo", ModeratorPassword);
+    private ConsoleSession Moderator() => new(_app.NewClient(), ConsoleOperators.Moderator);
 
     private static Task<(HttpStatusCode Status, AngleSharp.Dom.IDocument Page, string? Location)> AddFilter(ConsoleSession admin, string mode, string kind, string text, string action, string replacement = "") =>
         admin.Post("/operator/filters", "/operator/filters/add", new Dictionary<string, string>
