@@ -101,7 +101,9 @@ public sealed class OperatorsAtStart
         Assert.Multiple(() =>
         {
             Assert.That(passwords.Check("alice", "right")?.Name, Is.EqualTo("alice"));
+            Assert.That(passwords.Check("alice", "right")?.Name, Is.EqualTo("alice"), "remembered");
             Assert.That(passwords.Check("alice", "wrong"), Is.Null);
+            Assert.That(passwords.Check("alice", "righ"), Is.Null);
             Assert.That(passwords.Check("bob", "right"), Is.Null);
         });
     }
