@@ -79,6 +79,7 @@ public sealed class ConsoleFormTokensOverHttp
         yield return new TestCaseData("other operator").SetName("AnotherOperatorsTokenIsRefused");
         yield return new TestCaseData("twice").SetName("ATokenSentTwiceInOneFormIsRefused");
         yield return new TestCaseData("not a form").SetName("APostThatIsNotAFormIsRefused");
+        yield return new TestCaseData("too large").SetName("AFormTooLargeToReadIsRefused");
     }
 
     [TestCaseSource(nameof(BadTokens))]
@@ -111,6 +112,9 @@ public sealed class ConsoleFormTokensOverHttp
                 break;
             case "twice":
                 answer = await ConsoleOperators.Post(http, Note, (OperatorFormTokens.Field, own), (OperatorFormTokens.Field, own), note);
+                break;
+            case "too large":
+                answer = await ConsoleOperators.Post(http, Note, (OperatorFormTokens.Field, own), note, ("padding", new string('x', 1024 * 1024)));
                 break;
             default:
                 answer = await http.PostAsync(Note, new StringContent($"{{\"{OperatorFormTokens.Field}\":\"{own}\",\"note\":\"x\"}}", Encoding.UTF8, "application/json"));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -15,6 +16,17 @@ public sealed class OperatorFormTokenCheckAttribute : Attribute, IAsyncAuthoriza
 {
     public const string RefusedView = "~/Views/Operator/FormTokenRefused.cshtml";
 
+    /// <summary>Console forms are a few fields of text; anything larger is not read (and refused like a missing token).</summary>
+    private const int MaxFormBytes = 1024 * 1024;
+
+    private static readonly FormOptions Limits = new()
+    {
+        ValueCountLimit = 256,
+        ValueLengthLimit = 64 * 1024,
+        MultipartBodyLengthLimit = MaxFormBytes,
+        BufferBodyLengthLimit = MaxFormBytes,
+    };
+
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         var request = context.HttpContext.Request;
@@ -25,10 +37,11 @@ public sealed class OperatorFormTokenCheckAttribute : Attribute, IAsyncAuthoriza
 
         var tokens = context.HttpContext.RequestServices.GetRequiredService<OperatorFormTokens>();
         string? token = null;
-        if (request.HasFormContentType)
+        if (request.HasFormContentType && request.ContentLength is null or <= MaxFormBytes)
         {
             try
             {
+                context.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, Limits));
                 var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
                 if (form.TryGetValue(OperatorFormTokens.Field, out var values) && values.Count == 1)
                 {
