@@ -77,6 +77,11 @@ public sealed class SiteSettingsInChromium
         await audit.GotoAsync("/operator/settings");
         await audit.AssertNoViolations("/operator/settings");
 
+        var chat = await _chromium.Open(_app.BaseAddress, "/two?lang=es", (width, height));
+        await chat.Locator(".log .line.site-notice", new() { HasText = "Mantenimiento esta noche" }).WaitForAsync();
+        await chat.Screenshot($"chat-notice-{width}x{height}");
+        await chat.Context.CloseAsync();
+
         await settings.Change(grain => grain.SetLockdown(Lockdown.NoNewChats));
         var visitor = await _chromium.NewTab(_app.BaseAddress, (width, height));
         await visitor.GotoAsync("/two?lang=es");
