@@ -30,10 +30,14 @@ RUN mkdir -p /data/feedback /data/reports /data/keys && chown -R 1654:1654 /data
 # The operator console's audit log (README, "Operator console"): owner-only, kept across containers.
 ENV Remandzana__Console__AuditFile=/data/audit/operator-audit.jsonl
 RUN mkdir -p /data/audit && chown 1654:1654 /data/audit && chmod 700 /data/audit
+# The site settings and filters changed in the console (README, "Site settings"): owner-only, kept across containers.
+ENV Remandzana__Console__StateDirectory=/data/state
+RUN mkdir -p /data/state && chown 1654:1654 /data/state && chmod 700 /data/state
 COPY --from=build /app ./
 USER 1654
 VOLUME ["/data/feedback", "/data/reports", "/data/keys"]
 VOLUME ["/data/audit"]
+VOLUME ["/data/state"]
 # 8080: the site. Scaled out, silos also talk over TLS on Remandzana:Backplane:SiloPort (11111); no Orleans gateway.
 EXPOSE 8080 11111
 # The runtime image has no curl: the app asks its own /healthz (exit 0 when healthy; a fresh

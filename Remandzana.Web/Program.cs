@@ -44,8 +44,9 @@ builder.Services.AddPrometheusMetrics();
 builder.Services.AddLanguagesAndInterests();
 builder.Services.AddOperatorConsole();
 builder.Services.AddConsoleOverview();
-
 builder.Services.AddConsoleReports();
+builder.Services.AddSiteSettings();
+builder.Services.AddChatFilters();
 
 var app = builder.Build();
 

@@ -65,6 +65,9 @@ public static class Notices
 
     public static Notice Kicked(string reason) => Notice.Of("You were removed from the conversation: {0}.", NoticeArgument.Wording(reason));
 
+    /// <summary>The operator removed the reader; <paramref name="message"/> is the operator's own text, shown as written.</summary>
+    public static Notice RemovedByOperator(string message) => Notice.Of("The operator removed you from the conversation: {0}", NoticeArgument.Data(message));
+
     public static Notice Exiled(string reason) => Notice.Of("You have been exiled site-wide: {0}.", NoticeArgument.Wording(reason));
 
     public static Notice QuestionRefused(string reason) => Notice.Of("Your question was not accepted: {0}. Try another one.", NoticeArgument.Wording(reason));

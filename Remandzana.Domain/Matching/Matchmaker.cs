@@ -23,7 +23,7 @@ public sealed class Matchmaker
 {
     private readonly Dictionary<PersonId, Person> _waiting = [];
     private readonly Random _random;
-    private readonly PoliciesByMode _policies;
+    private readonly Func<PoliciesByMode> _policies;
     private readonly int _maxMessageLength;
     private readonly Affinity _affinity;
     private readonly TimeProvider _time;
@@ -31,15 +31,21 @@ public sealed class Matchmaker
     private readonly Meetings? _meetings;
     private Effects _effects = new();
 
-    /// <param name="avoidances">Origins kept apart; with <paramref name="meetings"/>, people may ask not to meet their last company again (<see cref="AvoidLastCompany"/>).</param>
     public Matchmaker(Random random, PoliciesByMode? policies = null, int maxMessageLength = MessageText.DefaultMaxLength, Affinity? affinity = null, TimeProvider? time = null, Avoidances? avoidances = null, Meetings? meetings = null)
+        : this(random, () => policies ?? PoliciesByMode.None, maxMessageLength, affinity, time, avoidances, meetings)
+    {
+    }
+
+    /// <param name="policies">The policies in force now: the operator may change them while the site runs.</param>
+    /// <param name="avoidances">Origins kept apart; with <paramref name="meetings"/>, people may ask not to meet their last company again (<see cref="AvoidLastCompany"/>).</param>
+    public Matchmaker(Random random, Func<PoliciesByMode> policies, int maxMessageLength = MessageText.DefaultMaxLength, Affinity? affinity = null, TimeProvider? time = null, Avoidances? avoidances = null, Meetings? meetings = null)
     {
         Avoidances = avoidances;
         _meetings = meetings;
         _random = random;
         _affinity = affinity ?? Affinity.Default;
         _time = time ?? TimeProvider.System;
-        _policies = policies ?? PoliciesByMode.None;
+        _policies = policies;
         _maxMessageLength = maxMessageLength;
         Lobbies = [Two, Three, Question];
     }
@@ -247,7 +253,7 @@ public sealed class Matchmaker
         }
 
         // Refused, not sanctioned: the asker has not said anything to anyone yet.
-        if (_policies.ViolatedBy(Mode.Question, question) is { } policy)
+        if (_policies().ViolatedBy(Mode.Question, question) is { } policy)
         {
             refusedBy = policy;
             _effects.Tell(person, NoticeKind.Moderation, Notices.QuestionRefused(policy.Reason));

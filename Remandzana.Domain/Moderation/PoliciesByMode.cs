@@ -14,6 +14,18 @@ public sealed class PoliciesByMode
 
     public IReadOnlyList<Policy> For(Mode mode) => _policies.GetValueOrDefault(mode) ?? [];
 
+    /// <summary>
+    /// These policies, where one is the same as in <paramref name="earlier"/> (same mode, name and
+    /// ladder) taking the earlier one's place: people's violations are counted per policy, so a
+    /// change to one policy must not forget what was counted against the others.
+    /// </summary>
+    public PoliciesByMode KeepingFrom(PoliciesByMode earlier) =>
+        new(_policies.ToDictionary(
+            pair => pair.Key,
+            pair => (IReadOnlyList<Policy>)pair.Value
+                .Select(policy => earlier.For(pair.Key).FirstOrDefault(old => old.Name == policy.Name && old.Ladder == policy.Ladder && old.GetType() == policy.GetType()) ?? policy)
+                .ToArray()));
+
     /// <summary>The <see cref="RepeatedText"/> policy of <paramref name="mode"/>, if it is on there.</summary>
     public RepeatedText? RepeatedTextIn(Mode mode) => For(mode).OfType<RepeatedText>().FirstOrDefault();
 

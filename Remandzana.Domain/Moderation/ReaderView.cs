@@ -171,9 +171,9 @@ public static class ReaderView
         }
     }
 
-    private static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark;
+    internal static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark;
 
-    private static bool IsInvisible(Rune rune)
+    internal static bool IsInvisible(Rune rune)
     {
         if (rune.Value == Tatweel || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format)
         {

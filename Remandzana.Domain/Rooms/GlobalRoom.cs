@@ -61,6 +61,16 @@ public sealed class GlobalRoom(string id, DateTimeOffset createdAt) : Room(id, c
     private static NoticeArgument NameOf(Speaker speaker) =>
         speaker.Colour == SpeakerColour.Anonymous ? NoticeArgument.Wording(speaker.Name) : NoticeArgument.Data(speaker.Name);
 
+    /// <summary>
+    /// The members who go by <paramref name="nickname"/> as the others see it, in any case: an
+    /// operator types the name they read, and nicknames are ASCII letters, digits, '_' and '-' only.
+    /// </summary>
+    public IReadOnlyList<Person> Nicknamed(string nickname)
+    {
+        var typed = nickname.Trim();
+        return [.. Members.Select(member => member.Person).Where(person => person.Nickname is { } name && string.Equals(name.Value, typed, StringComparison.OrdinalIgnoreCase))];
+    }
+
     /// <summary>A newcomer is admitted at once: welcomed, and the others are told.</summary>
     public void Welcome(Person person)
     {

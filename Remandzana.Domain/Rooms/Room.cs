@@ -199,7 +199,8 @@ public abstract class Room
     /// <param name="text">Already checked with <see cref="MessageText.Refusal"/> (which also keeps an asker from speaking).</param>
     /// <param name="echo">What copies of the text in other rooms say (<see cref="TextEchoes"/>): anything but None breaks <see cref="RepeatedText"/>.</param>
     /// <returns>What became of it; a verdict, and whoever left because of it (a kick ends the sender's conversation), are in the effects.</returns>
-    public SendOutcome Receive(Person sender, string text, PoliciesByMode policies, Echo echo = Echo.None)
+    /// <param name="filters">The operator's filters, read after the policies: a suppressing or kicking filter stops the message as a policy would, a replacing one changes what is relayed.</param>
+    public SendOutcome Receive(Person sender, string text, PoliciesByMode policies, Echo echo = Echo.None, ChatFilters? filters = null)
     {
         // Released, they may still be listed when the conversation ended around them: it is over for them all the same.
         if (sender.IsGone || Find(sender) is not { } member)
@@ -227,9 +228,41 @@ public abstract class Room
             return verdict.Sanction == Sanction.Kick ? SendOutcome.Kicked : SendOutcome.Exiled;
         }
 
-        Relay(member, text);
+        var filtered = (filters ?? ChatFilters.None).Apply(Mode, text);
+        if (filtered is { Stops: true, Action: { } action })
+        {
+            var verdict = ChatFilters.VerdictOn(action);
+            _effects.Judged(sender, verdict);
+            _effects.Tell(sender, NoticeKind.Moderation, verdict.Notice);
+            if (verdict.Sanction == Sanction.Suppress)
+            {
+                return SendOutcome.Suppressed;
+            }
+
+            Depart(sender);
+            return SendOutcome.Kicked;
+        }
+
+        Relay(member, filtered.Text);
         Spoke(member);
         return SendOutcome.Relayed;
+    }
+
+    /// <summary>
+    /// The operator removes <paramref name="person"/>: they read <paramref name="notice"/>, then their
+    /// conversation ends; the others are told they left, as when anyone leaves.
+    /// </summary>
+    /// <returns>False when they are not (or no longer) in this room.</returns>
+    public bool Remove(Person person, Notice notice)
+    {
+        if (person.IsGone || Find(person) is null)
+        {
+            return false;
+        }
+
+        _effects.Tell(person, NoticeKind.Moderation, notice);
+        Depart(person);
+        return true;
     }
 
     /// <summary>Whom a report by <paramref name="reporter"/> names: everyone else in the room.</summary>

@@ -2,7 +2,9 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
+using Remandzana.Domain.Site;
 using Remandzana.Tests.Support;
+using Remandzana.Web.Operator;
 
 namespace Remandzana.Tests.Contract;
 
@@ -121,5 +123,25 @@ public sealed class CaptchaAcrossInstances
 
         Assert.That(statuses.Take(limit), Is.All.EqualTo(HttpStatusCode.OK));
         Assert.That(statuses.Skip(limit), Is.EqualTo(new[] { HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests }), "each instance refuses once the two together showed the limit");
+    }
+
+    [Test]
+    public async Task ASiteSettingChangedOnOneInstanceIsInForceOnTheOtherWithinASecond()
+    {
+        var other = _second.Services.GetRequiredService<SiteSettings>();
+        using var second = _second.NewClient();
+        try
+        {
+            await _first.Services.GetRequiredService<SiteSettings>().Change(grain => grain.SetLockdown(Lockdown.NoNewChats));
+
+            await Eventually.That(() => other.Current.NewChatsClosed, "the other instance to close new chats (it asks every 0.5 s; the margin is for a loaded machine)", within: TimeSpan.FromSeconds(3));
+            using var closed = await second.GetAsync("/two");
+            Assert.That(closed.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        }
+        finally
+        {
+            await _first.Services.GetRequiredService<SiteSettings>().Change(grain => grain.SetLockdown(null));
+            await Eventually.That(() => !other.Current.NewChatsClosed, "the other instance to open again");
+        }
     }
 }

@@ -28,6 +28,7 @@ public sealed class RemandzanaApp : IAsyncDisposable
             ["Remandzana:Feedback:Directory"] = Path.Combine(Folder, "feedback"),
             ["Remandzana:Reports:Directory"] = Path.Combine(Folder, "reports"),
             ["Remandzana:Console:AuditFile"] = Path.Combine(Folder, "audit", "operator-audit.jsonl"),
+            ["Remandzana:Console:StateDirectory"] = Path.Combine(Folder, "state"),
 
             // Every test client comes from 127.0.0.1 and types fast; the abuse tests set real limits.
             ["Remandzana:Limits:PerAddressLimitsEnabled"] = "false",

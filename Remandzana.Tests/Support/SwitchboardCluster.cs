@@ -77,7 +77,7 @@ public sealed class SwitchboardCluster : IAsyncDisposable
             AddSwitchboard(host.Services, redis: null, policies, calls: null);
             host.Services.AddSingleton(new RoomStorageMode(Stored: true));
         });
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(ClusterServices.RoomStorage).AddChatGrains());
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(ClusterServices.RoomStorage).AddMemoryGrainStorage(ClusterServices.SiteStorage).AddChatGrains());
         var testCluster = builder.Build();
         await testCluster.DeployAsync();
         var cluster = new SwitchboardCluster { _inProcess = testCluster };

@@ -32,7 +32,7 @@ public sealed class EchoWatchCounting
     /// <summary>A number in words: numbers in digits are evened out, so texts differing only in them are one text.</summary>
     private static string Spelt(int number) => string.Join(' ', number.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(digit => Digits[digit - '0']));
 
-    private EchoWatch Watch(PoliciesByMode? policies = null) => new(Limits, _clock, policies ?? Policies);
+    private EchoWatch Watch(PoliciesByMode? policies = null) => new(Limits, _clock, new PoliciesInForce(policies ?? Policies));
 
     [Test]
     public async Task RoomsAskingAtOnceCountEveryCopyExactlyOnce()

@@ -9,6 +9,7 @@ using Remandzana.Web.Cluster;
 using Remandzana.Web.Grains;
 using Remandzana.Web.Localisation;
 using Remandzana.Web.Metrics;
+using Remandzana.Web.Operator;
 using Remandzana.Web.Options;
 using Remandzana.Web.Sessions;
 
@@ -19,13 +20,15 @@ namespace Remandzana.Web.Captcha;
 /// site is under pressure), a page without a valid pass gets a challenge instead, and a pass is
 /// held to its limits.
 /// </summary>
-public sealed class ChatAdmission(Challenges challenges, ChallengeCosts costs, IGrainFactory grains, IOptions<CaptchaOptions> options, SiteMetrics metrics)
+public sealed class ChatAdmission(Challenges challenges, ChallengeCosts costs, IGrainFactory grains, IOptions<CaptchaOptions> options, SiteSettings site, SiteMetrics metrics)
 {
     private readonly CaptchaOptions _settings = options.Value;
 
     public async Task<Admission> Admit(Controller controller)
     {
-        if (_settings.Mode == CaptchaMode.Off)
+        // Read once: the operator may change the mode while this page is being admitted.
+        var inForce = site.Current;
+        if (inForce.CaptchaOff)
         {
             return Admission.Open;
         }
@@ -33,7 +36,7 @@ public sealed class ChatAdmission(Challenges challenges, ChallengeCosts costs, I
         var context = controller.HttpContext;
         try
         {
-            if (!await PassNeeded())
+            if (!await PassNeeded(inForce))
             {
                 return Admission.Open;
             }
@@ -97,9 +100,9 @@ public sealed class ChatAdmission(Challenges challenges, ChallengeCosts costs, I
         return QueryHelpers.AddQueryString(path, kept);
     }
 
-    private async Task<bool> PassNeeded() =>
-        _settings.Mode == CaptchaMode.Always
-        || await grains.GetGrain<IChatPressureGrain>(0).Record() > _settings.PressureChatsPerMinute;
+    private async Task<bool> PassNeeded(SettingsInForce inForce) =>
+        inForce.PassAlwaysNeeded
+        || await grains.GetGrain<IChatPressureGrain>(0).Record() > inForce.PressureChatsPerMinute;
 
     private static string Then(HttpRequest request) => Destination(request.Path + request.QueryString);
 }

@@ -12,6 +12,7 @@ using Remandzana.Web.Metrics;
 using Remandzana.Web.Options;
 using Remandzana.Web.Redis;
 using Remandzana.Web.Sessions;
+using Remandzana.Web.Storage;
 using StackExchange.Redis;
 
 namespace Remandzana.Web.Cluster;
@@ -19,6 +20,15 @@ namespace Remandzana.Web.Cluster;
 public static class ClusterServices
 {
     public const string RoomStorage = "rooms";
+
+    /// <summary>
+    /// Where the site's own decisions are kept (site settings, filters): scaled out in Redis beside
+    /// the rooms, never expiring; alone, one JSON file per grain state in <see cref="StateDirectorySetting"/>.
+    /// </summary>
+    public const string SiteStorage = "site";
+
+    /// <summary>The folder of <see cref="SiteStorage"/>'s files when the site runs alone.</summary>
+    public const string StateDirectorySetting = "Remandzana:Console:StateDirectory";
 
     /// <summary>
     /// This instance as an Orleans silo: alone with localhost clustering (the default), or one of
@@ -57,6 +67,12 @@ public static class ClusterServices
                     // A room whose members all died with their instances is told by nobody: it expires.
                     options.EntryExpiry = TimeSpan.FromDays(2);
                 });
+                silo.AddRedisGrainStorage(SiteStorage, options =>
+                {
+                    options.ConfigurationOptions = redis;
+                    options.CreateMultiplexer = async storage => (await ConnectWhenReachable(storage.ConfigurationOptions!), false);
+                    options.DeleteStateOnClear = true;
+                });
                 // One activation per grain even while silos join and leave: the default directory is only
                 // eventually consistent, and a second matchmaker or room for a moment splits people apart.
                 // This one is kept by the silos themselves (Orleans marks it for evaluation); a directory in
@@ -85,6 +101,8 @@ public static class ClusterServices
             {
                 silo.UseLocalhostClustering(settings.SiloPort, gatewayPort: 0);
                 silo.Services.AddGrainStorage(RoomStorage, (_, _) => new NoRoomStorage());
+                var stateDirectory = configuration[StateDirectorySetting];
+                silo.Services.AddGrainStorage(SiteStorage, (_, _) => new JsonFileGrainStorage(string.IsNullOrWhiteSpace(stateDirectory) ? "state" : stateDirectory));
             }
 
             silo.AddChatGrains();
@@ -113,7 +131,10 @@ public static class ClusterServices
         services.TryAddSingleton<SiteMetrics>();
         services.TryAddSingleton(EchoLimits.Default);
         // Copies of texts, counted here in the room's turn and shared with the other instances in batches.
+        services.TryAddSingleton(provider => new Moderation.PoliciesInForce(provider.GetRequiredService<PoliciesByMode>()));
         services.AddSingleton<Moderation.EchoWatch>();
+        // The operator's filters as this instance last read them (Operator.ChatFiltersWatch refreshes them where the console runs).
+        services.TryAddSingleton<Operator.ChatFilterBook>();
         services.AddHostedService<EchoSharing>();
         // What each person was shown, for "Save conversation": the sessions record it (Remandzana:Transcripts).
         services.AddSingleton<Chat.Transcripts>();

@@ -11,7 +11,7 @@ using Remandzana.Web.Sessions;
 namespace Remandzana.Web.Cluster;
 
 /// <summary>One per instance (a grain service on each silo): it holds the streams of the people whose pages it serves.</summary>
-public interface IInstanceService : IGrainService
+public partial interface IInstanceService : IGrainService
 {
     /// <summary>Lines for people here, in order; rooms do not wait for it.</summary>
     [OneWay]

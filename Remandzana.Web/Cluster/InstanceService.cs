@@ -9,7 +9,7 @@ using Remandzana.Web.Sessions;
 namespace Remandzana.Web.Cluster;
 
 /// <summary>This instance as the grains see it: where the lines for its people arrive, and where their sends go.</summary>
-public sealed class InstanceService(GrainId id, Silo silo, ILoggerFactory logging, LocalSessions sessions, Chat.Transcripts transcripts, EchoWatch echoes, Operator.ThisInstance here, Reports.Bars bars, Feedback.FeedbackStore feedback)
+public sealed partial class InstanceService(GrainId id, Silo silo, ILoggerFactory logging, LocalSessions sessions, Chat.Transcripts transcripts, EchoWatch echoes, Operator.ThisInstance here, Reports.Bars bars, Feedback.FeedbackStore feedback, IServiceProvider services)
     : GrainService(id, silo, logging), IInstanceService
 {
     public Task Deliver(PersonDelivery[] deliveries)

@@ -14,6 +14,7 @@ using Remandzana.Web.Hosting;
 using Remandzana.Web.Links;
 using Remandzana.Web.Localisation;
 using Remandzana.Web.Metrics;
+using Remandzana.Web.Operator;
 using Remandzana.Web.Options;
 using Remandzana.Web.Reports;
 using Remandzana.Web.Security;
@@ -30,6 +31,7 @@ public sealed class ChatController(
     StreamGate streamGate,
     SiteLinks links,
     ChatAdmission captcha,
+    SiteSettings site,
     SiteMetrics metrics,
     ResumeLinks resumeLinks) : Controller
 {
@@ -72,6 +74,12 @@ public sealed class ChatController(
     {
         Response.Headers.CacheControl = "no-store";
         Response.Headers["X-Accel-Buffering"] = "no";
+        if (site.Current.NewChatsClosed)
+        {
+            await Closed().ExecuteResultAsync(ControllerContext);
+            return;
+        }
+
         if (HttpContext.IsHead())
         {
             Response.ContentType = "text/html; charset=utf-8";
@@ -210,6 +218,15 @@ public sealed class ChatController(
         StreamRefusal.TooManyOpen => this.ProblemPage(StatusCodes.Status429TooManyRequests, "Too many open chats", "Your address has too many chat pages open. Close some of them and try again."),
         _ => this.ProblemPage(StatusCodes.Status429TooManyRequests, "Too many new chats", "Your address opened too many chats in the last minute. Wait a minute and try again."),
     };
+
+    /// <summary>The operator's lockdown closed new chats: said so, with a time to come back; the chats already open go on.</summary>
+    private ViewResult Closed()
+    {
+        Response.Headers.RetryAfter = ClosedPage.RetryAfterSeconds;
+        var page = View(ClosedPage.View);
+        page.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return page;
+    }
 
     /// <summary>The cluster or its Redis cannot be reached: a friendly page, never a hang.</summary>
     private ViewResult Unavailable() =>

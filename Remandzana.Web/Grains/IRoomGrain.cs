@@ -11,7 +11,7 @@ using Remandzana.Web.Sessions;
 namespace Remandzana.Web.Grains;
 
 /// <summary>One conversation (keyed by room id; global chat is the room "global"): relay, leaving, ending.</summary>
-public interface IRoomGrain : IGrainWithStringKey
+public partial interface IRoomGrain : IGrainWithStringKey
 {
     /// <summary>Opens the room with the members the matchmaker picked; a second call does nothing.</summary>
     Task Form(FormationMessage formation);

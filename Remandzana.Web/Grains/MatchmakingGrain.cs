@@ -12,6 +12,7 @@ using Remandzana.Domain.People;
 using Remandzana.Domain.Rooms;
 using Remandzana.Web.Captcha;
 using Remandzana.Web.Cluster;
+using Remandzana.Web.Moderation;
 using Remandzana.Web.Options;
 using Remandzana.Web.Reports;
 using Remandzana.Web.Security;
@@ -30,7 +31,7 @@ namespace Remandzana.Web.Grains;
 /// </summary>
 [KeepAlive]
 public sealed partial class MatchmakingGrain(
-    PoliciesByMode policies,
+    PoliciesInForce policies,
     IOptions<ChatOptions> chat,
     IOptions<MatchingOptions> matching,
     TimeProvider time,
@@ -43,7 +44,7 @@ public sealed partial class MatchmakingGrain(
 {
     private readonly Matchmaker _matchmaker = new(
         new Random(),
-        policies,
+        () => policies.Current,
         chat.Value.MaxMessageLength,
         new Affinity(TimeSpan.FromSeconds(matching.Value.InterestWaitSeconds)),
         time,

@@ -11,6 +11,7 @@ using Remandzana.Domain.Turns;
 using Remandzana.Web.Captcha;
 using Remandzana.Web.Cluster;
 using Remandzana.Web.Moderation;
+using Remandzana.Web.Operator;
 using Remandzana.Web.Reports;
 using Remandzana.Web.Security;
 using Remandzana.Web.Sessions;
@@ -27,13 +28,14 @@ namespace Remandzana.Web.Grains;
 /// </summary>
 [PreferLocalPlacement]
 [KeepAlive]
-public sealed class RoomGrain(
+public sealed partial class RoomGrain(
     [PersistentState("room", ClusterServices.RoomStorage)] IPersistentState<RoomState> state,
-    PoliciesByMode policies,
+    PoliciesInForce policies,
     LocalSessions here,
     InstanceClient instances,
     RoomStorageMode storage,
     EchoWatch echoes,
+    ChatFilterBook filters,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<Options.ChatOptions> chat) : Grain, IRoomGrain
 {
@@ -64,7 +66,7 @@ public sealed class RoomGrain(
         {
             var person = Admitted(member.Arrival);
             person.Restore(member.Arrival.Question, member.Nickname is { } name && Nickname.TryCreate(name, out var nickname) ? nickname : null);
-            foreach (var policy in policies.For(_room.Mode))
+            foreach (var policy in policies.Current.For(_room.Mode))
             {
                 person.Moderation.Restore(policy, member.Violations.GetValueOrDefault(policy.Name));
             }
@@ -128,7 +130,7 @@ public sealed class RoomGrain(
             return new SendReply(SendOutcome.Departed);
         }
 
-        var outcome = _room.Receive(member.Person, text, policies, echoes.Observe(member.Person.Origin, Key, text));
+        var outcome = _room.Receive(member.Person, text, policies.Current, echoes.Observe(member.Person.Origin, Key, text), filters.Current);
         var effects = _room.TakeEffects();
         var verdict = effects.Verdicts.Count > 0 ? effects.Verdicts[0].Verdict : null;
         Carry(effects);
@@ -341,7 +343,7 @@ public sealed class RoomGrain(
             Arrival = _members[member.Person.Id.Value].Arrival,
             IndexInRole = member.IndexInRole,
             Nickname = member.Person.Nickname?.Value,
-            Violations = policies.For(room.Mode)
+            Violations = policies.Current.For(room.Mode)
                 .Where(policy => member.Person.Moderation.ViolationsOf(policy) > 0)
                 .ToDictionary(policy => policy.Name, policy => member.Person.Moderation.ViolationsOf(policy)),
         }).ToList(),

@@ -9,7 +9,7 @@ namespace Remandzana.Web.Moderation;
 /// (<see cref="Cluster.EchoSharing"/>). A room asks it in its own turn, with no call, so counting
 /// costs a message nothing but the check itself. Thread-safe: rooms run in parallel.
 /// </summary>
-public sealed class EchoWatch(EchoLimits limits, TimeProvider time, PoliciesByMode policies)
+public sealed class EchoWatch(EchoLimits limits, TimeProvider time, PoliciesInForce policies)
 {
     /// <summary>Copies waiting for the next batch at most: beyond it, a flood is counted here only.</summary>
     public const int MaxOutgoing = 10_000;
@@ -22,7 +22,7 @@ public sealed class EchoWatch(EchoLimits limits, TimeProvider time, PoliciesByMo
     private volatile bool _shared;
 
     /// <summary>Some mode has the RepeatedText policy: when none has, nothing is counted.</summary>
-    public bool Enabled { get; } = policies.CountsEchoes;
+    public bool Enabled => policies.Current.CountsEchoes;
 
     /// <summary>Other instances are up: copies judged here are kept for them until the next batch.</summary>
     public bool Shared

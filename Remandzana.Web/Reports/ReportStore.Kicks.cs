@@ -1,0 +1,45 @@
+using System.Globalization;
+using Remandzana.Domain.People;
+
+namespace Remandzana.Web.Reports;
+
+public sealed partial class ReportStore
+{
+    /// <summary>The report in the file named <paramref name="file"/> (a name the folder lists, never a path), or null.</summary>
+    public ReportEntry? Find(string file) =>
+        _files.Rescan().Entries.Where(item => string.Equals(item.File, file, StringComparison.Ordinal)).Select(item => item.Entry).FirstOrDefault();
+
+    /// <summary>Bars everyone report <paramref name="file"/> names until <paramref name="until"/> (a later bar already set stays); false when the report is gone.</summary>
+    public bool BarEveryoneNamed(string file, DateTimeOffset until)
+    {
+        if (Find(file) is not { } report)
+        {
+            return false;
+        }
+
+        var barred = report with
+        {
+            Reported = [.. report.Reported.Select(reported => reported with { BarredUntil = Later(reported.BarredUntil ?? (reported.Bar ? report.At + _barLength : null), until) })],
+        };
+        return _files.Replace(file, barred);
+    }
+
+    /// <summary>
+    /// Records the operator's bar of people kicked outside any report (from global chat) as a closed
+    /// report of its own, so it is kept, listed and lifted like any other bar; null when the folder is full.
+    /// </summary>
+    public Task<string?> AddBarAsync(string mode, IEnumerable<(string Name, Origin Origin)> barred, DateTimeOffset until, string why)
+    {
+        var now = _time.GetUtcNow();
+        var entry = new ReportEntry(
+            now.ToUnixTimeSeconds(),
+            now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            mode,
+            [.. barred.Select(person => new ReportedEntry(person.Name, _hashes.Of(person.Origin), Bar: false, BarredUntil: until))],
+            [new ReportLine(now, Cut(why))],
+            Closed: true);
+        return _files.AddAsync(entry, now);
+    }
+
+    private static DateTimeOffset Later(DateTimeOffset? set, DateTimeOffset until) => set is { } already && already > until ? already : until;
+}
