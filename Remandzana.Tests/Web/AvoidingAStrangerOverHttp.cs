@@ -126,6 +126,26 @@ public sealed class AvoidingAStrangerOverHttp : SharedAppFixture
     }
 
     [Test]
+    public async Task TheChatPageItselfCarriesTheButtonForWhenTheConversationEnds()
+    {
+        var (first, second) = await Pairing.OpenPair(App.NewClient(Address(61)), App.NewClient(Address(62)));
+        await using (second)
+        {
+        }
+
+        await using var _ = first;
+        await first.WaitForEnd();
+        // In the page from its start, shown by the stylesheet once the log holds a "found" line and the "ended" light; its answer shows in the send frame.
+        var avoid = first.Page.QuerySelector("form.avoid-after[method=post][target=send]");
+        Assert.That(avoid?.QuerySelector("button[type=submit]")?.TextContent, Is.EqualTo("Don't match me with them again"));
+        Assert.That(first.Page.QuerySelector("iframe.send")?.GetAttribute("name"), Is.EqualTo("send"));
+
+        var (status, answer) = await PressAvoid(first.Page, "form.avoid-after");
+
+        Assert.That((status, answer.QuerySelector("p.avoided")?.TextContent), Is.EqualTo((HttpStatusCode.OK, Confirmation)), "no press on the send form first");
+    }
+
+    [Test]
     public async Task GlobalChatsEndedFormDoesNotOfferIt()
     {
         var member = await App.OpenChat("/global", Address(51));
@@ -140,6 +160,7 @@ public sealed class AvoidingAStrangerOverHttp : SharedAppFixture
 
         Assert.That(form.QuerySelector("input[disabled]"), Is.Not.Null, "the ended form");
         Assert.That(form.QuerySelector("form.avoid"), Is.Null, "global chat is one room for everyone: nobody to keep apart");
+        Assert.That(member.Page.QuerySelector("form.avoid-after"), Is.Null, "nor does its page");
     }
 
     [TestCase("0")]
@@ -155,9 +176,9 @@ public sealed class AvoidingAStrangerOverHttp : SharedAppFixture
 
     private static IPAddress Address(int last) => IPAddress.Parse($"127.0.0.{last}");
 
-    private Task<(HttpStatusCode Status, IDocument Answer)> PressAvoid(IDocument form)
+    private Task<(HttpStatusCode Status, IDocument Answer)> PressAvoid(IDocument form, string selector = "form.avoid")
     {
-        var avoid = form.QuerySelector("form.avoid");
+        var avoid = form.QuerySelector(selector);
         Assert.That(avoid, Is.Not.Null, "the form offers \"Don't match me with them again\"");
         Assert.That(avoid!.GetAttribute("action"), Is.EqualTo("/avoid"));
         return PressAvoid(avoid.QuerySelector("input[name=token]")!.GetAttribute("value")!);

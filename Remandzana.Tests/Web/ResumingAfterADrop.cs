@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Remandzana.Domain.Lines;
 using Remandzana.Tests.Support;
 
@@ -141,6 +142,10 @@ public sealed class ResumingAfterADrop() : SharedAppFixture(new Dictionary<strin
         await first.WaitForLine("joined");
         var link = first.ResumeLink();
         await first.DisposeAsync();
+        // Silent in global chat, so the server's own record says when the drop was noticed: a line
+        // written into the dying connection before that is lost with it (README, "If your connection drops").
+        var sessions = App.Services.GetRequiredService<Remandzana.Web.Sessions.LocalSessions>();
+        await Eventually.That(() => sessions.All.Any(session => session.Held), "the dropped page to be held");
         await second.Send("anyone?");
         await using var back = await App.OpenChat(link);
         await back.WaitForLine(Notices.YouAreBack);

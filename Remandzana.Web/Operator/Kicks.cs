@@ -11,7 +11,8 @@ namespace Remandzana.Web.Operator;
 /// <summary>
 /// The operator's kick, carried out through the grains the chat already has, so it reaches people on
 /// every instance: global chat's room finds them by nickname; each instance finds the people a report
-/// names among its streams (by their origin's hash). A bar goes into the report files like any other.
+/// names among its streams (by their origin's hash). A bar goes into the report files like any other
+/// and is shared with every instance at once.
 /// </summary>
 public sealed class Kicks(
     IGrainFactory grains,
@@ -19,7 +20,7 @@ public sealed class Kicks(
     IClusterMembershipService membership,
     ReportStore reports,
     OriginHashes hashes,
-    Bars bars,
+    BarsApplied bars,
     TimeProvider time)
 {
     public async Task<KickOutcome> Nicknamed(string nickname, KickOrder order, CancellationToken cancellation)
@@ -31,7 +32,7 @@ public sealed class Kicks(
             until = time.GetUtcNow() + bar;
             var barred = removed.Where(person => person.Origin is not null).Select(person => (person.Name, new Origin(person.Origin!)));
             await reports.AddBarAsync("Global", barred, until.Value, $"Kicked from global chat by the operator: {order.Message}");
-            await bars.Refresh(cancellation);
+            await bars.Now(cancellation);
         }
 
         return new KickOutcome([.. removed.Select(person => person.Name)], until);
@@ -40,7 +41,7 @@ public sealed class Kicks(
     /// <returns>Null when there is no report <paramref name="file"/>.</returns>
     public async Task<KickOutcome?> Reported(string file, KickOrder order, CancellationToken cancellation)
     {
-        if (reports.Find(file) is not { } report)
+        if (reports.Find(file) is not { Report: var report })
         {
             return null;
         }
@@ -53,7 +54,7 @@ public sealed class Kicks(
         {
             until = time.GetUtcNow() + bar;
             reports.BarEveryoneNamed(file, until.Value);
-            await bars.Refresh(cancellation);
+            await bars.Now(cancellation);
         }
 
         return new KickOutcome([.. answers.SelectMany(answer => answer).Select(person => person.Name)], until);

@@ -5,24 +5,12 @@ namespace Remandzana.Web.Reports;
 
 public sealed partial class ReportStore
 {
-    /// <summary>The report in the file named <paramref name="file"/> (a name the folder lists, never a path), or null.</summary>
-    public ReportEntry? Find(string file) =>
-        _files.Rescan().Entries.Where(item => string.Equals(item.File, file, StringComparison.Ordinal)).Select(item => item.Entry).FirstOrDefault();
-
     /// <summary>Bars everyone report <paramref name="file"/> names until <paramref name="until"/> (a later bar already set stays); false when the report is gone.</summary>
-    public bool BarEveryoneNamed(string file, DateTimeOffset until)
-    {
-        if (Find(file) is not { } report)
-        {
-            return false;
-        }
-
-        var barred = report with
+    public bool BarEveryoneNamed(string file, DateTimeOffset until) =>
+        _files.Update(file, report => report with
         {
             Reported = [.. report.Reported.Select(reported => reported with { BarredUntil = Later(reported.BarredUntil ?? (reported.Bar ? report.At + _barLength : null), until) })],
-        };
-        return _files.Replace(file, barred);
-    }
+        }) is not null;
 
     /// <summary>
     /// Records the operator's bar of people kicked outside any report (from global chat) as a closed

@@ -18,7 +18,7 @@ public sealed class KickController(Kicks kicks, ReportStore reports, IOperatorAu
             return View(new KickPageModel(new KickForm(), Report: null, Problem: null, Done: null));
         }
 
-        if (reports.Find(report) is not { } found)
+        if (reports.Find(report)?.Report is not { } found)
         {
             return NoSuchReport(new KickForm(Report: report));
         }
@@ -35,7 +35,7 @@ public sealed class KickController(Kicks kicks, ReportStore reports, IOperatorAu
         CancellationToken cancellation)
     {
         var typed = new KickForm(nickname ?? "", report ?? "", message ?? "", barMinutes ?? "");
-        var reported = string.IsNullOrEmpty(typed.Report) ? null : reports.Find(typed.Report);
+        var reported = string.IsNullOrEmpty(typed.Report) ? null : reports.Find(typed.Report)?.Report;
         if (!string.IsNullOrEmpty(typed.Report) && reported is null)
         {
             return NoSuchReport(typed);
