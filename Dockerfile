@@ -3,7 +3,7 @@
 #   docker build -t remandzana .
 #   docker run -d --name remandzana -p 8080:8080 \
 #     -v remandzana-feedback:/data/feedback -v remandzana-reports:/data/reports \
-#     -v remandzana-keys:/data/keys remandzana
+#     -v remandzana-keys:/data/keys -v remandzana-audit:/data/audit -v remandzana-state:/data/state remandzana
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Restore first, from the project files only, so the layer is reused until a package changes.
@@ -24,20 +24,17 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
     ASPNETCORE_ENVIRONMENT=Production \
     Remandzana__Feedback__Directory=/data/feedback \
     Remandzana__Reports__Directory=/data/reports \
-    Remandzana__KeyRing__Directory=/data/keys
-# 1654 is the base image's unprivileged "app" user; the volumes are made its own, the key ring's owner-only.
-RUN mkdir -p /data/feedback /data/reports /data/keys && chown -R 1654:1654 /data && chmod 700 /data/keys
-# The operator console's audit log (README, "Operator console"): owner-only, kept across containers.
-ENV Remandzana__Console__AuditFile=/data/audit/operator-audit.jsonl
-RUN mkdir -p /data/audit && chown 1654:1654 /data/audit && chmod 700 /data/audit
-# The site settings and filters changed in the console (README, "Site settings"): owner-only, kept across containers.
-ENV Remandzana__Console__StateDirectory=/data/state
-RUN mkdir -p /data/state && chown 1654:1654 /data/state && chmod 700 /data/state
+    Remandzana__KeyRing__Directory=/data/keys \
+    Remandzana__Console__AuditFile=/data/audit/operator-audit.jsonl \
+    Remandzana__Console__StateDirectory=/data/state
+# 1654 is the base image's unprivileged "app" user; the volumes are made its own. Owner-only: the key
+# ring, the operator console's audit log and the settings and filters changed in the console
+# (README, "Operator console").
+RUN mkdir -p /data/feedback /data/reports /data/keys /data/audit /data/state && chown -R 1654:1654 /data \
+    && chmod 700 /data/keys /data/audit /data/state
 COPY --from=build /app ./
 USER 1654
-VOLUME ["/data/feedback", "/data/reports", "/data/keys"]
-VOLUME ["/data/audit"]
-VOLUME ["/data/state"]
+VOLUME ["/data/feedback", "/data/reports", "/data/keys", "/data/audit", "/data/state"]
 # 8080: the site. Scaled out, silos also talk over TLS on Remandzana:Backplane:SiloPort (11111); no Orleans gateway.
 EXPOSE 8080 11111
 # The runtime image has no curl: the app asks its own /healthz (exit 0 when healthy; a fresh

@@ -76,6 +76,8 @@ public sealed class SiteSettingsInChromium
         var audit = await _chromium.NewSignedInAuditTab(_app.BaseAddress, ConsoleOperators.Admin, ConsoleOperators.Password, (width, height));
         await audit.GotoAsync("/operator/settings");
         await audit.AssertNoViolations("/operator/settings");
+        // The policy tables scroll in their own box; nothing in them (their hidden labels included) widens the page.
+        Assert.That(await audit.EvaluateAsync<int>("document.documentElement.scrollWidth"), Is.LessThanOrEqualTo(width), "the page fits the screen's width");
 
         var chat = await _chromium.Open(_app.BaseAddress, "/two?lang=es", (width, height));
         await chat.Locator(".log .line.site-notice", new() { HasText = "Mantenimiento esta noche" }).WaitForAsync();

@@ -54,10 +54,10 @@ public sealed class ContainerImage
         var config = JsonDocument.Parse(inspect.Output).RootElement[0].GetProperty("Config");
 
         Assert.That(config.GetProperty("User").GetString(), Is.Not.Empty.And.Not.EqualTo("root").And.Not.EqualTo("0"));
-        Assert.That(config.GetProperty("Volumes").EnumerateObject().Select(volume => volume.Name), Is.EquivalentTo(new[] { "/data/feedback", "/data/reports", "/data/keys" }));
+        Assert.That(config.GetProperty("Volumes").EnumerateObject().Select(volume => volume.Name), Is.EquivalentTo(new[] { "/data/feedback", "/data/reports", "/data/keys", "/data/audit", "/data/state" }));
         Assert.That(config.GetProperty("ExposedPorts").EnumerateObject().Select(port => port.Name), Is.EquivalentTo(new[] { "8080/tcp", "11111/tcp" }), "the site, and the silo port for scaling out (no Orleans gateway)");
         Assert.That(string.Join(' ', config.GetProperty("Healthcheck").GetProperty("Test").EnumerateArray().Select(part => part.GetString())), Does.Contain("--healthcheck"));
-        Assert.That(config.GetProperty("Env").EnumerateArray().Select(setting => setting.GetString()), Does.Contain("Remandzana__Feedback__Directory=/data/feedback").And.Contain("Remandzana__Reports__Directory=/data/reports").And.Contain("Remandzana__KeyRing__Directory=/data/keys"));
+        Assert.That(config.GetProperty("Env").EnumerateArray().Select(setting => setting.GetString()), Does.Contain("Remandzana__Feedback__Directory=/data/feedback").And.Contain("Remandzana__Reports__Directory=/data/reports").And.Contain("Remandzana__KeyRing__Directory=/data/keys").And.Contain("Remandzana__Console__AuditFile=/data/audit/operator-audit.jsonl").And.Contain("Remandzana__Console__StateDirectory=/data/state"));
     }
 
     [Test]

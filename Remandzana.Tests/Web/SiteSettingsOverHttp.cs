@@ -201,9 +201,12 @@ public sealed class SiteSettingsOverHttp() : SharedAppFixture(ConsoleOperators.S
         using var saved = await Submit(admin, "/operator/settings/captcha", ("mode", "Always"));
         var page = Parser.ParseDocument(await admin.GetStringAsync("/operator/settings"));
         var chat = Parser.ParseDocument(await visitor.GetStringAsync("/two"));
+        using var moderator = Console(ConsoleOperators.Moderator);
+        var overview = await OverviewPage.Read(moderator);
 
         Assert.Multiple(async () =>
         {
+            Assert.That(overview.Figure("Captcha mode"), Is.All.EqualTo("Always"), "the overview shows the mode in force, for the site and the instance");
             Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Found));
             Assert.That(saved.Headers.Location?.OriginalString, Is.EqualTo("/operator/settings"));
             Assert.That(Captchas.Read(chat), Is.Not.Null, "the next chat page asks for the captcha");

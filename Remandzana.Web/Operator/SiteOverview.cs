@@ -21,7 +21,7 @@ public sealed class SiteOverview(
     IGrainFactory grains,
     IMessagesToday messagesToday,
     IOptions<OverviewOptions> options,
-    IOptions<CaptchaOptions> captcha,
+    SiteSettings siteSettings,
     TimeProvider time)
 {
     private TimeSpan Timeout => TimeSpan.FromMilliseconds(options.Value.AnswerMilliseconds);
@@ -35,11 +35,12 @@ public sealed class SiteOverview(
         var rows = Task.WhenAll(members.Select(Ask));
         var today = InstanceAnswer.Within(async () => (object)await messagesToday.Count(), Timeout, time);
         var pressure = InstanceAnswer.Within(async () => (object)await grains.GetGrain<IChatPressureGrain>(0).Pressure(), Timeout, time);
-        var settings = captcha.Value;
+        // What is in force now: the operator may have changed appsettings.json's mode, or locked the site down, at run time.
+        var settings = siteSettings.Current;
         var site = SiteFigures.Of(
             [.. (await rows).Select(row => row.Figures).OfType<InstanceFigures>()],
             await today as long?,
-            settings.Mode.ToString(),
+            (settings.PassAlwaysNeeded ? CaptchaMode.Always : settings.CaptchaMode).ToString(),
             await pressure as int?,
             settings.PressureChatsPerMinute);
         return new OverviewModel(time.GetUtcNow(), site, await rows);

@@ -5,7 +5,7 @@ using Remandzana.Web.Sessions;
 namespace Remandzana.Web.Operator;
 
 /// <summary>This instance's figures for the overview: its people and rooms now, and its recent <see cref="InstanceActivity"/>.</summary>
-public sealed class ThisInstance(LocalSessions sessions, InstanceActivity activity, IOptions<CaptchaOptions> captcha)
+public sealed class ThisInstance(LocalSessions sessions, InstanceActivity activity, IOptions<CaptchaOptions> captcha, SiteSettings? siteSettings = null)
 {
     public InstanceFigures Figures()
     {
@@ -24,7 +24,7 @@ public sealed class ThisInstance(LocalSessions sessions, InstanceActivity activi
             activity.MessagesToday,
             activity.TooManyLastMinute,
             activity.UnavailableLastMinute,
-            captcha.Value.Mode.ToString(),
+            (siteSettings?.Current.CaptchaMode ?? captcha.Value.Mode).ToString(),
             activity.PeopleHour,
             activity.MessagesHour,
             activity.TooManyHour,
