@@ -127,8 +127,13 @@ public sealed class KeyboardOnlyInChromium : BrowserFixture
         var page = await Chromium.Open(App.BaseAddress, "/two", forwardedFor: "198.51.100.21");
         var stranger = await App.OpenChat("/two", System.Net.IPAddress.Parse("127.0.0.71"));
         await page.WaitForLine(Notices.FoundStranger);
+        var onThePage = page.Locator("header form.avoid-after button");
+        Assert.That(await onThePage.IsVisibleAsync(), Is.False, "not while the conversation is live");
         await stranger.DisposeAsync();
         await page.WaitForLine(Notices.StrangerLeft);
+        // The page itself offers it as soon as the conversation ends (the stylesheet reads the log); the ended form offers it too.
+        await onThePage.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        await page.Screenshot("ended-with-avoid");
 
         await FocusedField(page).WaitForAsync();
         await page.Keyboard.TypeAsync("Still there?");

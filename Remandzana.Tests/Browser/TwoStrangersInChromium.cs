@@ -110,14 +110,6 @@ public sealed class TwoStrangersInChromium : BrowserFixture
         return bitmap.Pixels.Distinct().Count() > 4;
     }
 
-    /// <summary>A screenshot in the test output and, for the lead, in /work/wt/shots/i25-resume when that folder's parent exists.</summary>
-    private static async Task Shot(IPage page, string label)
-    {
-        var file = await page.Screenshot(label);
-        if (Directory.Exists("/work/wt/shots"))
-        {
-            Directory.CreateDirectory("/work/wt/shots/i25-resume");
-            File.Copy(file, Path.Combine("/work/wt/shots/i25-resume", $"chromium-{label}.png"), overwrite: true);
-        }
-    }
+    /// <summary>A screenshot in the test output (screenshots/).</summary>
+    private static async Task Shot(IPage page, string label) => await page.Screenshot(label);
 }

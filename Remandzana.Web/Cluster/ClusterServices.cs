@@ -133,7 +133,7 @@ public static class ClusterServices
         // Copies of texts, counted here in the room's turn and shared with the other instances in batches.
         services.TryAddSingleton(provider => new Moderation.PoliciesInForce(provider.GetRequiredService<PoliciesByMode>()));
         services.AddSingleton<Moderation.EchoWatch>();
-        // The operator's filters as this instance last read them (Operator.ChatFiltersWatch refreshes them where the console runs).
+        // The operator's filters as this instance last read them (Operator.SharedCopiesWatch refreshes them where the console runs).
         services.TryAddSingleton<Operator.ChatFilterBook>();
         services.AddHostedService<EchoSharing>();
         // What each person was shown, for "Save conversation": the sessions record it (Remandzana:Transcripts).

@@ -11,7 +11,8 @@ public static class ChatFilterServices
         // The filters are refreshed as often as the site settings (Remandzana:SiteSettings:RefreshMilliseconds).
         services.AddOptions<SiteSettingsOptions>().BindConfiguration(SiteSettingsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ChatFilterBook>();
-        services.AddHostedService<ChatFiltersWatch>();
+        services.AddSingleton<ISharedCopy>(provider => provider.GetRequiredService<ChatFilterBook>());
+        services.AddHostedService<SharedCopiesWatch>();
         services.AddSingleton<Kicks>();
         return services;
     }

@@ -10,7 +10,8 @@ public static class SiteSettingsServices
     {
         services.AddOptions<SiteSettingsOptions>().BindConfiguration(SiteSettingsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SiteSettings>();
-        services.AddHostedService<SiteSettingsWatch>();
+        services.AddSingleton<ISharedCopy>(provider => provider.GetRequiredService<SiteSettings>());
+        services.AddHostedService<SharedCopiesWatch>();
         return services;
     }
 }

@@ -6,13 +6,15 @@ namespace Remandzana.Web.Operator;
 
 /// <summary>
 /// This instance's copy of the site's filters, compiled once per change: a room reads
-/// <see cref="Current"/> for each message (a field, no call); <see cref="ChatFiltersWatch"/> refreshes it.
+/// <see cref="Current"/> for each message (a field, no call); <see cref="SharedCopiesWatch"/> refreshes it.
 /// </summary>
-public sealed class ChatFilterBook(IGrainFactory grains)
+public sealed class ChatFilterBook(IGrainFactory grains) : ISharedCopy
 {
     private volatile Kept _kept = new(0, ChatFilters.None);
 
     public ChatFilters Current => _kept.Filters;
+
+    public string What => "The filters";
 
     private IChatFiltersGrain Grain => grains.GetGrain<IChatFiltersGrain>(0);
 

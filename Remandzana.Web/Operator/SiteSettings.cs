@@ -9,10 +9,10 @@ namespace Remandzana.Web.Operator;
 /// <summary>
 /// This instance's copy of the site settings: a page reads <see cref="Current"/> (a field, no
 /// call); <see cref="Refresh"/> (every <c>Remandzana:SiteSettings:RefreshMilliseconds</c>, by
-/// <see cref="SiteSettingsWatch"/>) takes what another instance changed, and <see cref="Change"/>
+/// <see cref="SharedCopiesWatch"/>) takes what another instance changed, and <see cref="Change"/>
 /// changes the settings site-wide and applies them here at once.
 /// </summary>
-public sealed class SiteSettings
+public sealed class SiteSettings : ISharedCopy
 {
     private readonly IGrainFactory _grains;
     private readonly CaptchaOptions _captcha;
@@ -35,6 +35,8 @@ public sealed class SiteSettings
     }
 
     public SettingsInForce Current => _current;
+
+    public string What => "The site settings";
 
     /// <summary>Takes the settings kept site-wide, when they changed since this instance last heard.</summary>
     public async Task Refresh()
