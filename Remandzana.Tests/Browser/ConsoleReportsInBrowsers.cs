@@ -11,7 +11,7 @@ namespace Remandzana.Tests.Browser;
 /// <summary>
 /// The reports, bars and feedback pages in script-less Chromium, signed in with HTTP Basic: an
 /// operator bars a reported origin and publishes a feedback entry by pressing the pages' buttons
-/// (the same bar in Firefox ESR);
+/// (the same bar, and publishing, in Firefox ESR);
 /// axe-core finds nothing on the three pages at either width.
 /// </summary>
 [Category("Browser")]
@@ -100,6 +100,23 @@ public sealed class ConsoleReportsInBrowsers() : BrowserFixture(ConsoleOperators
         using var fromStranger = App.NewClient(FirefoxStranger);
         using var chat = await fromStranger.GetAsync("/two", HttpCompletionOption.ResponseHeadersRead);
         Assert.That(chat.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task FirefoxPublishesAFeedbackEntryWithoutScript()
+    {
+        var feedback = WriteFeedback("Firefox asks: more languages, please.");
+        var firefox = await Firefox.Shared();
+        await using var tab = await firefox.NewSignedInTab(App.BaseAddress, ConsoleOperators.Moderator, ConsoleOperators.Password);
+
+        await tab.GoTo("/operator/feedback");
+        var publish = $"article.console-feedback:has(input[name=file][value='{feedback}']) form[action='/operator/feedback/publish'] button";
+        await tab.WaitFor(document => document.QuerySelector(publish) is not null, "the entry's Publish button");
+        await tab.Click(publish);
+        await tab.WaitFor(document => document.QuerySelector(".console-done")?.TextContent.Contains("Published", StringComparison.Ordinal) == true, "the page saying it is published");
+
+        using var visitor = App.NewClient();
+        Assert.That(await visitor.GetStringAsync("/feedback"), Does.Contain("Firefox asks: more languages, please."));
     }
 
     private string WriteReport(string origin, params string[] lines)
